@@ -1,0 +1,46 @@
+# Shared by deploy/local/up, down and status. Source it; it only defines names.
+# shellcheck shell=bash
+
+LOCAL_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
+REPO_DIR=$(cd -- "$LOCAL_DIR/../.." && pwd -P)
+RUN_DIR=$LOCAL_DIR/.run
+LOG_DIR=$LOCAL_DIR/.logs
+# What `up` itself started, one name a line, so that `down` stops exactly that.
+STARTED_FILE=$RUN_DIR/started-by-up
+
+SERVICES=(task-service progress-service notification-service)
+
+service_port() {
+    case "$1" in
+        task-service) echo "${TASK_SERVICE_PORT:-8081}" ;;
+        progress-service) echo "${PROGRESS_SERVICE_PORT:-8082}" ;;
+        notification-service) echo "${NOTIFICATION_SERVICE_PORT:-8083}" ;;
+    esac
+}
+
+service_jar() {
+    echo "$REPO_DIR/$1/target/quarkus-app/quarkus-run.jar"
+}
+
+port_open() {
+    timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null
+}
+
+# The PID recorded for a service, if that process is alive and still runs the service's jar
+# (a PID can be reused after a reboot or a kill -9).
+service_pid() {
+    local name=$1 pid_file="$RUN_DIR/$1.pid" pid
+    [ -f "$pid_file" ] || return 1
+    pid=$(cat "$pid_file")
+    if [[ "$pid" =~ ^[0-9]+$ ]] && [ -r "/proc/$pid/cmdline" ] \
+        && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF "$(service_jar "$name")"; then
+        echo "$pid"
+        return 0
+    fi
+    rm -f "$pid_file"
+    return 1
+}
+
+ready() {
+    curl -fs -o /dev/null --max-time 3 "http://127.0.0.1:$(service_port "$1")/q/health/ready"
+}

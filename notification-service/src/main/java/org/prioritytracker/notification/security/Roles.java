@@ -1,0 +1,14 @@
+package org.prioritytracker.notification.security;
+
+/** The roles a token carries in its {@code groups} claim. */
+public final class Roles {
+
+    public static final String MINISTRY_ADMIN = "ministry-admin";
+    public static final String MINISTRY_REVIEWER = "ministry-reviewer";
+    public static final String PROVINCIAL_REPORTER = "provincial-reporter";
+    public static final String VIEWER = "viewer";
+    public static final String EVENT_PUBLISHER = "event-publisher";
+
+    private Roles() {
+    }
+}

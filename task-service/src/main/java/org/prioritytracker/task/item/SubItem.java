@@ -1,0 +1,58 @@
+package org.prioritytracker.task.item;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.prioritytracker.task.priority.Priority;
+
+/** A tracked piece of work inside a priority, for example P3.2 碧水保卫战. */
+@Entity
+@Table(name = "sub_item")
+public class SubItem extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "priority_code")
+    public Priority priority;
+
+    public int position;
+
+    @Column(name = "title_zh")
+    public String titleZh;
+
+    @Column(name = "title_en")
+    public String titleEn;
+
+    /** The phrase of the conference text this item comes from, as written. */
+    @Column(name = "source_text")
+    public String sourceText;
+
+    public String description;
+
+    @Column(name = "lead_department")
+    public String leadDepartment;
+
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    public ItemStatus status;
+
+    public boolean overdue;
+
+    public long version;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}
