@@ -51,8 +51,28 @@ public class SubItem extends PanacheEntityBase {
 
     public boolean overdue;
 
+    /** When the overdue check flagged the item; null while it is not overdue. */
+    @Column(name = "overdue_since")
+    public OffsetDateTime overdueSince;
+
+    /** The state a suspended item resumes to; null unless the item is SUSPENDED. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "suspended_from")
+    public ItemStatus suspendedFrom;
+
     public long version;
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** The strong entity tag of this representation, derived from its version. */
+    public String etag() {
+        return "\"" + version + "\"";
+    }
+
+    /** Records a change: the version, and with it the ETag and the event sequence, moves on. */
+    public void touch(OffsetDateTime now) {
+        version++;
+        updatedAt = now;
+    }
 }

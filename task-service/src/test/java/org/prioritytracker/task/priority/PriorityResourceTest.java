@@ -7,11 +7,22 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prioritytracker.task.support.TestData;
 import org.prioritytracker.task.support.TestTokens;
 
 @QuarkusTest
 class PriorityResourceTest {
+
+    @Inject
+    TestData data;
+
+    @BeforeEach
+    void reset() {
+        data.reset();
+    }
 
     @Test
     void listsTheEightPrioritiesInOrderWithTheirItems() {

@@ -1,0 +1,32 @@
+package org.prioritytracker.task.item;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** The {@code data} of the events task-service publishes about sub-items (see the README's event section). */
+public final class ItemEvents {
+
+    public static final String STATUS_CHANGED = "tracker.item.status-changed";
+    public static final String OVERDUE = "tracker.item.overdue";
+
+    private ItemEvents() {
+    }
+
+    public record StatusChanged(String itemCode, String priorityCode, ItemStatus from, ItemStatus to, String reason,
+            String actor, long version, String titleZh, String titleEn, boolean overdue) {
+
+        public static StatusChanged of(SubItem item, ItemStatus from, String reason, String actor) {
+            return new StatusChanged(item.code, item.priority.code, from, item.status, reason, actor, item.version,
+                    item.titleZh, item.titleEn, item.overdue);
+        }
+    }
+
+    public record Overdue(String itemCode, String priorityCode, ItemStatus status, LocalDate dueDate,
+            OffsetDateTime overdueSince, String actor, long version, String titleZh, String titleEn) {
+
+        public static Overdue of(SubItem item, String actor) {
+            return new Overdue(item.code, item.priority.code, item.status, item.dueDate, item.overdueSince, actor,
+                    item.version, item.titleZh, item.titleEn);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.prioritytracker.task.item;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.prioritytracker.task.history.ItemHistory;
+import org.prioritytracker.task.outbox.OutboxWriter;
+import org.prioritytracker.task.problem.Problem;
+import org.prioritytracker.task.problem.ProblemException;
+
+/**
+ * Changes to sub-items. Each change locks the item's row, checks the client's If-Match against the
+ * current version, and writes its history and outbox event in the same transaction: of two
+ * concurrent changes with the same ETag exactly one wins, the other gets 412.
+ */
+@ApplicationScoped
+public class ItemService {
+
+    private final OutboxWriter outbox;
+
+    public ItemService(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    public SubItem get(String code) {
+        SubItem item = SubItem.findById(code);
+        if (item == null) {
+            throw notFound(code);
+        }
+        return item;
+    }
+
+    public ItemPage list(ItemQuery query) {
+        var page = query.toQuery();
+        return new ItemPage(page.list().stream().map(ItemView::of).toList(), query.page(), query.size(), page.count());
+    }
+
+    @Transactional
+    public SubItem transition(String code, TransitionRequest request, String ifMatch, String actor) {
+        SubItem item = lockCurrent(code, ifMatch);
+        ItemStatus from = item.status;
+        ItemStatus to = request.to();
+        if (!ItemWorkflow.allows(from, item.suspendedFrom, to)) {
+            throw new ProblemException(Problem.of(409, "Conflict",
+                    "The workflow does not allow " + from + " -> " + to + " for " + code + "; allowed next: "
+                            + ItemWorkflow.nextStates(from, item.suspendedFrom) + ".",
+                    List.of(new Problem.FieldError("to", "cannot move from " + from + " to " + to))));
+        }
+        String reason = request.trimmedReason();
+        if (reason == null && ItemWorkflow.requiresReason(from, to)) {
+            throw ProblemException.badRequest("reason", "is required when moving from " + from + " to " + to);
+        }
+
+        OffsetDateTime now = Clocks.now();
+        item.suspendedFrom = to == ItemStatus.SUSPENDED ? from : null;
+        if (to == ItemStatus.COMPLETED) {
+            item.overdue = false;
+            item.overdueSince = null;
+        }
+        item.status = to;
+        item.touch(now);
+
+        ItemHistory entry = new ItemHistory();
+        entry.itemCode = code;
+        entry.fromStatus = from;
+        entry.toStatus = to;
+        entry.reason = reason;
+        entry.actor = actor;
+        entry.version = item.version;
+        entry.changedAt = now;
+        entry.persist();
+
+        outbox.write(ItemEvents.STATUS_CHANGED, code, item.version, now,
+                ItemEvents.StatusChanged.of(item, from, reason, actor));
+        return item;
+    }
+
+    @Transactional
+    public SubItem patch(String code, ItemPatch patch, String ifMatch) {
+        SubItem item = lockCurrent(code, ifMatch);
+        if (patch.isEmpty()) {
+            return item;
+        }
+        patch.applyTo(item);
+        if (patch.changesDueDate() && item.overdue && !Clocks.isPastDue(item.dueDate)) {
+            // A new due date that has not passed lifts the flag; the overdue check raises it again if needed.
+            item.overdue = false;
+            item.overdueSince = null;
+        }
+        item.touch(Clocks.now());
+        return item;
+    }
+
+    public List<ItemHistory> history(String code) {
+        if (SubItem.count("code", code) == 0) {
+            throw notFound(code);
+        }
+        return ItemHistory.newestFirst(code);
+    }
+
+    private SubItem lockCurrent(String code, String ifMatch) {
+        SubItem item = SubItem.findById(code, LockModeType.PESSIMISTIC_WRITE);
+        if (item == null) {
+            throw notFound(code);
+        }
+        Preconditions.requireCurrent(item, ifMatch);
+        return item;
+    }
+
+    private static ProblemException notFound(String code) {
+        return ProblemException.notFound("No sub-item has the code '" + code + "'.");
+    }
+}
