@@ -1,0 +1,53 @@
+package org.prioritytracker.notification.stream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.notification.problem.ProblemException;
+import org.prioritytracker.notification.security.Roles;
+
+@Path("/api/events/stream")
+@Tag(name = "Event stream", description = "The status-change events as Server-Sent Events, read from the Kafka topic")
+@SecurityRequirement(name = "jwt")
+public class EventStreamResource {
+
+    private final StreamConsumers consumers;
+
+    public EventStreamResource(StreamConsumers consumers) {
+        this.consumers = consumers;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Roles.VIEWER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER})
+    @Operation(summary = "Live events as they reach the topic", description = """
+            Each message is one CloudEvent in JSON (structured mode); its SSE id is the stream's position in the \
+            topic. Reconnecting with Last-Event-ID resumes right after that position, so nothing is missed. Without \
+            it the stream starts with the next event. Browsers authenticate with the tracker_token cookie (an \
+            EventSource cannot send an Authorization header); other clients may send a bearer token.""")
+    @APIResponse(responseCode = "200", description = "The event stream")
+    @APIResponse(responseCode = "400", description = "Last-Event-ID is not a position of this stream")
+    public void stream(
+            @Parameter(description = "Only events of this subject (item code)", example = "P3.2") @QueryParam("subject") String subject,
+            @Parameter(description = "Only events of this type", example = "tracker.item.status-changed") @QueryParam("type") String type,
+            @Parameter(description = "The id of the last event received, to resume after it") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context SseEventSink sink, @Context Sse sse) {
+        StreamPosition from = StreamPosition.parse(lastEventId);
+        if (from == null) {
+            throw ProblemException.badRequest("Last-Event-ID", "is not a position of this stream, such as 0:41,1:17");
+        }
+        consumers.open(new StreamFilter(subject, type), from, sink, sse);
+    }
+}

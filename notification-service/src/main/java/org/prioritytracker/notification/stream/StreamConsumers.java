@@ -1,0 +1,164 @@
+package org.prioritytracker.notification.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.prioritytracker.notification.problem.Problem;
+import org.prioritytracker.notification.problem.ProblemException;
+import org.prioritytracker.notification.publish.PublisherConfig;
+
+/**
+ * One Kafka consumer per browser stream, reading the topic from the stream's position (no consumer
+ * group: each stream tracks its own offsets, carried in the SSE ids). A stream ends when its client
+ * goes away, which the periodic keep-alive comment notices.
+ */
+@ApplicationScoped
+public class StreamConsumers {
+
+    private static final Logger LOG = Logger.getLogger(StreamConsumers.class);
+    private static final int MAX_STREAMS = 200;
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final long KEEP_ALIVE_MILLIS = 15_000;
+
+    private final ObjectMapper mapper;
+    private final String topic;
+    private final String bootstrapServers;
+    private final Semaphore slots = new Semaphore(MAX_STREAMS);
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "event-stream-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean running = true;
+
+    public StreamConsumers(ObjectMapper mapper, PublisherConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.mapper = mapper;
+        this.topic = config.topic();
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void open(StreamFilter filter, StreamPosition from, SseEventSink sink, Sse sse) {
+        if (!slots.tryAcquire()) {
+            throw new ProblemException(Problem.of(503, "Service Unavailable",
+                    "Too many open event streams; retry shortly.", List.of()));
+        }
+        executor.execute(() -> {
+            try {
+                pump(filter, from, sink, sse);
+            } catch (RuntimeException e) {
+                LOG.debugf("Event stream ended: %s", e.toString());
+            } finally {
+                slots.release();
+                sink.close();
+            }
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private void pump(StreamFilter filter, StreamPosition from, SseEventSink sink, Sse sse) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-stream-" + threads.get(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            StreamPosition position = seek(consumer, partitions, from);
+            // Tell the client where it starts: an EventSource keeps this id as its Last-Event-ID.
+            send(sink, sse.newEventBuilder().name("stream-position").id(position.id()).data("{}").build());
+            long lastSend = System.currentTimeMillis();
+            while (running && !sink.isClosed()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    position = position.after(record.partition(), record.offset());
+                    ObjectNode event = toCloudEvent(record);
+                    if (filter.accepts(event.path("subject").asText(), event.path("type").asText())) {
+                        send(sink, sse.newEventBuilder().id(position.id()).mediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                                .data(event.toString()).build());
+                        lastSend = System.currentTimeMillis();
+                    }
+                }
+                if (System.currentTimeMillis() - lastSend > KEEP_ALIVE_MILLIS) {
+                    send(sink, sse.newEventBuilder().comment("keep-alive").build());
+                    lastSend = System.currentTimeMillis();
+                }
+            }
+        }
+    }
+
+    /** Positions the consumer right after the client's last record, or at the end for a new stream. */
+    private static StreamPosition seek(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, StreamPosition from) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+        StreamPosition position = StreamPosition.empty();
+        for (TopicPartition partition : partitions) {
+            Long last = from.lastOffsets().get(partition.partition());
+            long next = last == null
+                    ? (from.isEmpty() ? ends.get(partition) : 0L)
+                    : last + 1;
+            consumer.seek(partition, next);
+            position = position.after(partition.partition(), next - 1);
+        }
+        return position;
+    }
+
+    private ObjectNode toCloudEvent(ConsumerRecord<String, byte[]> record) {
+        ObjectNode event = mapper.createObjectNode();
+        for (Header header : record.headers()) {
+            String value = header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            if (header.key().startsWith("ce_")) {
+                String name = header.key().substring(3);
+                if (name.equals("sequence") && value != null && value.matches("[0-9]{1,18}")) {
+                    event.put(name, Long.parseLong(value));
+                } else {
+                    event.put(name, value);
+                }
+            } else if (header.key().equals("content-type")) {
+                event.put("datacontenttype", value);
+            }
+        }
+        if (record.value() != null) {
+            try {
+                event.set("data", mapper.readTree(record.value()));
+            } catch (IOException e) {
+                event.put("data", new String(record.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return event;
+    }
+
+    private static void send(SseEventSink sink, jakarta.ws.rs.sse.OutboundSseEvent event) {
+        sink.send(event).toCompletableFuture().join();
+    }
+}

@@ -1,0 +1,91 @@
+package org.prioritytracker.notification.stream;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.prioritytracker.notification.support.Events.BATCH;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.prioritytracker.notification.support.Events;
+import org.prioritytracker.notification.support.SseClient;
+import org.prioritytracker.notification.support.TestTokens;
+
+@QuarkusTest
+class EventStreamTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TestHTTPResource("/api/events/stream")
+    URL stream;
+
+    @Test
+    void aClientThatReconnectsWithLastEventIdMissesNothing() throws Exception {
+        String viewer = TestTokens.forRole("viewer");
+        String lastId;
+        try (SseClient client = SseClient.open(stream + "?subject=P8.3", viewer, null)) {
+            assertEquals(200, client.status());
+            client.next(1, "stream-position", WAIT);
+            deliver(Events.statusChanged("P8.3", 2), Events.statusChanged("P8.3", 3), Events.statusChanged("P1.3", 2));
+            List<SseClient.Message> first = client.next(2, "message", WAIT);
+            assertEquals(List.of(2L, 3L), sequences(first));
+            lastId = first.get(1).id();
+        }
+        // While the client is away.
+        deliver(Events.statusChanged("P8.3", 4), Events.statusChanged("P8.3", 5));
+        deliver(Events.statusChanged("P8.3", 6));
+
+        try (SseClient client = SseClient.open(stream + "?subject=P8.3", viewer, lastId)) {
+            List<SseClient.Message> resumed = client.next(3, "message", WAIT);
+            assertEquals(List.of(4L, 5L, 6L), sequences(resumed));
+            assertFalse(client.anyWithin("message", Duration.ofMillis(500)), "nothing after the missed events");
+        }
+    }
+
+    @Test
+    void eachMessageIsAStructuredCloudEventAndFiltersApply() throws Exception {
+        try (SseClient client = SseClient.open(stream + "?type=tracker.item.status-changed&subject=P4.5",
+                TestTokens.forRole("viewer"), null)) {
+            client.next(1, "stream-position", WAIT);
+            deliver(Events.statusChanged("P4.4", 2), Events.statusChanged("P4.5", 9));
+            JsonNode event = json.readTree(client.next(1, "message", WAIT).get(0).data());
+            assertEquals("1.0", event.get("specversion").asText());
+            assertEquals("P4.5", event.get("subject").asText());
+            assertEquals("/task-service", event.get("source").asText());
+            assertEquals(9, event.get("sequence").asLong());
+            assertEquals("application/json", event.get("datacontenttype").asText());
+            assertEquals("持续深入推进碧水保卫战", event.at("/data/titleZh").asText());
+        }
+    }
+
+    @Test
+    void theStreamNeedsAViewerTokenAndAValidPosition() throws Exception {
+        try (SseClient client = SseClient.open(stream.toString(), "not-a-token", null)) {
+            assertEquals(401, client.status());
+        }
+        given().auth().oauth2(TestTokens.forRole("event-publisher")).accept("text/event-stream")
+                .get("/api/events/stream").then().statusCode(403);
+        given().auth().oauth2(TestTokens.forRole("viewer")).accept("text/event-stream").header("Last-Event-ID", "garbage")
+                .get("/api/events/stream").then().statusCode(400);
+    }
+
+    private List<Long> sequences(List<SseClient.Message> messages) throws Exception {
+        List<Long> sequences = new java.util.ArrayList<>();
+        for (SseClient.Message message : messages) {
+            sequences.add(json.readTree(message.data()).get("sequence").asLong());
+        }
+        return sequences;
+    }
+
+    private static void deliver(String... events) {
+        given().auth().oauth2(TestTokens.forRole("event-publisher")).contentType(BATCH)
+                .body(Events.batch(events)).post("/internal/events").then().statusCode(200);
+    }
+}
