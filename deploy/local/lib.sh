@@ -3,8 +3,11 @@
 
 LOCAL_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
 REPO_DIR=$(cd -- "$LOCAL_DIR/../.." && pwd -P)
-RUN_DIR=$LOCAL_DIR/.run
-LOG_DIR=$LOCAL_DIR/.logs
+# A second stack (the system tests') keeps its PIDs and logs apart with TRACKER_RUN_DIR/TRACKER_LOG_DIR.
+RUN_DIR=${TRACKER_RUN_DIR:-$LOCAL_DIR/.run}
+LOG_DIR=${TRACKER_LOG_DIR:-$LOCAL_DIR/.logs}
+# Appended to each service's database name, e.g. _e2e for the system tests.
+DB_SUFFIX=${TRACKER_DB_SUFFIX:-}
 # What `up` itself started, one name a line, so that `down` stops exactly that.
 STARTED_FILE=$RUN_DIR/started-by-up
 
@@ -15,6 +18,14 @@ service_port() {
         task-service) echo "${TASK_SERVICE_PORT:-8081}" ;;
         progress-service) echo "${PROGRESS_SERVICE_PORT:-8082}" ;;
         notification-service) echo "${NOTIFICATION_SERVICE_PORT:-8083}" ;;
+    esac
+}
+
+service_database() {
+    case "$1" in
+        task-service) echo "tasks$DB_SUFFIX" ;;
+        progress-service) echo "progress$DB_SUFFIX" ;;
+        notification-service) echo "notifications$DB_SUFFIX" ;;
     esac
 }
 

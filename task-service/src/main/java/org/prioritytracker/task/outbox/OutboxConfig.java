@@ -35,7 +35,7 @@ public interface OutboxConfig {
         @WithDefault("200ms")
         Duration initialBackoff();
 
-        @WithDefault("30s")
+        @WithDefault("10s")
         Duration maxBackoff();
 
         @WithDefault("2s")
