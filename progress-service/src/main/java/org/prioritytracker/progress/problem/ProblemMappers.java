@@ -31,7 +31,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return e.problem().at(uri.getPath()).toResponse().build();
+        Response.ResponseBuilder response = e.problem().at(uri.getPath()).toResponse();
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -115,7 +117,7 @@ public class ProblemMappers {
      * The name a client knows: the JSON property path inside a body ({@code metrics[2].value}), or the
      * query/path parameter name when the parameter itself is invalid.
      */
-    static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = new java.util.ArrayList<>();
         violation.getPropertyPath().forEach(nodes::add);
         StringBuilder field = new StringBuilder();
@@ -137,7 +139,7 @@ public class ProblemMappers {
         return field.isEmpty() ? "body" : field.toString();
     }
 
-    private static String jsonPath(JsonMappingException e) {
+    public static String jsonPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {

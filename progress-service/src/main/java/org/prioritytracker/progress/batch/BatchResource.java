@@ -1,0 +1,146 @@
+package org.prioritytracker.progress.batch;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.progress.problem.Problem;
+import org.prioritytracker.progress.problem.ProblemException;
+import org.prioritytracker.progress.problem.ProblemMappers;
+import org.prioritytracker.progress.report.ReportRequest;
+import org.prioritytracker.progress.report.ReportService;
+import org.prioritytracker.progress.security.Caller;
+import org.prioritytracker.progress.security.Roles;
+
+/** Many reports at once; each row is validated and stored on its own, so one bad row sinks nothing else. */
+@Path("/api/reports/batch")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports")
+@SecurityRequirement(name = "jwt")
+public class BatchResource {
+
+    static final int MAX_ROWS = 500;
+    static final String CSV = "text/csv";
+
+    private final ReportService service;
+    private final Caller caller;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public BatchResource(ReportService service, Caller caller, ObjectMapper mapper, Validator validator) {
+        this.service = service;
+        this.caller = caller;
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PROVINCIAL_REPORTER)
+    @Operation(summary = "Submit up to 500 reports as a JSON array; the answer says what became of each")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "two reports", value = "["
+            + "{\"itemCode\": \"P3.1\", \"period\": \"2025-Q2\", \"percentComplete\": 40, \"status\": \"ON_TRACK\"},"
+            + "{\"itemCode\": \"P3.2\", \"period\": \"2025-Q2\", \"percentComplete\": 35, \"status\": \"AT_RISK\"}]")))
+    @APIResponse(responseCode = "200", description = "Per-row results: created, duplicate, invalid or unavailable")
+    @APIResponse(responseCode = "400", description = "The body is not an array, or holds more than 500 rows")
+    public BatchResult json(JsonNode body) {
+        if (body == null || !body.isArray()) {
+            throw ProblemException.badRequest("body", "must be a JSON array of reports");
+        }
+        requireAtMostMaxRows(body.size());
+        List<BatchResult.RowResult> results = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            results.add(submit(i, body.get(i)));
+        }
+        return BatchResult.of(results);
+    }
+
+    @POST
+    @Consumes(CSV)
+    @RolesAllowed(Roles.PROVINCIAL_REPORTER)
+    @Operation(summary = "Submit up to 500 reports as CSV with a header row", description = """
+            Columns: itemCode, period, percentComplete, status (required); narrative, provinceCode (optional); and \
+            one column per metric headed metric:NAME (UNIT), for example metric:PM2.5年均浓度 (µg/m³). UTF-8; a \
+            byte-order mark is ignored. Rows are reported by line number (the header is line 1).""")
+    @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "spreadsheet",
+            value = "itemCode,period,percentComplete,status,narrative,metric:PM2.5年均浓度 (µg/m³)\n"
+                    + "P3.1,2025-Q2,40,ON_TRACK,重污染天数同比减少,31.5\n")))
+    @APIResponse(responseCode = "200", description = "Per-row results: created, duplicate, invalid or unavailable")
+    @APIResponse(responseCode = "400", description = "The header lacks a required column, or there are more than 500 rows")
+    public BatchResult csv(String body) {
+        List<CsvReports.Row> rows = CsvReports.parse(body == null ? "" : body, mapper);
+        requireAtMostMaxRows(rows.size());
+        List<BatchResult.RowResult> results = new ArrayList<>();
+        for (CsvReports.Row row : rows) {
+            results.add(submit(row.line(), row.report()));
+        }
+        return BatchResult.of(results);
+    }
+
+    private BatchResult.RowResult submit(int row, JsonNode node) {
+        try {
+            if (node instanceof ObjectNode object && object.has("extraCells")) {
+                throw ProblemException.badRequest("row", "has more cells than the header has columns");
+            }
+            ReportRequest request = mapper.treeToValue(node, ReportRequest.class);
+            if (request == null) {
+                throw ProblemException.badRequest("row", "must be a report object");
+            }
+            validate(request);
+            ReportService.Submission submission = service.submit(request, caller.reporterProvince(), caller.name(), null);
+            BatchResult.Outcome outcome = submission.outcome() == ReportService.Outcome.DUPLICATE
+                    ? BatchResult.Outcome.DUPLICATE : BatchResult.Outcome.CREATED;
+            return new BatchResult.RowResult(row, outcome, submission.report().id, null);
+        } catch (ProblemException e) {
+            BatchResult.Outcome outcome = e.problem().status() == 503 ? BatchResult.Outcome.UNAVAILABLE : BatchResult.Outcome.INVALID;
+            return new BatchResult.RowResult(row, outcome, null, e.problem());
+        } catch (JsonMappingException e) {
+            String field = ProblemMappers.jsonPath(e);
+            Problem problem = Problem.of(400, "Bad Request", (field.isEmpty() ? "row" : field) + ": " + e.getOriginalMessage(),
+                    List.of(new Problem.FieldError(field.isEmpty() ? "row" : field, "has the wrong type or is unknown")));
+            return new BatchResult.RowResult(row, BatchResult.Outcome.INVALID, null, problem);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new BatchResult.RowResult(row, BatchResult.Outcome.INVALID, null,
+                    Problem.of(400, "Bad Request", "row: " + e.getOriginalMessage(), List.of()));
+        }
+    }
+
+    private void validate(ReportRequest request) {
+        Set<ConstraintViolation<ReportRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            List<Problem.FieldError> errors = violations.stream()
+                    .map(v -> new Problem.FieldError(ProblemMappers.fieldOf(v), v.getMessage()))
+                    .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
+            throw new ProblemException(Problem.of(400, "Bad Request",
+                    errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow(), errors));
+        }
+    }
+
+    private static void requireAtMostMaxRows(int rows) {
+        if (rows > MAX_ROWS) {
+            throw ProblemException.badRequest("body", "holds " + rows + " reports; a batch takes at most " + MAX_ROWS);
+        }
+        if (rows == 0) {
+            throw ProblemException.badRequest("body", "holds no report");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.prioritytracker.progress.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import org.prioritytracker.progress.problem.Problem;
+import org.prioritytracker.progress.problem.ProblemException;
+
+/**
+ * task-service's items and priorities, cached: they rarely change. A fresh entry is used as is; a
+ * stale one is refreshed, and kept when task-service cannot be reached. Only when task-service is
+ * unreachable and nothing is cached does a request fail, with 503 and Retry-After.
+ */
+@ApplicationScoped
+public class ItemCatalog {
+
+    private static final Logger LOG = Logger.getLogger(ItemCatalog.class);
+    static final Duration FRESH = Duration.ofMinutes(10);
+    /** An unknown code is asked again sooner: the ministry may just have created it. */
+    static final Duration FRESH_WHEN_ABSENT = Duration.ofMinutes(1);
+    static final int RETRY_AFTER_SECONDS = 10;
+
+    private record Cached<T>(T value, Instant fetchedAt, Duration freshFor) {
+        boolean fresh() {
+            return fetchedAt.plus(freshFor).isAfter(Instant.now());
+        }
+    }
+
+    private final TaskServiceLookup lookup;
+    private final Map<String, Cached<Optional<ItemInfo>>> items = new ConcurrentHashMap<>();
+    private volatile Cached<List<PriorityInfo>> priorities;
+
+    public ItemCatalog(TaskServiceLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    public Optional<ItemInfo> item(String code) {
+        Cached<Optional<ItemInfo>> cached = items.get(code);
+        if (cached != null && cached.fresh()) {
+            return cached.value();
+        }
+        Optional<ItemInfo> item = fetch(() -> lookup.item(code), cached, "sub-item " + code);
+        items.put(code, new Cached<>(item, Instant.now(), item.isPresent() ? FRESH : FRESH_WHEN_ABSENT));
+        return item;
+    }
+
+    public List<PriorityInfo> priorities() {
+        Cached<List<PriorityInfo>> cached = priorities;
+        if (cached != null && cached.fresh()) {
+            return cached.value();
+        }
+        List<PriorityInfo> fetched = fetch(lookup::priorities, cached, "the priorities");
+        priorities = new Cached<>(fetched, Instant.now(), FRESH);
+        return fetched;
+    }
+
+    /** Forgets everything cached (tests, and an operator after the ministry renamed items). */
+    public void clear() {
+        items.clear();
+        priorities = null;
+    }
+
+    private <T> T fetch(Supplier<T> call, Cached<T> stale, String what) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (stale != null) {
+                LOG.warnf("task-service unreachable (%s); using the cached copy of %s", e.toString(), what);
+                return stale.value();
+            }
+            throw new ProblemException(Problem.of(503, "Service Unavailable",
+                    "task-service, which knows the sub-items, cannot be reached to look up " + what
+                            + ". Nothing was stored; retry in " + RETRY_AFTER_SECONDS + " seconds.", List.of()),
+                    Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.prioritytracker.progress.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.prioritytracker.progress.security.ServiceToken;
+
+/**
+ * Calls to task-service with a timeout, a short retry and a circuit breaker, so that a slow or
+ * absent task-service costs a request at most a few seconds and then nothing while the breaker is
+ * open. A 404 is an answer (the item does not exist), not a failure.
+ */
+@ApplicationScoped
+public class TaskServiceLookup {
+
+    private final TaskServiceClient client;
+    private final ServiceToken token;
+
+    public TaskServiceLookup(@RestClient TaskServiceClient client, ServiceToken token) {
+        this.client = client;
+        this.token = token;
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Optional<ItemInfo> item(String code) {
+        try {
+            return Optional.of(client.item(code, "Bearer " + token.current()));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public List<PriorityInfo> priorities() {
+        return client.priorities("Bearer " + token.current());
+    }
+}

@@ -1,0 +1,121 @@
+package org.prioritytracker.progress.report;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.prioritytracker.progress.support.ReportApi.JSON_UTF8;
+import static org.prioritytracker.progress.support.ReportApi.body;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prioritytracker.progress.support.ReportApi;
+import org.prioritytracker.progress.support.TestData;
+import org.prioritytracker.progress.support.TestTokens;
+
+@QuarkusTest
+class AmendReviewAndVisibilityTest {
+
+    @Inject
+    TestData data;
+
+    @BeforeEach
+    void reset() {
+        data.reset();
+    }
+
+    @Test
+    void anAmendmentRaisesTheVersionAndKeepsEarlierVersionsReadable() {
+        String id = ReportApi.create("130000", "P3.2", "2025-Q2", 40, "ON_TRACK");
+        amend("130000", id, "\"1\"", body("P3.2", "2025-Q2", 35, "AT_RISK"))
+                .statusCode(200).header("ETag", equalTo("\"2\"")).body("version", equalTo(2))
+                .body("status", equalTo("AT_RISK")).body("percentComplete", equalTo(35.0f));
+        given().auth().oauth2(TestTokens.forReporter("130000")).get("/api/reports/" + id + "/versions")
+                .then().statusCode(200).body("version", contains(1, 2)).body("status", contains("ON_TRACK", "AT_RISK"));
+    }
+
+    @Test
+    void anAmendmentNeedsTheCurrentETagAndTheOwnProvince() {
+        String id = ReportApi.create("130000", "P3.2", "2025-Q2", 40, "ON_TRACK");
+        amend("130000", id, null, body("P3.2", "2025-Q2", 35, "AT_RISK")).statusCode(428);
+        amend("130000", id, "\"9\"", body("P3.2", "2025-Q2", 35, "AT_RISK")).statusCode(412);
+        amend("320000", id, "\"1\"", body("P3.2", "2025-Q2", 35, "AT_RISK")).statusCode(403)
+                .contentType(startsWith("application/problem+json"));
+        amend("130000", id, "\"1\"", body("P3.1", "2025-Q3", 35, "AT_RISK")).statusCode(400);
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports/" + id).then().body("version", equalTo(1));
+    }
+
+    @Test
+    void returnedReportsMayBeAmendedAcceptedOnesAreLocked() {
+        String id = ReportApi.create("440000", "P4.4", "2025-Q1", 50, "ON_TRACK");
+        ReportApi.review(id, "RETURNED", null).statusCode(400).body("errors[0].field", equalTo("comment"));
+        ReportApi.review(id, "RETURNED", "请补充碳排放数据").statusCode(200)
+                .body("reviewState", equalTo("RETURNED")).body("reviewComment", equalTo("请补充碳排放数据"))
+                .body("reviewedBy", equalTo("test-ministry-reviewer"));
+        ReportApi.review(id, "ACCEPTED", null).statusCode(409);
+        amend("440000", id, "\"1\"", body("P4.4", "2025-Q1", 55, "ON_TRACK")).statusCode(200)
+                .body("reviewState", equalTo("SUBMITTED")).body("version", equalTo(2));
+        ReportApi.review(id, "ACCEPTED", null).statusCode(200).body("reviewState", equalTo("ACCEPTED"));
+        amend("440000", id, "\"2\"", body("P4.4", "2025-Q1", 60, "ON_TRACK")).statusCode(409)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void onlyReviewersReview() {
+        String id = ReportApi.create("440000", "P4.4", "2025-Q1", 50, "ON_TRACK");
+        given().auth().oauth2(TestTokens.forReporter("440000")).contentType(JSON_UTF8).body("{\"decision\": \"ACCEPTED\"}")
+                .post("/api/reports/" + id + "/review").then().statusCode(403);
+        given().auth().oauth2(TestTokens.forRole("ministry-reviewer")).contentType(JSON_UTF8).body("{\"decision\": \"MAYBE\"}")
+                .post("/api/reports/" + id + "/review").then().statusCode(400).body("errors[0].field", equalTo("decision"));
+    }
+
+    @Test
+    void aReporterFor130000CannotWriteOrRead320000sReports() {
+        String theirs = ReportApi.create("320000", "P3.2", "2025-Q2", 70, "ON_TRACK");
+        String ours = ReportApi.create("130000", "P3.2", "2025-Q2", 40, "ON_TRACK");
+        String reporter = TestTokens.forReporter("130000");
+        given().auth().oauth2(reporter).get("/api/reports/" + theirs).then().statusCode(403);
+        given().auth().oauth2(reporter).get("/api/reports/" + theirs + "/versions").then().statusCode(403);
+        amend("130000", theirs, "\"1\"", body("P3.2", "2025-Q2", 1, "BLOCKED")).statusCode(403);
+        given().auth().oauth2(reporter).get("/api/reports?province=320000").then().statusCode(403);
+        given().auth().oauth2(reporter).get("/api/reports").then().statusCode(200)
+                .body("total", equalTo(1)).body("reports.id", contains(ours));
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports?item=P3.2").then().statusCode(200)
+                .body("total", equalTo(2));
+        given().auth().oauth2(TestTokens.forRole("ministry-reviewer")).get("/api/reports?province=320000&reviewState=SUBMITTED")
+                .then().statusCode(200).body("reports", hasSize(1)).body("reports.provinceCode", everyItem(equalTo("320000")));
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports?reviewState=DONE&size=0")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("reviewState", "size"));
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports/" + theirs).then().statusCode(200);
+    }
+
+    @Test
+    void eventsCarryStrictlyIncreasingSequencesPerItem() {
+        String id = ReportApi.create("130000", "P6.1", "2025-Q1", 40, "ON_TRACK");
+        ReportApi.create("320000", "P6.1", "2025-Q1", 40, "ON_TRACK");
+        amend("130000", id, "\"1\"", body("P6.1", "2025-Q1", 30, "AT_RISK")).statusCode(200);
+        amend("130000", id, "\"2\"", body("P6.1", "2025-Q1", 31, "AT_RISK")).statusCode(200);
+        ReportApi.review(id, "ACCEPTED", null).statusCode(200);
+        List<String> expected = List.of(
+                "tracker.report.submitted#1", "tracker.province-progress.changed#2",
+                "tracker.report.submitted#3", "tracker.province-progress.changed#4",
+                "tracker.report.submitted#5", "tracker.province-progress.changed#6",
+                "tracker.report.submitted#7",
+                "tracker.report.reviewed#8");
+        org.junit.jupiter.api.Assertions.assertEquals(expected, data.events("P6.1"));
+    }
+
+    private static ValidatableResponse amend(String province, String id, String etag, String body) {
+        var request = given().auth().oauth2(TestTokens.forReporter(province)).contentType(JSON_UTF8).body(body);
+        if (etag != null) {
+            request.header("If-Match", etag);
+        }
+        return request.put("/api/reports/" + id).then();
+    }
+}

@@ -1,0 +1,164 @@
+package org.prioritytracker.progress.report;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.prioritytracker.progress.support.ReportApi.body;
+import static org.prioritytracker.progress.support.ReportApi.submit;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prioritytracker.progress.support.FakeTaskServiceResource;
+import org.prioritytracker.progress.support.TestData;
+
+@QuarkusTest
+@WithTestResource(value = FakeTaskServiceResource.class, scope = TestResourceScope.GLOBAL)
+class SubmitReportTest {
+
+    @Inject
+    TestData data;
+
+    @BeforeEach
+    void reset() {
+        data.reset();
+    }
+
+    @Test
+    void storesAReportForTheTokensProvince() {
+        String id = submit("130000", "k-1", body("P3.2", "2025-Q2", 45.5, "ON_TRACK"))
+                .statusCode(201)
+                .header("Location", containsString("/api/reports/"))
+                .header("ETag", equalTo("\"1\""))
+                .body("provinceCode", equalTo("130000"))
+                .body("itemCode", equalTo("P3.2"))
+                .body("period", equalTo("2025-Q2"))
+                .body("percentComplete", equalTo(45.5f))
+                .body("status", equalTo("ON_TRACK"))
+                .body("narrative", equalTo("全省推进情况良好。"))
+                .body("metrics[0].unit", equalTo("µg/m³"))
+                .body("submittedBy", equalTo("test-reporter-130000"))
+                .body("version", equalTo(1))
+                .body("reviewState", equalTo("SUBMITTED"))
+                .extract().path("id");
+        UUID.fromString(id);
+        assertEquals(1, data.count("SELECT count(*) FROM report"));
+    }
+
+    @Test
+    void aRepeatWithTheSameKeyAndBodyReturnsTheSameReport() {
+        String first = submit("130000", "same-key", body("P3.2", "2025-Q2", 45.5, "ON_TRACK")).statusCode(201).extract().path("id");
+        submit("130000", "same-key", body("P3.2", "2025-Q2", 45.5, "ON_TRACK"))
+                .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        assertEquals(1, data.count("SELECT count(*) FROM report"));
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIs422() {
+        submit("130000", "key-2", body("P3.2", "2025-Q2", 45.5, "ON_TRACK")).statusCode(201);
+        submit("130000", "key-2", body("P3.2", "2025-Q2", 50, "ON_TRACK"))
+                .statusCode(422).contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertEquals(1, data.count("SELECT count(*) FROM report"));
+    }
+
+    @Test
+    void twoConcurrentSubmissionsWithTheSameKeyStoreOneReport() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return submit("130000", "racing-key", body("P1.1", "2025-Q1", 20, "ON_TRACK"))
+                            .statusCode(201).extract().<String>path("id");
+                }));
+            }
+            start.countDown();
+            String id = results.get(0).get();
+            for (Future<String> result : results) {
+                assertEquals(id, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, data.count("SELECT count(*) FROM report"));
+        assertEquals(1, data.count("SELECT count(*) FROM report_version"));
+    }
+
+    @Test
+    void aSecondReportForTheSameProvinceItemAndPeriodIs409PointingToTheFirst() {
+        String first = submit("130000", "a", body("P3.2", "2025-Q2", 45.5, "ON_TRACK")).statusCode(201).extract().path("id");
+        submit("130000", "b", body("P3.2", "2025-Q2", 60, "AT_RISK"))
+                .statusCode(409).contentType(startsWith("application/problem+json"))
+                .header("Location", containsString("/api/reports/" + first));
+        assertEquals(1, data.count("SELECT count(*) FROM report"));
+        assertEquals(1, data.count("SELECT count(*) FROM idempotency_key"));
+        submit("320000", "c", body("P3.2", "2025-Q2", 60, "AT_RISK")).statusCode(201);
+    }
+
+    @Test
+    void aBodyNamingAnotherProvinceIs403() {
+        submit("130000", "x", body("P3.2", "2025-Q2", 45.5, "ON_TRACK").replaceFirst("\\{", "{\"provinceCode\": \"320000\", "))
+                .statusCode(403).contentType(startsWith("application/problem+json"));
+        assertEquals(0, data.count("SELECT count(*) FROM report"));
+    }
+
+    @Test
+    void everyFieldErrorIsA400NamingTheFieldAndStoresNothing() {
+        submit("130000", "v1", """
+                {"itemCode": "P3.2", "period": "2025-Q5", "percentComplete": 120, "status": "FINE",
+                 "metrics": [{"name": "", "value": 1}]}""")
+                .statusCode(400).contentType(startsWith("application/problem+json"));
+        submit("130000", "v2", """
+                {"itemCode": "P3.2", "period": "2025-Q5", "percentComplete": 120, "status": "ON_TRACK",
+                 "metrics": [{"name": "", "value": 1}]}""")
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("percentComplete", "metrics[0].name"));
+        submit("130000", "v3", body("P3.2", "2025-Q5", 10, "ON_TRACK")).statusCode(400).body("errors[0].field", equalTo("period"));
+        submit("130000", "v4", body("P3.2", "2027-Q1", 10, "ON_TRACK")).statusCode(400)
+                .body("errors[0].field", equalTo("period")).body("errors[0].message", startsWith("lies in the future"));
+        submit("130000", "v5", body("P3.2", "2024-12", 10, "ON_TRACK")).statusCode(400)
+                .body("errors[0].message", startsWith("must lie in 2025"));
+        submit("130000", "v6", body("P9.9", "2025-Q1", 10, "ON_TRACK")).statusCode(400).body("errors[0].field", equalTo("itemCode"));
+        submit("130000", "v7", body("P3.2", "2025-Q1", 10, "ON_TRACK").replace("31.5", "1e400")).statusCode(400)
+                .body("errors[0].field", equalTo("metrics[0].value"));
+        submit("130000", "v8", body("P3.2", "2025-Q1", 10, "ON_TRACK").replace("\"status\"", "\"colour\": 1, \"status\""))
+                .statusCode(400).body("errors[0].field", equalTo("colour"));
+        submit("130000", "v9", body("P3.2", "2025-Q1", 10, "ON_TRACK").replace("全省推进情况良好。", "长".repeat(5001)))
+                .statusCode(400).body("errors[0].field", equalTo("narrative"));
+        submit("130000", "v10", "{\"itemCode\": ").statusCode(400).contentType(startsWith("application/problem+json"));
+        submit("130000", "v11", body("P3.2", "2025-Q1", 10, "ON_TRACK").replace("10.0,", "\"ten\",")).statusCode(400)
+                .body("errors[0].field", equalTo("percentComplete"));
+        submit("130000", null, body("P3.2", "2025-Q1", 10, "ON_TRACK")).statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        submit("999999", "v12", body("P3.2", "2025-Q1", 10, "ON_TRACK")).statusCode(400)
+                .body("errors[0].field", equalTo("provinceCode"));
+        assertEquals(0, data.count("SELECT count(*) FROM report"));
+        assertEquals(0, data.count("SELECT count(*) FROM idempotency_key"));
+        assertEquals(0, data.count("SELECT count(*) FROM outbox_event"));
+    }
+
+    @Test
+    void textIsStoredAsGivenNeverInterpreted() {
+        String narrative = "<script>alert(1)</script> 10% “引号” \\\\ ${x} ' OR 1=1 --";
+        String id = submit("130000", "t", body("P3.3", "2025-Q1", 10, "ON_TRACK").replace("全省推进情况良好。", narrative))
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(org.prioritytracker.progress.support.TestTokens.forRole("viewer")).get("/api/reports/" + id)
+                .then().body("narrative", equalTo("<script>alert(1)</script> 10% “引号” \\ ${x} ' OR 1=1 --"));
+    }
+}

@@ -1,0 +1,81 @@
+package org.prioritytracker.progress.rollup;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.prioritytracker.progress.support.ReportApi;
+import org.prioritytracker.progress.support.TestData;
+import org.prioritytracker.progress.support.TestTokens;
+
+@QuarkusTest
+class RollupTest {
+
+    @Inject
+    TestData data;
+
+    @BeforeEach
+    void reset() {
+        data.reset();
+        // P3.2: four provinces; 110000 is still on Q1, the others reported Q2.
+        ReportApi.create("110000", "P3.2", "2025-Q1", 30, "ON_TRACK");
+        ReportApi.create("130000", "P3.2", "2025-Q1", 10, "ON_TRACK");
+        ReportApi.create("130000", "P3.2", "2025-Q2", 60, "ON_TRACK");
+        ReportApi.create("320000", "P3.2", "2025-Q2", 70, "ON_TRACK");
+        ReportApi.create("440000", "P3.2", "2025-Q2", 80, "AT_RISK");
+        ReportApi.create("130000", "P3.1", "2025-Q2", 50, "BLOCKED");
+    }
+
+    @Test
+    void anItemAcrossTheProvincesFromEachOnesLatestReport() {
+        // Latest per province: 110000 30 (Q1), 130000 60, 320000 70, 440000 80 -> mean 60.
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P3.2").then().statusCode(200)
+                .body("nationalMeanPercent", equalTo(60.0f))
+                .body("latestPeriod", equalTo("2025-Q2"))
+                .body("coverage.reported", equalTo(3))
+                .body("coverage.expected", equalTo(32))
+                .body("provinces", hasSize(4))
+                .body("provinces.find { it.provinceCode == '130000' }.period", equalTo("2025-Q2"))
+                .body("behind.provinceCode", containsInAnyOrder("110000", "440000"))
+                .body("behind.find { it.provinceCode == '110000' }.reasons", contains("BELOW_MEAN"))
+                .body("behind.find { it.provinceCode == '440000' }.reasons", contains("AT_RISK"));
+    }
+
+    @Test
+    void aPriorityTheOverviewAndAProvince() {
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/priorities/P3").then().statusCode(200)
+                .body("items.itemCode", contains("P3.1", "P3.2", "P3.3", "P3.4", "P3.5"))
+                .body("meanPercent", equalTo(55.0f))
+                .body("statusCounts.ON_TRACK", equalTo(3))
+                .body("statusCounts.AT_RISK", equalTo(1))
+                .body("statusCounts.BLOCKED", equalTo(1))
+                .body("coverage.reported", equalTo(4))
+                .body("coverage.expected", equalTo(160))
+                .body("items[2].meanPercent", nullValue());
+        given().auth().oauth2(TestTokens.forReporter("130000")).get("/api/rollups/overview").then().statusCode(200)
+                .body("priorities", hasSize(8))
+                .body("priorities[2].meanPercent", equalTo(55.0f))
+                .body("priorities[0].meanPercent", nullValue())
+                .body("coverage.expected", equalTo(32 * 31));
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/provinces/130000").then().statusCode(200)
+                .body("nameZh", equalTo("河北省"))
+                .body("items.itemCode", contains("P3.1", "P3.2"))
+                .body("meanPercent", equalTo(55.0f))
+                .body("reportedItems", equalTo(2))
+                .body("totalItems", equalTo(31));
+    }
+
+    @Test
+    void unknownCodesAre404() {
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P9.9").then().statusCode(404);
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/priorities/P9").then().statusCode(404);
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/provinces/999999").then().statusCode(404);
+    }
+}

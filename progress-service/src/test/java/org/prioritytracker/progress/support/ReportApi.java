@@ -1,0 +1,43 @@
+package org.prioritytracker.progress.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.ValidatableResponse;
+import java.util.UUID;
+
+/** Report calls as provincial staff make them. */
+public final class ReportApi {
+
+    public static final String JSON_UTF8 = "application/json; charset=UTF-8";
+
+    private ReportApi() {
+    }
+
+    public static String body(String item, String period, double percent, String status) {
+        return """
+                {"itemCode": "%s", "period": "%s", "percentComplete": %s, "status": "%s",
+                 "narrative": "全省推进情况良好。", "metrics": [{"name": "PM2.5年均浓度", "value": 31.5, "unit": "µg/m³"}]}"""
+                .formatted(item, period, percent, status);
+    }
+
+    public static ValidatableResponse submit(String province, String key, String body) {
+        var request = given().auth().oauth2(TestTokens.forReporter(province)).contentType(JSON_UTF8).body(body);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.post("/api/reports").then();
+    }
+
+    /** Submits and returns the new report's id, failing the test otherwise. */
+    public static String create(String province, String item, String period, double percent, String status) {
+        return submit(province, UUID.randomUUID().toString(), body(item, period, percent, status))
+                .statusCode(201).extract().path("id");
+    }
+
+    public static ValidatableResponse review(String id, String decision, String comment) {
+        String body = comment == null ? "{\"decision\": \"" + decision + "\"}"
+                : "{\"decision\": \"" + decision + "\", \"comment\": \"" + comment + "\"}";
+        return given().auth().oauth2(TestTokens.forRole("ministry-reviewer")).contentType(JSON_UTF8).body(body)
+                .post("/api/reports/" + id + "/review").then();
+    }
+}
