@@ -58,6 +58,14 @@ public class RollupResource {
     }
 
     @GET
+    @Path("/heatmap")
+    @Operation(summary = "Every province's latest report on every item (at most 32 x 31 cells)")
+    @APIResponse(responseCode = "200", description = "The cells")
+    public Rollups.Heatmap heatmap() {
+        return rollups.heatmap();
+    }
+
+    @GET
     @Path("/provinces/{code}")
     @Operation(summary = "One province across all sub-items")
     @APIResponse(responseCode = "200", description = "The rollup")

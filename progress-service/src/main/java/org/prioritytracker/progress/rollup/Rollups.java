@@ -58,6 +58,15 @@ public final class Rollups {
             Map<String, Integer> statusCounts, int reportedItems, int totalItems, List<ProvinceItem> items) {
     }
 
+    @Schema(name = "HeatmapCell", description = "A province's latest report on an item")
+    public record HeatmapCell(String itemCode, String provinceCode, BigDecimal percentComplete, String status, String period,
+            UUID reportId, String narrative) {
+    }
+
+    @Schema(name = "Heatmap", description = "Every province's latest report on every item: the dashboard's heatmap")
+    public record Heatmap(List<HeatmapCell> cells) {
+    }
+
     static double round(double value) {
         return Math.round(value * 10000) / 10000.0;
     }

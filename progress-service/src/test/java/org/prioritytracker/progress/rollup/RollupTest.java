@@ -73,6 +73,15 @@ class RollupTest {
     }
 
     @Test
+    void theHeatmapHasEachProvincesLatestReportPerItem() {
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/heatmap").then().statusCode(200)
+                .body("cells", hasSize(5))
+                .body("cells.find { it.itemCode == 'P3.2' && it.provinceCode == '130000' }.period", equalTo("2025-Q2"))
+                .body("cells.find { it.itemCode == 'P3.1' }.status", equalTo("BLOCKED"))
+                .body("cells.find { it.itemCode == 'P3.1' }.narrative", equalTo("全省推进情况良好。"));
+    }
+
+    @Test
     void unknownCodesAre404() {
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P9.9").then().statusCode(404);
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/priorities/P9").then().statusCode(404);

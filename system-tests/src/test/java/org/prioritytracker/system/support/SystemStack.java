@@ -52,6 +52,11 @@ public class SystemStack implements BeforeAllCallback {
         deploy("up");
     }
 
+    /** Installs Debian's Chromium and ChromeDriver when they are missing (deploy/local/browser). */
+    public static void ensureBrowser() {
+        run(List.of(ROOT.resolve("deploy/local/browser").toString(), "ensure"), Map.of());
+    }
+
     public static void broker(String command) {
         run(List.of(ROOT.resolve("deploy/local/kafka/broker").toString(), command), Map.of());
     }

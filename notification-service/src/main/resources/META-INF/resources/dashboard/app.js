@@ -1,0 +1,359 @@
+// The live dashboard: first picture from the REST APIs, then live updates from the event stream.
+// Every piece of data is put on the page with textContent, never as HTML.
+import { TEXT } from './i18n.js';
+
+const TOKEN_KEY = 'tracker_token';
+const FEED_SIZE = 30;
+
+const state = {
+    lang: localStorage.getItem('tracker_lang') || 'zh',
+    token: localStorage.getItem(TOKEN_KEY),
+    config: null,
+    priorities: [],     // from task-service, with items
+    provinces: [],      // from task-service
+    overview: null,     // from progress-service
+    cells: new Map(),   // "item|province" -> heatmap cell
+    feed: [],           // newest first
+    connection: 'connecting',
+};
+
+const $ = (id) => document.getElementById(id);
+const t = () => TEXT[state.lang];
+
+function el(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+        if (value === undefined || value === null) continue;
+        if (name === 'className') node.className = value;
+        else if (name === 'text') node.textContent = value;
+        else node.setAttribute(name, value);
+    }
+    for (const child of children) {
+        if (child !== null && child !== undefined) node.append(child);
+    }
+    return node;
+}
+
+function title(thing) {
+    return state.lang === 'zh' ? thing.titleZh : thing.titleEn;
+}
+
+async function api(base, path) {
+    const response = await fetch(base + path, { headers: { Authorization: 'Bearer ' + state.token } });
+    if (response.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
+    if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
+    return response.json();
+}
+
+// ---- sign-in ---------------------------------------------------------------------------------
+
+function signIn(token) {
+    state.token = token.trim();
+    localStorage.setItem(TOKEN_KEY, state.token);
+    // The event stream authenticates with this cookie: an EventSource cannot send headers.
+    document.cookie = `${TOKEN_KEY}=${state.token}; path=/; SameSite=Strict`;
+}
+
+function signOut(message) {
+    localStorage.removeItem(TOKEN_KEY);
+    document.cookie = `${TOKEN_KEY}=; path=/; max-age=0; SameSite=Strict`;
+    state.token = null;
+    if (state.stream) state.stream.close();
+    $('dashboard').hidden = true;
+    $('signin').hidden = false;
+    $('signout').hidden = true;
+    $('signin-error').textContent = message || '';
+}
+
+// ---- rendering -------------------------------------------------------------------------------
+
+function renderChrome() {
+    const words = t();
+    document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = words.title;
+    $('title').textContent = words.title;
+    $('lang-toggle').textContent = words.toggle;
+    $('signout').textContent = words.signout;
+    $('signin-title').textContent = words.signinTitle;
+    $('signin-help').textContent = words.signinHelp;
+    $('token-label').textContent = words.tokenLabel;
+    $('signin-button').textContent = words.signinButton;
+    $('priorities-title').textContent = words.priorities;
+    $('heatmap-title').textContent = words.heatmap;
+    $('heatmap-legend').textContent = words.heatmapLegend;
+    $('feed-title').textContent = words.feed;
+    renderConnection();
+}
+
+function renderConnection() {
+    const node = $('connection');
+    node.textContent = t()[state.connection];
+    node.dataset.state = state.connection;
+}
+
+function priorityMean(code) {
+    const rollup = state.overview?.priorities.find((p) => p.priorityCode === code);
+    return rollup ? rollup.meanPercent : null;
+}
+
+function renderPriorities() {
+    const words = t();
+    const container = $('priorities');
+    container.replaceChildren();
+    for (const priority of state.priorities) {
+        const mean = priorityMean(priority.code);
+        const bar = el('div', { className: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100,
+            'aria-valuenow': mean ?? 0, 'data-mean': mean ?? '' },
+            el('div', { className: 'bar-fill', style: `width: ${mean ?? 0}%` }));
+        const items = el('ul', { className: 'items' });
+        for (const item of priority.items) {
+            items.append(el('li', { 'data-item': item.code, 'data-status': item.status },
+                el('span', { className: 'code', text: item.code }),
+                el('span', { className: 'item-title', text: title(item) }),
+                el('span', { className: `status status-${item.status}`, text: words.itemStatus[item.status] || item.status }),
+                item.overdue ? el('span', { className: 'overdue', title: words.overdue, text: '⚠ ' + words.overdue }) : null));
+        }
+        container.append(el('article', { className: 'priority', 'data-priority': priority.code },
+            el('h3', {}, el('span', { className: 'code', text: priority.code }), ' ', title(priority)),
+            el('div', { className: 'progress-line' },
+                el('span', { text: words.nationalProgress }), bar,
+                el('span', { className: 'mean', text: mean === null ? words.noReports : `${mean.toFixed(1)}%` })),
+            items));
+    }
+}
+
+function renderHeatmap() {
+    const words = t();
+    const items = state.priorities.flatMap((p) => p.items);
+    const table = $('heatmap');
+    const head = el('tr', {}, el('th', { scope: 'col', text: words.province }));
+    for (const item of items) {
+        head.append(el('th', { scope: 'col', title: title(item), text: item.code }));
+    }
+    const body = el('tbody');
+    for (const province of state.provinces) {
+        const row = el('tr', { 'data-province': province.code },
+            el('th', { scope: 'row', text: state.lang === 'zh' ? province.nameZh : province.nameEn }));
+        for (const item of items) {
+            const cell = state.cells.get(item.code + '|' + province.code);
+            if (cell) {
+                const status = words.reportStatus[cell.status] || cell.status;
+                const td = el('td', { 'data-item': item.code, 'data-status': cell.status, className: `cell cell-${cell.status}`,
+                    title: `${province.nameZh} · ${item.code} · ${words.period} ${cell.period} · ${status}`, tabindex: 0 },
+                    el('span', { className: 'pct', text: `${Math.round(Number(cell.percentComplete))}` }),
+                    el('span', { className: 'cell-status', text: status }));
+                td.addEventListener('click', () => showCell(province, item, cell));
+                row.append(td);
+            } else {
+                row.append(el('td', { 'data-item': item.code, className: 'cell cell-none', text: '–' }));
+            }
+        }
+        body.append(row);
+    }
+    table.replaceChildren(el('thead', {}, head), body);
+}
+
+/** The details of one heatmap cell, the narrative included, as plain text. */
+function showCell(province, item, cell) {
+    const words = t();
+    const detail = $('cell-detail');
+    detail.hidden = false;
+    detail.replaceChildren(
+        el('strong', { text: `${state.lang === 'zh' ? province.nameZh : province.nameEn} · ${item.code} ${title(item)}` }),
+        el('span', { text: ` · ${words.period} ${cell.period} · ${Number(cell.percentComplete)}% · ${words.reportStatus[cell.status] || cell.status}` }),
+        el('p', { className: 'narrative', text: cell.narrative || '' }));
+}
+
+function renderFeed() {
+    const words = t();
+    const list = $('feed');
+    list.replaceChildren();
+    if (state.feed.length === 0) {
+        list.append(el('li', { className: 'empty', text: words.feedEmpty }));
+        return;
+    }
+    for (const event of state.feed) {
+        const data = event.data || {};
+        const detail = [];
+        if (data.from && data.to) detail.push(`${words.itemStatus[data.from] || data.from} → ${words.itemStatus[data.to] || data.to}`);
+        if (data.provinceCode) {
+            const province = state.provinces.find((p) => p.code === data.provinceCode);
+            detail.push(province ? (state.lang === 'zh' ? province.nameZh : province.nameEn) : data.provinceCode);
+        }
+        if (data.percentComplete !== undefined) detail.push(`${data.percentComplete}%`);
+        if (data.status && !data.to) detail.push(words.reportStatus[data.status] || words.itemStatus[data.status] || data.status);
+        const actor = data.actor || data.submittedBy || data.reviewedBy;
+        list.append(el('li', { 'data-type': event.type },
+            el('time', { datetime: event.time, text: new Date(event.time).toLocaleTimeString(state.lang === 'zh' ? 'zh-CN' : 'en-GB') }),
+            el('span', { className: 'event-type', text: words.eventType[event.type] || event.type }),
+            el('span', { className: 'code', text: event.subject }),
+            el('span', { className: 'event-detail', text: detail.join(' · ') }),
+            actor ? el('span', { className: 'actor', text: `${words.by} ${actor}` }) : null));
+    }
+}
+
+function renderAll() {
+    renderChrome();
+    renderPriorities();
+    renderHeatmap();
+    renderFeed();
+}
+
+// ---- data ------------------------------------------------------------------------------------
+
+async function loadOverview() {
+    state.overview = await api(state.config.progressServiceUrl, '/api/rollups/overview');
+}
+
+async function loadHeatmap() {
+    const heatmap = await api(state.config.progressServiceUrl, '/api/rollups/heatmap');
+    state.cells = new Map(heatmap.cells.map((c) => [c.itemCode + '|' + c.provinceCode, c]));
+}
+
+async function loadAll() {
+    const [priorities, provinces] = await Promise.all([
+        api(state.config.taskServiceUrl, '/api/priorities'),
+        api(state.config.taskServiceUrl, '/api/provinces'),
+    ]);
+    state.priorities = priorities;
+    state.provinces = provinces;
+    await Promise.all([loadOverview(), loadHeatmap()]);
+}
+
+/** A period's last month as a number (2025-Q2 and 2025-06 both end in month 2025*12+6). */
+function periodEnd(period) {
+    const [year, part] = period.split('-');
+    const month = part.startsWith('Q') ? Number(part.slice(1)) * 3 : Number(part);
+    return Number(year) * 12 + month;
+}
+
+function findItem(code) {
+    for (const priority of state.priorities) {
+        const item = priority.items.find((i) => i.code === code);
+        if (item) return item;
+    }
+    return null;
+}
+
+let refreshTimer = null;
+function refreshRollupsSoon() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(async () => {
+        try {
+            await loadOverview();
+            renderPriorities();
+        } catch (error) {
+            console.warn('rollup refresh failed', error);
+        }
+    }, 300);
+}
+
+function apply(event) {
+    const data = event.data || {};
+    const item = findItem(event.subject);
+    switch (event.type) {
+        case 'tracker.item.status-changed':
+            if (item) {
+                item.status = data.to;
+                item.overdue = data.overdue === true;
+            }
+            renderPriorities();
+            break;
+        case 'tracker.item.overdue':
+            if (item) item.overdue = true;
+            renderPriorities();
+            break;
+        case 'tracker.report.submitted':
+        case 'tracker.province-progress.changed': {
+            const key = data.itemCode + '|' + data.provinceCode;
+            const current = state.cells.get(key);
+            // A submission for an earlier period than the one shown does not replace it.
+            if (!current || periodEnd(data.period) >= periodEnd(current.period)) {
+                const narrative = current && current.reportId === data.reportId ? current.narrative : null;
+                state.cells.set(key, { itemCode: data.itemCode, provinceCode: data.provinceCode, reportId: data.reportId,
+                    percentComplete: data.percentComplete, status: data.status, period: data.period, narrative });
+                renderHeatmap();
+            }
+            refreshRollupsSoon();
+            break;
+        }
+        default:
+            break;
+    }
+    state.feed.unshift(event);
+    state.feed.length = Math.min(state.feed.length, FEED_SIZE);
+    renderFeed();
+}
+
+function connect() {
+    // The browser resends the last SSE id as Last-Event-ID when it reconnects, so nothing is missed.
+    const stream = new EventSource('/api/events/stream');
+    state.stream = stream;
+    stream.onopen = () => {
+        state.connection = 'live';
+        renderConnection();
+    };
+    stream.addEventListener('stream-position', () => {
+        state.connection = 'live';
+        renderConnection();
+    });
+    stream.onmessage = (message) => {
+        try {
+            apply(JSON.parse(message.data));
+        } catch (error) {
+            console.warn('unreadable event', error);
+        }
+    };
+    stream.onerror = () => {
+        state.connection = 'reconnecting';
+        renderConnection();
+    };
+}
+
+// ---- start -----------------------------------------------------------------------------------
+
+async function start() {
+    renderChrome();
+    $('signout').hidden = false;
+    $('signin').hidden = true;
+    $('dashboard').hidden = false;
+    try {
+        await loadAll();
+    } catch (error) {
+        if (error.status === 401) {
+            signOut(t().signinFailed);
+            return;
+        }
+        $('priorities').replaceChildren(el('p', { className: 'error', text: t().loadFailed + error.message }));
+        return;
+    }
+    renderAll();
+    connect();
+}
+
+async function main() {
+    state.config = await (await fetch('/dashboard/config.json')).json();
+    renderChrome();
+    $('lang-toggle').addEventListener('click', () => {
+        state.lang = state.lang === 'zh' ? 'en' : 'zh';
+        localStorage.setItem('tracker_lang', state.lang);
+        renderAll();
+    });
+    $('signout').addEventListener('click', () => signOut());
+    $('signin-form').addEventListener('submit', (event) => {
+        event.preventDefault();
+        const token = $('token-input').value;
+        if (token.trim()) {
+            signIn(token);
+            start();
+        }
+    });
+    if (state.token) {
+        signIn(state.token);
+        start();
+    } else {
+        signOut();
+    }
+}
+
+main();

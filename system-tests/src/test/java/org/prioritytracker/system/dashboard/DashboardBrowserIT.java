@@ -1,0 +1,136 @@
+package org.prioritytracker.system.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.prioritytracker.system.support.SystemStack;
+import org.prioritytracker.system.support.TaskApi;
+import org.prioritytracker.system.support.Tokens;
+
+/**
+ * The dashboard as an officer sees it, in Debian's Chromium driven by ChromeDriver: sign in with a
+ * pasted token, see the eight priorities and the 32 provinces, and watch a status change made
+ * through the API appear without a reload.
+ */
+@ExtendWith(SystemStack.class)
+class DashboardBrowserIT {
+
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        SystemStack.ensureBrowser();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--window-size=1800,1500", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("dashboard-browser"));
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void showsThePrioritiesAndProvincesAndFollowsStatusChangesLive() throws Exception {
+        reportsFromAFewProvinces();
+        TaskApi.makeActive("P2.2");
+
+        browser.get(SystemStack.NOTIFICATION + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebElement token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+        token.sendKeys(Tokens.of("viewer"));
+        browser.findElement(By.id("signin-button")).click();
+
+        wait.until(d -> d.findElements(By.cssSelector("[data-priority]")).size() == 8);
+        wait.until(d -> d.findElements(By.cssSelector("#heatmap tr[data-province]")).size() == 32);
+        wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+        assertEquals("深入打好污染防治攻坚战", browser.findElement(By.cssSelector("[data-priority='P3'] h3")).getText()
+                .replace("P3", "").strip());
+        assertEquals(31, browser.findElements(By.cssSelector("#heatmap thead th")).size() - 1);
+        WebElement cell = browser.findElement(By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"));
+        assertTrue(cell.getAttribute("title").contains("2025-Q3"), cell.getAttribute("title"));
+        // Report text is shown as text: the markup in this narrative must not become an element.
+        browser.findElement(By.cssSelector("#heatmap tr[data-province='440000'] td[data-item='P4.3']")).click();
+        WebElement narrative = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cell-detail .narrative")));
+        assertEquals("<b>不是标记</b>", narrative.getText());
+        assertTrue(narrative.findElements(By.tagName("b")).isEmpty());
+
+        // A change made through the API shows within two seconds, without a reload.
+        TaskApi.move("P2.2", "AT_RISK", "浏览器测试：进度滞后");
+        new WebDriverWait(browser, Duration.ofSeconds(2)).until(d ->
+                "AT_RISK".equals(d.findElement(By.cssSelector("[data-item='P2.2']")).getAttribute("data-status")));
+        assertEquals("有风险", browser.findElement(By.cssSelector("[data-item='P2.2'] .status")).getText());
+        wait.until(d -> !d.findElements(By.cssSelector("#feed li[data-type='tracker.item.status-changed']")).isEmpty());
+
+        Path screenshot = Path.of("target", "dashboard.png");
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+                StandardCopyOption.REPLACE_EXISTING);
+
+        browser.findElement(By.id("lang-toggle")).click();
+        wait.until(d -> d.findElement(By.id("title")).getText().startsWith("2025 Ecological"));
+        assertEquals("At risk", browser.findElement(By.cssSelector("[data-item='P2.2'] .status")).getText());
+        browser.findElement(By.id("lang-toggle")).click();
+    }
+
+    /** A few provincial reports, so that the heatmap and the progress bars show something. */
+    private static void reportsFromAFewProvinces() {
+        List<Map.Entry<String, Object[]>> reports = List.of(
+                Map.entry("510000", new Object[] {"P4.3", "2025-Q3", 62.5, "ON_TRACK", "四川省进展顺利"}),
+                Map.entry("440000", new Object[] {"P4.3", "2025-Q3", 48.0, "AT_RISK", "<b>不是标记</b>"}),
+                Map.entry("130000", new Object[] {"P3.1", "2025-Q3", 55.0, "ON_TRACK", "重污染天数同比减少"}),
+                Map.entry("320000", new Object[] {"P3.1", "2025-Q3", 71.0, "ON_TRACK", "PM2.5浓度下降"}),
+                Map.entry("650000", new Object[] {"P3.1", "2025-Q3", 30.0, "BLOCKED", "沙尘天气影响"}),
+                Map.entry("110000", new Object[] {"P3.2", "2025-Q3", 80.0, "ON_TRACK", "水质持续改善"}));
+        for (Map.Entry<String, Object[]> report : reports) {
+            Object[] r = report.getValue();
+            String body = """
+                    {"itemCode": "%s", "period": "%s", "percentComplete": %s, "status": "%s", "narrative": "%s"}"""
+                    .formatted(r[0], r[1], r[2], r[3], r[4]);
+            String token = Tokens.of("provincial-reporter", report.getKey());
+            var created = given().auth().oauth2(token).contentType("application/json; charset=UTF-8")
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
+                    .post(SystemStack.PROGRESS + "/api/reports").then().extract();
+            if (created.statusCode() == 409) {
+                var existing = given().auth().oauth2(token).get(created.header("Location")).then().extract();
+                if (!"ACCEPTED".equals(existing.path("reviewState"))) {
+                    given().auth().oauth2(token).contentType("application/json; charset=UTF-8")
+                            .header("If-Match", existing.header("ETag")).body(body)
+                            .put(created.header("Location")).then().statusCode(200);
+                }
+            } else {
+                assertEquals(201, created.statusCode(), created.asString());
+            }
+        }
+    }
+}
