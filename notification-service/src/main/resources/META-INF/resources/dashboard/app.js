@@ -286,18 +286,22 @@ function apply(event) {
 }
 
 function connect() {
-    // The browser resends the last SSE id as Last-Event-ID when it reconnects, so nothing is missed.
-    const stream = new EventSource('/api/events/stream');
+    // The browser resends the last SSE id as Last-Event-ID when it reconnects by itself; when it gives
+    // up (the server answered with an error), a new stream carries the id in the query instead.
+    const resume = state.lastEventId ? '?lastEventId=' + encodeURIComponent(state.lastEventId) : '';
+    const stream = new EventSource('/api/events/stream' + resume);
     state.stream = stream;
     stream.onopen = () => {
         state.connection = 'live';
         renderConnection();
     };
-    stream.addEventListener('stream-position', () => {
+    stream.addEventListener('stream-position', (message) => {
+        state.lastEventId = message.lastEventId;
         state.connection = 'live';
         renderConnection();
     });
     stream.onmessage = (message) => {
+        state.lastEventId = message.lastEventId;
         try {
             apply(JSON.parse(message.data));
         } catch (error) {
@@ -307,6 +311,9 @@ function connect() {
     stream.onerror = () => {
         state.connection = 'reconnecting';
         renderConnection();
+        if (stream.readyState === EventSource.CLOSED && state.token) {
+            setTimeout(connect, 3000);
+        }
     };
 }
 

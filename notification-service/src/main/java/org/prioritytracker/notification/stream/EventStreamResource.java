@@ -43,8 +43,10 @@ public class EventStreamResource {
             @Parameter(description = "Only events of this subject (item code)", example = "P3.2") @QueryParam("subject") String subject,
             @Parameter(description = "Only events of this type", example = "tracker.item.status-changed") @QueryParam("type") String type,
             @Parameter(description = "The id of the last event received, to resume after it") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Parameter(description = "The same as Last-Event-ID, for a client that opens a new stream and cannot set headers")
+            @QueryParam("lastEventId") String lastEventIdParameter,
             @Context SseEventSink sink, @Context Sse sse) {
-        StreamPosition from = StreamPosition.parse(lastEventId);
+        StreamPosition from = StreamPosition.parse(lastEventId != null ? lastEventId : lastEventIdParameter);
         if (from == null) {
             throw ProblemException.badRequest("Last-Event-ID", "is not a position of this stream, such as 0:41,1:17");
         }

@@ -47,6 +47,11 @@ class EventStreamTest {
             assertEquals(List.of(4L, 5L, 6L), sequences(resumed));
             assertFalse(client.anyWithin("message", Duration.ofMillis(500)), "nothing after the missed events");
         }
+        // A browser that opens a new EventSource passes the id in the query instead.
+        String query = "?subject=P8.3&lastEventId=" + java.net.URLEncoder.encode(lastId, java.nio.charset.StandardCharsets.UTF_8);
+        try (SseClient client = SseClient.open(stream + query, viewer, null)) {
+            assertEquals(List.of(4L, 5L, 6L), sequences(client.next(3, "message", WAIT)));
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -66,31 +67,29 @@ class DashboardBrowserIT {
         reportsFromAFewProvinces();
         TaskApi.makeActive("P2.2");
 
-        browser.get(SystemStack.NOTIFICATION + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        WebElement token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
-        token.sendKeys(Tokens.of("viewer"));
-        browser.findElement(By.id("signin-button")).click();
-
+        WebDriverWait wait = openDashboard();
         wait.until(d -> d.findElements(By.cssSelector("[data-priority]")).size() == 8);
         wait.until(d -> d.findElements(By.cssSelector("#heatmap tr[data-province]")).size() == 32);
         wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
-        assertEquals("深入打好污染防治攻坚战", browser.findElement(By.cssSelector("[data-priority='P3'] h3")).getText()
-                .replace("P3", "").strip());
-        assertEquals(31, browser.findElements(By.cssSelector("#heatmap thead th")).size() - 1);
-        WebElement cell = browser.findElement(By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"));
-        assertTrue(cell.getAttribute("title").contains("2025-Q3"), cell.getAttribute("title"));
+        // Live events re-render parts of the page at any time, so every read below is a wait.
+        wait.until(d -> d.findElement(By.cssSelector("[data-priority='P3'] h3")).getText().endsWith("深入打好污染防治攻坚战"));
+        wait.until(d -> d.findElements(By.cssSelector("#heatmap thead th")).size() == 32);
+        wait.until(d -> d.findElement(By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"))
+                .getAttribute("title").contains("2025-Q3"));
         // Report text is shown as text: the markup in this narrative must not become an element.
-        browser.findElement(By.cssSelector("#heatmap tr[data-province='440000'] td[data-item='P4.3']")).click();
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#heatmap tr[data-province='440000'] td[data-item='P4.3']")).click();
+            return true;
+        });
         WebElement narrative = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cell-detail .narrative")));
         assertEquals("<b>不是标记</b>", narrative.getText());
         assertTrue(narrative.findElements(By.tagName("b")).isEmpty());
 
         // A change made through the API shows within two seconds, without a reload.
         TaskApi.move("P2.2", "AT_RISK", "浏览器测试：进度滞后");
-        new WebDriverWait(browser, Duration.ofSeconds(2)).until(d ->
+        waitAtMost(Duration.ofSeconds(2)).until(d ->
                 "AT_RISK".equals(d.findElement(By.cssSelector("[data-item='P2.2']")).getAttribute("data-status")));
-        assertEquals("有风险", browser.findElement(By.cssSelector("[data-item='P2.2'] .status")).getText());
+        wait.until(d -> "有风险".equals(d.findElement(By.cssSelector("[data-item='P2.2'] .status")).getText()));
         wait.until(d -> !d.findElements(By.cssSelector("#feed li[data-type='tracker.item.status-changed']")).isEmpty());
 
         Path screenshot = Path.of("target", "dashboard.png");
@@ -99,8 +98,44 @@ class DashboardBrowserIT {
 
         browser.findElement(By.id("lang-toggle")).click();
         wait.until(d -> d.findElement(By.id("title")).getText().startsWith("2025 Ecological"));
-        assertEquals("At risk", browser.findElement(By.cssSelector("[data-item='P2.2'] .status")).getText());
+        wait.until(d -> "At risk".equals(d.findElement(By.cssSelector("[data-item='P2.2'] .status")).getText()));
         browser.findElement(By.id("lang-toggle")).click();
+    }
+
+    @Test
+    void saysWhenTheStreamDropsAndCatchesUpAfterReconnecting() {
+        TaskApi.makeActive("P2.3");
+        WebDriverWait wait = openDashboard();
+        wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+
+        SystemStack.killNotificationService();
+        wait.until(d -> "reconnecting".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+        assertTrue(browser.findElement(By.id("connection")).getText().contains("重新连接"));
+        // A change while the stream is down reaches the page once it is back (Last-Event-ID resume).
+        TaskApi.move("P2.3", "AT_RISK", "浏览器测试：断线期间的变化");
+        SystemStack.up();
+        waitAtMost(Duration.ofSeconds(60)).until(d ->
+                "AT_RISK".equals(d.findElement(By.cssSelector("[data-item='P2.3']")).getAttribute("data-status")));
+        wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+    }
+
+    /** A wait that reads again when a live update replaced the element it was reading. */
+    private static WebDriverWait waitAtMost(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Opens the page and signs in by pasting a viewer token, as an officer would, unless already signed in. */
+    private static WebDriverWait openDashboard() {
+        browser.get(SystemStack.NOTIFICATION + "/");
+        WebDriverWait wait = waitAtMost(Duration.ofSeconds(20));
+        wait.until(d -> d.findElement(By.id("signin")).isDisplayed() || d.findElement(By.id("dashboard")).isDisplayed());
+        if (browser.findElement(By.id("signin")).isDisplayed()) {
+            browser.findElement(By.id("token-input")).sendKeys(Tokens.of("viewer"));
+            browser.findElement(By.id("signin-button")).click();
+        }
+        return wait;
     }
 
     /** A few provincial reports, so that the heatmap and the progress bars show something. */
