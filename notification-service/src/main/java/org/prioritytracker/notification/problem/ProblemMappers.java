@@ -54,9 +54,7 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message())
-                .reduce((a, b) -> a + "; " + b).orElse("The request is invalid.");
-        return Problem.of(400, "Bad Request", detail, errors).at(uri.getPath()).toResponse().build();
+        return Problem.invalid(errors).at(uri.getPath()).toResponse().build();
     }
 
     @ServerExceptionMapper

@@ -130,8 +130,7 @@ public class BatchResource {
             List<Problem.FieldError> errors = violations.stream()
                     .map(v -> new Problem.FieldError(ProblemMappers.fieldOf(v), v.getMessage()))
                     .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
-            throw new ProblemException(Problem.of(400, "Bad Request",
-                    errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow(), errors));
+            throw new ProblemException(Problem.invalid(errors));
         }
     }
 

@@ -28,8 +28,7 @@ record ReportFilter(String item, String province, String period, ReviewState rev
         int parsedPage = number("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int parsedSize = number("size", size, 50, 1, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
-            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow();
-            throw new ProblemException(Problem.of(400, "Bad Request", detail, errors));
+            throw new ProblemException(Problem.invalid(errors));
         }
         return new ReportFilter(blankToNull(item), blankToNull(province), blankToNull(period), state, parsedPage, parsedSize);
     }

@@ -60,8 +60,7 @@ final class ReportRules {
 
     static void throwIfAny(List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
-            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow();
-            throw new ProblemException(Problem.of(400, "Bad Request", detail + ". Nothing was stored.", errors));
+            throw new ProblemException(Problem.invalid(errors));
         }
     }
 }

@@ -52,8 +52,7 @@ final class ItemPatch {
             fields.put(name, value);
         }
         if (!errors.isEmpty()) {
-            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow();
-            throw new ProblemException(Problem.of(400, "Bad Request", detail, errors));
+            throw new ProblemException(Problem.invalid(errors));
         }
         return new ItemPatch(fields);
     }

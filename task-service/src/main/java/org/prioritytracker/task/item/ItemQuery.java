@@ -40,8 +40,7 @@ record ItemQuery(String priority, ItemStatus status, Boolean overdue, int page, 
         int parsedPage = integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int parsedSize = integer("size", size, 50, 1, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
-            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow();
-            throw new ProblemException(Problem.of(400, "Bad Request", detail, errors));
+            throw new ProblemException(Problem.invalid(errors));
         }
         String parsedPriority = priority == null || priority.isBlank() ? null : priority.strip().toUpperCase(Locale.ROOT);
         return new ItemQuery(parsedPriority, parsedStatus, parsedOverdue, parsedPage, parsedSize);

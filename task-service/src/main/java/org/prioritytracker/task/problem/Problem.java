@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * An RFC 9457 problem detail. {@code errors} lists each rejected field with the rule it broke, so
@@ -21,6 +22,12 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static Problem of(Response.Status status, String detail) {
         return of(status.getStatusCode(), status.getReasonPhrase(), detail, List.of());
+    }
+
+    /** A 400 that lists every rejected field; its detail names them all. */
+    public static Problem invalid(List<FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        return of(400, "Bad Request", detail.isEmpty() ? "The request is invalid." : detail, errors);
     }
 
     public static Problem of(int status, String title, String detail, List<FieldError> errors) {
