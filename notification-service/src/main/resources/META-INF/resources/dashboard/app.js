@@ -153,15 +153,24 @@ function renderHeatmap() {
     table.replaceChildren(el('thead', {}, head), body);
 }
 
-/** The details of one heatmap cell, the narrative included, as plain text. */
-function showCell(province, item, cell) {
+/** The details of one heatmap cell, the report's narrative included, as plain text. */
+async function showCell(province, item, cell) {
     const words = t();
     const detail = $('cell-detail');
+    const narrative = el('p', { className: 'narrative' });
     detail.hidden = false;
     detail.replaceChildren(
         el('strong', { text: `${state.lang === 'zh' ? province.nameZh : province.nameEn} · ${item.code} ${title(item)}` }),
         el('span', { text: ` · ${words.period} ${cell.period} · ${Number(cell.percentComplete)}% · ${words.reportStatus[cell.status] || cell.status}` }),
-        el('p', { className: 'narrative', text: cell.narrative || '' }));
+        narrative);
+    if (cell.reportId) {
+        try {
+            const report = await api(state.config.progressServiceUrl, '/api/reports/' + encodeURIComponent(cell.reportId));
+            narrative.textContent = report.narrative || '';
+        } catch (error) {
+            narrative.textContent = words.loadFailed + error.message;
+        }
+    }
 }
 
 function renderFeed() {
@@ -269,9 +278,8 @@ function apply(event) {
             const current = state.cells.get(key);
             // A submission for an earlier period than the one shown does not replace it.
             if (!current || periodEnd(data.period) >= periodEnd(current.period)) {
-                const narrative = current && current.reportId === data.reportId ? current.narrative : null;
                 state.cells.set(key, { itemCode: data.itemCode, provinceCode: data.provinceCode, reportId: data.reportId,
-                    percentComplete: data.percentComplete, status: data.status, period: data.period, narrative });
+                    percentComplete: data.percentComplete, status: data.status, period: data.period });
                 renderHeatmap();
             }
             refreshRollupsSoon();
@@ -291,10 +299,7 @@ function connect() {
     const resume = state.lastEventId ? '?lastEventId=' + encodeURIComponent(state.lastEventId) : '';
     const stream = new EventSource('/api/events/stream' + resume);
     state.stream = stream;
-    stream.onopen = () => {
-        state.connection = 'live';
-        renderConnection();
-    };
+    // Live once the server says where in the topic the stream starts (its first, named event).
     stream.addEventListener('stream-position', (message) => {
         state.lastEventId = message.lastEventId;
         state.connection = 'live';

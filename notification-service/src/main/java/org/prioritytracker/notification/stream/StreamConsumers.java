@@ -86,6 +86,8 @@ public class StreamConsumers {
     }
 
     private void pump(StreamFilter filter, StreamPosition from, SseEventSink sink, Sse sse) {
+        // The response starts at once; finding the stream's place in the topic may take a moment.
+        send(sink, sse.newEventBuilder().comment("connected").build());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-stream-" + threads.get(),

@@ -98,14 +98,11 @@ public class RollupService {
                 Coverage.of(reported, expected), priorities);
     }
 
-    @SuppressWarnings("unchecked")
+    /** Reads only latest_report: the report behind a cell (its narrative, say) is one GET /api/reports/{id} away. */
     public Rollups.Heatmap heatmap() {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT l.item_code, l.province_code, l.percent_complete, l.status, l.period, l.report_id, r.narrative
-                FROM latest_report l JOIN report r ON r.id = l.report_id
-                ORDER BY l.item_code, l.province_code""").getResultList();
-        return new Rollups.Heatmap(rows.stream().map(r -> new Rollups.HeatmapCell((String) r[0], (String) r[1],
-                (BigDecimal) r[2], (String) r[3], (String) r[4], (UUID) r[5], (String) r[6])).toList());
+        return new Rollups.Heatmap(standings("TRUE", null).stream()
+                .map(s -> new Rollups.HeatmapCell(s.itemCode(), s.provinceCode(), s.percent(), s.status(), s.period(), s.reportId()))
+                .toList());
     }
 
     public ProvinceRollup province(String provinceCode) {

@@ -60,7 +60,7 @@ public final class Rollups {
 
     @Schema(name = "HeatmapCell", description = "A province's latest report on an item")
     public record HeatmapCell(String itemCode, String provinceCode, BigDecimal percentComplete, String status, String period,
-            UUID reportId, String narrative) {
+            UUID reportId) {
     }
 
     @Schema(name = "Heatmap", description = "Every province's latest report on every item: the dashboard's heatmap")

@@ -25,7 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.prioritytracker.system.support.SystemStack;
 import org.prioritytracker.system.support.TaskApi;
@@ -75,14 +74,14 @@ class DashboardBrowserIT {
         wait.until(d -> d.findElement(By.cssSelector("[data-priority='P3'] h3")).getText().endsWith("深入打好污染防治攻坚战"));
         wait.until(d -> d.findElements(By.cssSelector("#heatmap thead th")).size() == 32);
         wait.until(d -> d.findElement(By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"))
-                .getAttribute("title").contains("2025-Q3"));
+                .getAttribute("title").contains("2025-Q4"));
         // Report text is shown as text: the markup in this narrative must not become an element.
         wait.until(d -> {
             d.findElement(By.cssSelector("#heatmap tr[data-province='440000'] td[data-item='P4.3']")).click();
             return true;
         });
-        WebElement narrative = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cell-detail .narrative")));
-        assertEquals("<b>不是标记</b>", narrative.getText());
+        wait.until(d -> "<b>不是标记</b>".equals(d.findElement(By.cssSelector("#cell-detail .narrative")).getText()));
+        WebElement narrative = browser.findElement(By.cssSelector("#cell-detail .narrative"));
         assertTrue(narrative.findElements(By.tagName("b")).isEmpty());
 
         // A change made through the API shows within two seconds, without a reload.
@@ -135,18 +134,26 @@ class DashboardBrowserIT {
             browser.findElement(By.id("token-input")).sendKeys(Tokens.of("viewer"));
             browser.findElement(By.id("signin-button")).click();
         }
+        try {
+            waitAtMost(Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("[data-priority]")).size() == 8
+                    && "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("The dashboard did not load and go live within 30 s; connection: '"
+                    + browser.findElement(By.id("connection")).getText() + "', priorities: '"
+                    + browser.findElement(By.id("priorities")).getText() + "'", e);
+        }
         return wait;
     }
 
-    /** A few provincial reports, so that the heatmap and the progress bars show something. */
+    /** A few provincial reports for the last period of the year, so that they are the latest whatever else is stored. */
     private static void reportsFromAFewProvinces() {
         List<Map.Entry<String, Object[]>> reports = List.of(
-                Map.entry("510000", new Object[] {"P4.3", "2025-Q3", 62.5, "ON_TRACK", "四川省进展顺利"}),
-                Map.entry("440000", new Object[] {"P4.3", "2025-Q3", 48.0, "AT_RISK", "<b>不是标记</b>"}),
-                Map.entry("130000", new Object[] {"P3.1", "2025-Q3", 55.0, "ON_TRACK", "重污染天数同比减少"}),
-                Map.entry("320000", new Object[] {"P3.1", "2025-Q3", 71.0, "ON_TRACK", "PM2.5浓度下降"}),
-                Map.entry("650000", new Object[] {"P3.1", "2025-Q3", 30.0, "BLOCKED", "沙尘天气影响"}),
-                Map.entry("110000", new Object[] {"P3.2", "2025-Q3", 80.0, "ON_TRACK", "水质持续改善"}));
+                Map.entry("510000", new Object[] {"P4.3", "2025-Q4", 62.5, "ON_TRACK", "四川省进展顺利"}),
+                Map.entry("440000", new Object[] {"P4.3", "2025-Q4", 48.0, "AT_RISK", "<b>不是标记</b>"}),
+                Map.entry("130000", new Object[] {"P3.1", "2025-Q4", 55.0, "ON_TRACK", "重污染天数同比减少"}),
+                Map.entry("320000", new Object[] {"P3.1", "2025-Q4", 71.0, "ON_TRACK", "PM2.5浓度下降"}),
+                Map.entry("650000", new Object[] {"P3.1", "2025-Q4", 30.0, "BLOCKED", "沙尘天气影响"}),
+                Map.entry("110000", new Object[] {"P3.2", "2025-Q4", 80.0, "ON_TRACK", "水质持续改善"}));
         for (Map.Entry<String, Object[]> report : reports) {
             Object[] r = report.getValue();
             String body = """

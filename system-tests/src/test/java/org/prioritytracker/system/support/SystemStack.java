@@ -69,7 +69,7 @@ public class SystemStack implements BeforeAllCallback {
                 "SKIP_BUILD", "1"));
     }
 
-    static void run(List<String> command, Map<String, String> environment) {
+    public static void run(List<String> command, Map<String, String> environment) {
         try {
             // The scripts' output goes to a file: the test JVM's own stdout belongs to failsafe.
             Files.createDirectories(STACK_DIR);
