@@ -1,5 +1,6 @@
 package org.prioritytracker.notification.stream;
 
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -8,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,17 +40,17 @@ public class EventStreamResource {
             EventSource cannot send an Authorization header); other clients may send a bearer token.""")
     @APIResponse(responseCode = "200", description = "The event stream")
     @APIResponse(responseCode = "400", description = "Last-Event-ID is not a position of this stream")
-    public void stream(
+    public Multi<OutboundSseEvent> stream(
             @Parameter(description = "Only events of this subject (item code)", example = "P3.2") @QueryParam("subject") String subject,
             @Parameter(description = "Only events of this type", example = "tracker.item.status-changed") @QueryParam("type") String type,
             @Parameter(description = "The id of the last event received, to resume after it") @HeaderParam("Last-Event-ID") String lastEventId,
             @Parameter(description = "The same as Last-Event-ID, for a client that opens a new stream and cannot set headers")
             @QueryParam("lastEventId") String lastEventIdParameter,
-            @Context SseEventSink sink, @Context Sse sse) {
+            @Context Sse sse) {
         StreamPosition from = StreamPosition.parse(lastEventId != null ? lastEventId : lastEventIdParameter);
         if (from == null) {
             throw ProblemException.badRequest("Last-Event-ID", "is not a position of this stream, such as 0:41,1:17");
         }
-        consumers.open(new StreamFilter(subject, type), from, sink, sse);
+        return consumers.open(new StreamFilter(subject, type), from, sse);
     }
 }

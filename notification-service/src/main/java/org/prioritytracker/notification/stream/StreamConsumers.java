@@ -3,10 +3,13 @@ package org.prioritytracker.notification.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,6 +45,8 @@ public class StreamConsumers {
     private static final int MAX_STREAMS = 200;
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long KEEP_ALIVE_MILLIS = 15_000;
+    /** Events held for a slow client; past that its stream ends and the browser resumes with Last-Event-ID. */
+    private static final int BUFFERED_EVENTS = 1024;
 
     private final ObjectMapper mapper;
     private final String topic;
@@ -62,21 +67,25 @@ public class StreamConsumers {
         this.bootstrapServers = bootstrapServers;
     }
 
-    void open(StreamFilter filter, StreamPosition from, SseEventSink sink, Sse sse) {
+    /**
+     * The events of one browser stream. Its consumer runs on a thread of its own from the moment the
+     * framework subscribes (after the response has started) until the client goes away.
+     */
+    Multi<OutboundSseEvent> open(StreamFilter filter, StreamPosition from, Sse sse) {
         if (!slots.tryAcquire()) {
             throw new ProblemException(Problem.of(503, "Service Unavailable",
                     "Too many open event streams; retry shortly.", List.of()));
         }
-        executor.execute(() -> {
+        return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> executor.execute(() -> {
             try {
-                pump(filter, from, sink, sse);
+                pump(filter, from, emitter, sse);
             } catch (RuntimeException e) {
                 LOG.debugf("Event stream ended: %s", e.toString());
             } finally {
                 slots.release();
-                sink.close();
+                emitter.complete();
             }
-        });
+        }), BUFFERED_EVENTS);
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -85,9 +94,7 @@ public class StreamConsumers {
         executor.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    private void pump(StreamFilter filter, StreamPosition from, SseEventSink sink, Sse sse) {
-        // The response starts at once; finding the stream's place in the topic may take a moment.
-        send(sink, sse.newEventBuilder().comment("connected").build());
+    private void pump(StreamFilter filter, StreamPosition from, MultiEmitter<? super OutboundSseEvent> emitter, Sse sse) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-stream-" + threads.get(),
@@ -100,20 +107,21 @@ public class StreamConsumers {
             consumer.assign(partitions);
             StreamPosition position = seek(consumer, partitions, from);
             // Tell the client where it starts: an EventSource keeps this id as its Last-Event-ID.
-            send(sink, sse.newEventBuilder().name("stream-position").id(position.id()).data("{}").build());
+            emitter.emit(sse.newEventBuilder().name("stream-position").id(position.id()).data("{}").build());
             long lastSend = System.currentTimeMillis();
-            while (running && !sink.isClosed()) {
+            while (running && !emitter.isCancelled()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     position = position.after(record.partition(), record.offset());
                     ObjectNode event = toCloudEvent(record);
                     if (filter.accepts(event.path("subject").asText(), event.path("type").asText())) {
-                        send(sink, sse.newEventBuilder().id(position.id()).mediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                        emitter.emit(sse.newEventBuilder().id(position.id()).mediaType(MediaType.APPLICATION_JSON_TYPE)
                                 .data(event.toString()).build());
                         lastSend = System.currentTimeMillis();
                     }
                 }
                 if (System.currentTimeMillis() - lastSend > KEEP_ALIVE_MILLIS) {
-                    send(sink, sse.newEventBuilder().comment("keep-alive").build());
+                    // Also how a vanished client is noticed: the write fails and the stream is cancelled.
+                    emitter.emit(sse.newEventBuilder().comment("keep-alive").build());
                     lastSend = System.currentTimeMillis();
                 }
             }
@@ -158,9 +166,5 @@ public class StreamConsumers {
             }
         }
         return event;
-    }
-
-    private static void send(SseEventSink sink, jakarta.ws.rs.sse.OutboundSseEvent event) {
-        sink.send(event).toCompletableFuture().join();
     }
 }
