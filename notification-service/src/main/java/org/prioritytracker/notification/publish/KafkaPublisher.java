@@ -54,6 +54,8 @@ public class KafkaPublisher {
     private final Counter published;
     private final Counter failures;
     private KafkaProducer<String, byte[]> producer;
+    /** Set after a failed send: the next batches go one event at a time until one succeeds whole. */
+    private volatile boolean recovering;
     private volatile boolean running;
     private Thread worker;
 
@@ -106,6 +108,7 @@ public class KafkaPublisher {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                recovering = true;
                 failures.increment();
                 LOG.warnf("Publishing to Kafka failed (%s); retrying in %d ms", e.getMessage(), backoff.toMillis());
                 closeProducer();
@@ -149,15 +152,24 @@ public class KafkaPublisher {
             return new BatchResult(0, null);
         }
         KafkaProducer<String, byte[]> kafka = producer();
+        // Fails the whole batch, with nothing sent, while the broker cannot even be asked for metadata.
+        kafka.partitionsFor(config.topic());
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (Pending event : batch) {
-            acks.add(kafka.send(CloudEventRecords.toRecord(config.topic(), event.event())));
+            Future<RecordMetadata> ack = kafka.send(CloudEventRecords.toRecord(config.topic(), event.event()));
+            acks.add(ack);
+            if (recovering) {
+                // Just after a failure, one event at a time: none is written before an earlier one is.
+                if (!acknowledged(ack)) {
+                    break;
+                }
+            }
         }
         kafka.flush();
         List<Long> acknowledged = new ArrayList<>();
         Set<String> blockedSubjects = new HashSet<>();
         RuntimeException firstFailure = null;
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
             Pending event = batch.get(i);
             String stream = event.source() + " " + event.subject();
             try {
@@ -181,7 +193,11 @@ public class KafkaPublisher {
                     .executeUpdate();
             published.increment(acknowledged.size());
         }
-        // What was acknowledged is committed; the loop backs off and retries the rest.
+        // What was acknowledged is committed; after a failure the loop backs off and retries the rest
+        // one event at a time (see run), and a batch that goes through whole ends that.
+        if (firstFailure == null) {
+            recovering = false;
+        }
         return new BatchResult(acknowledged.size(), firstFailure);
     }
 
@@ -221,10 +237,24 @@ public class KafkaPublisher {
         return producer;
     }
 
+    /** Waits for the broker's answer to one send. */
+    private static boolean acknowledged(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return true;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+
     /** A producer that failed is replaced: a fresh one starts from a clean idempotence state. */
     private synchronized void closeProducer() {
         if (producer != null) {
-            producer.close(Duration.ofSeconds(1));
+            // Unsent records are dropped, not flushed: they stay unpublished and are sent again in order.
+            producer.close(Duration.ZERO);
             producer = null;
         }
     }
