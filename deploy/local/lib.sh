@@ -10,6 +10,10 @@ LOG_DIR=${TRACKER_LOG_DIR:-$LOCAL_DIR/.logs}
 DB_SUFFIX=${TRACKER_DB_SUFFIX:-}
 # What `up` itself started, one name a line, so that `down` stops exactly that.
 STARTED_FILE=$RUN_DIR/started-by-up
+# The broker keeps its PID and log with the stack's; a second stack names its own KAFKA_STATE_DIR and ports.
+export KAFKA_RUN_DIR=${KAFKA_RUN_DIR:-$RUN_DIR}
+export KAFKA_LOG_DIR=${KAFKA_LOG_DIR:-$LOG_DIR}
+KAFKA_PORT=${KAFKA_PORT:-9092}
 
 SERVICES=(task-service progress-service notification-service)
 
@@ -31,6 +35,10 @@ service_database() {
 
 service_jar() {
     echo "$REPO_DIR/$1/target/quarkus-app/quarkus-run.jar"
+}
+
+kafka_bootstrap() {
+    echo "127.0.0.1:$KAFKA_PORT"
 }
 
 port_open() {

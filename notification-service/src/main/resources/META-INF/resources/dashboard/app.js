@@ -324,7 +324,7 @@ function connect() {
 
 // ---- start -----------------------------------------------------------------------------------
 
-async function start() {
+async function start(attempt = 0) {
     renderChrome();
     $('signout').hidden = false;
     $('signin').hidden = true;
@@ -336,7 +336,11 @@ async function start() {
             signOut(t().signinFailed);
             return;
         }
-        $('priorities').replaceChildren(el('p', { className: 'error', text: t().loadFailed + error.message }));
+        // A service that is restarting answers 503 for a moment: try again, waiting longer each time.
+        const seconds = Math.min(30, 2 ** attempt);
+        $('priorities').replaceChildren(el('p', { className: 'error',
+            text: t().loadFailed + error.message + t().retrying(seconds) }));
+        setTimeout(() => start(attempt + 1), seconds * 1000);
         return;
     }
     renderAll();

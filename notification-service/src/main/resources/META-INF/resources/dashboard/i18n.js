@@ -33,6 +33,7 @@ export const TEXT = {
             'tracker.province-progress.changed': '省份进展变化',
         },
         loadFailed: '数据加载失败：',
+        retrying: (seconds) => `，${seconds} 秒后重试`,
     },
     en: {
         title: '2025 Ecological and Environmental Priorities · Progress Dashboard',
@@ -67,5 +68,6 @@ export const TEXT = {
             'tracker.province-progress.changed': 'Province progress changed',
         },
         loadFailed: 'Loading failed: ',
+        retrying: (seconds) => `; retrying in ${seconds} s`,
     },
 };

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.prioritytracker.notification.problem.ProblemException;
 import org.prioritytracker.notification.security.Roles;
+import org.prioritytracker.problem.ProblemException;
 
 /** Catch-up paging for late joiners: every stored event in the order received. */
 @Path("/api/events")
@@ -56,7 +56,7 @@ public class EventQueryResource {
         int size = (int) number("limit", limit, 1, MAX_LIMIT, 100);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT position, CAST(event AS text) FROM stored_event
+                SELECT position, CAST(event AS text) FROM published_event
                 WHERE position > ?1 AND (CAST(?2 AS text) IS NULL OR subject = ?2) AND (CAST(?3 AS text) IS NULL OR type = ?3)
                 ORDER BY position LIMIT ?4""")
                 .setParameter(1, cursor)

@@ -11,29 +11,21 @@ public interface PublisherConfig {
     @WithDefault("status-changes")
     String topic();
 
-    Publisher publisher();
+    /**
+     * The largest record the topic takes (its {@code max.message.bytes}, 1 MB by default). A bigger
+     * event is never sent: it goes to the dead letters at once.
+     */
+    @WithDefault("1000000")
+    int maxRecordBytes();
 
-    interface Publisher {
+    /** The first wait after a failed send; it doubles up to {@link #maxBackoff()}. */
+    @WithDefault("200ms")
+    Duration initialBackoff();
 
-        @WithDefault("true")
-        boolean enabled();
+    @WithDefault("5s")
+    Duration maxBackoff();
 
-        /** At most this many events are sent before the publisher waits for the broker's acknowledgements. */
-        @WithDefault("500")
-        int batchSize();
-
-        /** How often the publisher looks for unpublished events when no commit has woken it. */
-        @WithDefault("5s")
-        Duration pollInterval();
-
-        @WithDefault("200ms")
-        Duration initialBackoff();
-
-        @WithDefault("10s")
-        Duration maxBackoff();
-
-        /** How long one send may wait for the broker (metadata and acknowledgement) before it counts as failed. */
-        @WithDefault("15s")
-        Duration deliveryTimeout();
-    }
+    /** How long one send may take (metadata, in flight and acknowledgement) before it counts as failed. */
+    @WithDefault("10s")
+    Duration deliveryTimeout();
 }

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.prioritytracker.notification.problem.ProblemException;
 import org.prioritytracker.notification.security.Roles;
+import org.prioritytracker.problem.ProblemException;
 
 @Path("/api/events/stream")
 @Tag(name = "Event stream", description = "The status-change events as Server-Sent Events, read from the Kafka topic")

@@ -1,7 +1,7 @@
 package org.prioritytracker.notification.stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -10,28 +10,23 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
-import org.prioritytracker.notification.problem.Problem;
-import org.prioritytracker.notification.problem.ProblemException;
+import org.prioritytracker.notification.event.CloudEventJson;
 import org.prioritytracker.notification.publish.PublisherConfig;
+import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.ProblemException;
 
 /**
  * One Kafka consumer per browser stream, reading the topic from the stream's position (no consumer
@@ -48,23 +43,18 @@ public class StreamConsumers {
     /** Events held for a slow client; past that its stream ends and the browser resumes with Last-Event-ID. */
     private static final int BUFFERED_EVENTS = 1024;
 
-    private final ObjectMapper mapper;
     private final String topic;
     private final String bootstrapServers;
+    private final ManagedExecutor executor;
     private final Semaphore slots = new Semaphore(MAX_STREAMS);
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "event-stream-" + threads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final AtomicInteger streams = new AtomicInteger();
     private volatile boolean running = true;
 
-    public StreamConsumers(ObjectMapper mapper, PublisherConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.mapper = mapper;
+    public StreamConsumers(PublisherConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            ManagedExecutor executor) {
         this.topic = config.topic();
         this.bootstrapServers = bootstrapServers;
+        this.executor = executor;
     }
 
     /**
@@ -88,20 +78,18 @@ public class StreamConsumers {
         }), BUFFERED_EVENTS);
     }
 
-    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    void onStop(@Observes ShutdownEvent event) {
         running = false;
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     private void pump(StreamFilter filter, StreamPosition from, MultiEmitter<? super OutboundSseEvent> emitter, Sse sse) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-stream-" + threads.get(),
+                ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-stream-" + streams.incrementAndGet(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
@@ -110,12 +98,12 @@ public class StreamConsumers {
             emitter.emit(sse.newEventBuilder().name("stream-position").id(position.id()).data("{}").build());
             long lastSend = System.currentTimeMillis();
             while (running && !emitter.isCancelled()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                for (ConsumerRecord<String, CloudEvent> record : consumer.poll(POLL)) {
                     position = position.after(record.partition(), record.offset());
-                    ObjectNode event = toCloudEvent(record);
-                    if (filter.accepts(event.path("subject").asText(), event.path("type").asText())) {
+                    CloudEvent event = record.value();
+                    if (event != null && filter.accepts(event.getSubject(), event.getType())) {
                         emitter.emit(sse.newEventBuilder().id(position.id()).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                .data(event.toString()).build());
+                                .data(CloudEventJson.write(CloudEventJson.withNumericSequence(event))).build());
                         lastSend = System.currentTimeMillis();
                     }
                 }
@@ -129,7 +117,7 @@ public class StreamConsumers {
     }
 
     /** Positions the consumer right after the client's last record, or at the end for a new stream. */
-    private static StreamPosition seek(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, StreamPosition from) {
+    private static StreamPosition seek(KafkaConsumer<String, CloudEvent> consumer, List<TopicPartition> partitions, StreamPosition from) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
         StreamPosition position = StreamPosition.empty();
         for (TopicPartition partition : partitions) {
@@ -141,30 +129,5 @@ public class StreamConsumers {
             position = position.after(partition.partition(), next - 1);
         }
         return position;
-    }
-
-    private ObjectNode toCloudEvent(ConsumerRecord<String, byte[]> record) {
-        ObjectNode event = mapper.createObjectNode();
-        for (Header header : record.headers()) {
-            String value = header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-            if (header.key().startsWith("ce_")) {
-                String name = header.key().substring(3);
-                if (name.equals("sequence") && value != null && value.matches("[0-9]{1,18}")) {
-                    event.put(name, Long.parseLong(value));
-                } else {
-                    event.put(name, value);
-                }
-            } else if (header.key().equals("content-type")) {
-                event.put("datacontenttype", value);
-            }
-        }
-        if (record.value() != null) {
-            try {
-                event.set("data", mapper.readTree(record.value()));
-            } catch (IOException e) {
-                event.put("data", new String(record.value(), StandardCharsets.UTF_8));
-            }
-        }
-        return event;
     }
 }

@@ -5,23 +5,27 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.prioritytracker.notification.support.KafkaBrokerResource;
+import org.prioritytracker.notification.support.CaptureSources;
+import org.prioritytracker.testsupport.TestBrokerResource;
 
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(TestBrokerResource.class)
+@WithTestResource(CaptureSources.class)
 class OperationalEndpointsTest {
 
     @Test
-    void liveAndReadyWithTheDatabaseAndKafka() {
+    void liveAndReadyWithTheDatabaseKafkaAndTheCapture() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/q/health/ready").then().statusCode(200)
+                        .body("status", equalTo("UP"))
+                        .body("checks.name", hasItem("Database connections health check"))
+                        .body("checks.name", hasItem("Kafka connection health check"))
+                        .body("checks.find { it.name == 'Outbox capture' }.data.tasks", equalTo("STREAMING"))
+                        .body("checks.find { it.name == 'Outbox capture' }.data.progress", equalTo("STREAMING")));
     }
 
     @Test

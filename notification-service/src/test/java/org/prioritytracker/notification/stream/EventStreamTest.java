@@ -3,21 +3,29 @@ package org.prioritytracker.notification.stream;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.prioritytracker.notification.support.Events.BATCH;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.prioritytracker.notification.support.Events;
+import org.prioritytracker.notification.support.CaptureSources;
+import org.prioritytracker.notification.support.Rows;
 import org.prioritytracker.notification.support.SseClient;
-import org.prioritytracker.notification.support.TestTokens;
+import org.prioritytracker.testsupport.TestBrokerResource;
+import org.prioritytracker.testsupport.TestTokens;
 
 @QuarkusTest
+@WithTestResource(TestBrokerResource.class)
+@WithTestResource(CaptureSources.class)
 class EventStreamTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -33,14 +41,15 @@ class EventStreamTest {
         try (SseClient client = SseClient.open(stream + "?subject=P8.3", viewer, null)) {
             assertEquals(200, client.status());
             client.next(1, "stream-position", WAIT);
-            deliver(Events.statusChanged("P8.3", 2), Events.statusChanged("P8.3", 3), Events.statusChanged("P1.3", 2));
+            CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged("P8.3", 2), Rows.statusChanged("P8.3", 3),
+                    Rows.statusChanged("P1.3", 2));
             List<SseClient.Message> first = client.next(2, "message", WAIT);
             assertEquals(List.of(2L, 3L), sequences(first));
             lastId = first.get(1).id();
         }
         // While the client is away.
-        deliver(Events.statusChanged("P8.3", 4), Events.statusChanged("P8.3", 5));
-        deliver(Events.statusChanged("P8.3", 6));
+        CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged("P8.3", 4), Rows.statusChanged("P8.3", 5));
+        CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged("P8.3", 6));
 
         try (SseClient client = SseClient.open(stream + "?subject=P8.3", viewer, lastId)) {
             List<SseClient.Message> resumed = client.next(3, "message", WAIT);
@@ -59,7 +68,7 @@ class EventStreamTest {
         try (SseClient client = SseClient.open(stream + "?type=tracker.item.status-changed&subject=P4.5",
                 TestTokens.forRole("viewer"), null)) {
             client.next(1, "stream-position", WAIT);
-            deliver(Events.statusChanged("P4.4", 2), Events.statusChanged("P4.5", 9));
+            CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged("P4.4", 2), Rows.statusChanged("P4.5", 9));
             JsonNode event = json.readTree(client.next(1, "message", WAIT).get(0).data());
             assertEquals("1.0", event.get("specversion").asText());
             assertEquals("P4.5", event.get("subject").asText());
@@ -67,6 +76,40 @@ class EventStreamTest {
             assertEquals(9, event.get("sequence").asLong());
             assertEquals("application/json", event.get("datacontenttype").asText());
             assertEquals("持续深入推进碧水保卫战", event.at("/data/titleZh").asText());
+        }
+    }
+
+    /**
+     * Regression test for the write race: the framework must have started each response before its
+     * consumer thread emits, so every stream begins with its position and then carries every event.
+     */
+    @Test
+    void manyStreamsOpenedAtOnceEachBeginWithTheirPositionAndMissNothing() throws Exception {
+        String viewer = TestTokens.forRole("viewer");
+        ExecutorService openers = Executors.newFixedThreadPool(12);
+        List<SseClient> clients = new ArrayList<>();
+        try {
+            List<Future<SseClient>> opened = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                opened.add(openers.submit(() -> SseClient.open(stream + "?subject=P8.8", viewer, null)));
+            }
+            for (Future<SseClient> client : opened) {
+                clients.add(client.get());
+            }
+            for (SseClient client : clients) {
+                assertEquals(200, client.status());
+                assertEquals("stream-position", client.nextMessage(WAIT).event(), "a stream begins with its position");
+            }
+            CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged("P8.8", 1), Rows.statusChanged("P8.8", 2),
+                    Rows.statusChanged("P8.8", 3));
+            for (SseClient client : clients) {
+                assertEquals(List.of(1L, 2L, 3L), sequences(client.next(3, "message", WAIT)));
+            }
+        } finally {
+            openers.shutdownNow();
+            for (SseClient client : clients) {
+                client.close();
+            }
         }
     }
 
@@ -89,8 +132,4 @@ class EventStreamTest {
         return sequences;
     }
 
-    private static void deliver(String... events) {
-        given().auth().oauth2(TestTokens.forRole("event-publisher")).contentType(BATCH)
-                .body(Events.batch(events)).post("/internal/events").then().statusCode(200);
-    }
 }

@@ -26,6 +26,8 @@ public final class SseClient implements AutoCloseable {
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
     private final InputStream body;
     private final int status;
+    private volatile boolean closed;
+    private volatile IOException failure;
 
     private SseClient(HttpResponse<InputStream> response) {
         this.status = response.statusCode();
@@ -56,13 +58,23 @@ public final class SseClient implements AutoCloseable {
         while (result.size() < count) {
             Message message = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (message == null) {
-                throw new AssertionError("Only " + result.size() + " of " + count + " '" + event + "' messages within " + timeout);
+                throw new AssertionError("Only " + result.size() + " of " + count + " '" + event + "' messages within " + timeout
+                        + (failure == null ? "" : "; the stream broke: " + failure));
             }
             if (message.event().equals(event)) {
                 result.add(message);
             }
         }
         return result;
+    }
+
+    /** The next message, whatever its event name. */
+    public Message nextMessage(Duration timeout) throws InterruptedException {
+        Message message = messages.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (message == null) {
+            throw new AssertionError("No message within " + timeout + (failure == null ? "" : "; the stream broke: " + failure));
+        }
+        return message;
     }
 
     /** Whether any message of that event name arrives within {@code wait}. */
@@ -79,6 +91,7 @@ public final class SseClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         body.close();
     }
 
@@ -104,7 +117,9 @@ public final class SseClient implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // closed by the test
+            if (!closed) {
+                failure = e;
+            }
         }
     }
 }

@@ -12,6 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.prioritytracker.progress.problem.Problem;
-import org.prioritytracker.progress.problem.ProblemException;
-import org.prioritytracker.progress.problem.ProblemMappers;
+import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.problem.ProblemMappers;
 import org.prioritytracker.progress.report.ReportRequest;
 import org.prioritytracker.progress.report.ReportService;
 import org.prioritytracker.progress.security.Caller;
@@ -86,8 +89,8 @@ public class BatchResource {
                     + "P3.1,2025-Q2,40,ON_TRACK,重污染天数同比减少,31.5\n")))
     @APIResponse(responseCode = "200", description = "Per-row results: created, duplicate, invalid or unavailable")
     @APIResponse(responseCode = "400", description = "The header lacks a required column, or there are more than 500 rows")
-    public BatchResult csv(String body) {
-        List<CsvReports.Row> rows = CsvReports.parse(body == null ? "" : body, mapper);
+    public BatchResult csv(InputStream body) {
+        List<CsvReports.Row> rows = CsvReports.parse(new InputStreamReader(body, StandardCharsets.UTF_8), MAX_ROWS, mapper);
         requireAtMostMaxRows(rows.size());
         List<BatchResult.RowResult> results = new ArrayList<>();
         for (CsvReports.Row row : rows) {
@@ -100,6 +103,10 @@ public class BatchResource {
         try {
             if (node instanceof ObjectNode object && object.has("extraCells")) {
                 throw ProblemException.badRequest("row", "has more cells than the header has columns");
+            }
+            if (node instanceof ObjectNode object && object.has("oversizedCell")) {
+                throw ProblemException.badRequest(object.get("oversizedCell").asText(),
+                        "is longer than " + CsvReports.MAX_CELL + " characters");
             }
             ReportRequest request = mapper.treeToValue(node, ReportRequest.class);
             if (request == null) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.prioritytracker.progress.problem.Problem;
+import org.prioritytracker.problem.Problem;
 
 @Schema(name = "BatchResult", description = "The outcome of every row of a batch, and the counts")
 public record BatchResult(int created, int duplicates, int rejected, List<RowResult> rows) {

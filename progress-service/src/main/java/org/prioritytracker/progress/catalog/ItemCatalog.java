@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
-import org.prioritytracker.progress.problem.Problem;
-import org.prioritytracker.progress.problem.ProblemException;
+import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.ProblemException;
 
 /**
  * task-service's items and priorities, cached: they rarely change. A fresh entry is used as is; a

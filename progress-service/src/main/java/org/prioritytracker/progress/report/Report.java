@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.prioritytracker.problem.Preconditions;
 
 /** A province's progress report on a sub-item for one period. */
 @Entity
@@ -67,6 +68,6 @@ public class Report extends PanacheEntityBase {
     public String reviewComment;
 
     public String etag() {
-        return "\"" + version + "\"";
+        return Preconditions.etag(version);
     }
 }

@@ -2,6 +2,7 @@ package org.prioritytracker.progress.report;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 /** The {@code data} of the events progress-service publishes (see asyncapi.yaml). */
@@ -11,7 +12,15 @@ public final class ReportEvents {
     public static final String REVIEWED = "tracker.report.reviewed";
     public static final String PROVINCE_PROGRESS_CHANGED = "tracker.province-progress.changed";
 
+    /** The CloudEvents extension that names the province a report event belongs to (who may see it). */
+    public static final String PROVINCE_EXTENSION = "province";
+
     private ReportEvents() {
+    }
+
+    /** The extension attributes of an event about a province's report. */
+    public static Map<String, String> scope(String provinceCode) {
+        return Map.of(PROVINCE_EXTENSION, provinceCode);
     }
 
     public record Submitted(UUID reportId, String itemCode, String provinceCode, String period, BigDecimal percentComplete,

@@ -31,8 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.prioritytracker.progress.problem.Problem;
-import org.prioritytracker.progress.problem.ProblemException;
+import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.security.Caller;
 import org.prioritytracker.progress.security.Roles;
 

@@ -1,26 +1,31 @@
 package org.prioritytracker.progress.report;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import org.prioritytracker.progress.catalog.Bureaus;
-import org.prioritytracker.progress.catalog.ItemCatalog;
+import java.util.Optional;
+import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.catalog.ItemInfo;
-import org.prioritytracker.progress.problem.Problem;
-import org.prioritytracker.progress.problem.ProblemException;
 
-/** The checks of a report that bean validation cannot make: they need the calendar, the bureaus or task-service. */
+/**
+ * The checks of a report that bean validation cannot make: they need the calendar, the bureaus or
+ * the item from task-service. Pure functions of their arguments, so that they are tested without a
+ * running service.
+ */
 final class ReportRules {
-
-    /** Periods are days of the Chinese calendar: a period has begun once its first day has begun in Beijing. */
-    static final ZoneId PLAN_ZONE = ZoneId.of("Asia/Shanghai");
 
     private ReportRules() {
     }
 
-    /** Adds field errors for the period, the numbers and the bureau; returns the parsed period (null when invalid). */
-    static Period check(ReportRequest request, String province, Bureaus bureaus, List<Problem.FieldError> errors) {
-        if (!bureaus.exists(province)) {
+    /**
+     * Adds field errors for the bureau, the numbers and the period; returns the parsed period (null
+     * when it is invalid or lies in the future).
+     *
+     * @param today today on the plan's calendar (Beijing): a period may be reported once it has begun
+     */
+    static Period check(ReportRequest request, String province, boolean knownBureau, LocalDate today,
+            List<Problem.FieldError> errors) {
+        if (!knownBureau) {
             errors.add(new Problem.FieldError("provinceCode", "'" + province + "' is not one of the 32 reporting bureaus"));
         }
         if (request.percentComplete() != null && !Double.isFinite(request.percentComplete())) {
@@ -38,23 +43,23 @@ final class ReportRules {
         Period period = Period.parse(request.period().strip());
         if (period == null) {
             errors.add(new Problem.FieldError("period", "must be a quarter (2025-Q2) or a month (2025-06)"));
-        } else if (period.start().isAfter(LocalDate.now(PLAN_ZONE))) {
+        } else if (period.start().isAfter(today)) {
             errors.add(new Problem.FieldError("period", "lies in the future (it begins on " + period.start() + ", Beijing time)"));
             return null;
         }
         return period;
     }
 
-    /** The item must exist in task-service, and the period lie in the item's plan year. */
-    static void checkItem(String itemCode, Period period, ItemCatalog catalog, List<Problem.FieldError> errors) {
-        if (itemCode == null || itemCode.isBlank()) {
-            return;
-        }
-        ItemInfo item = catalog.item(itemCode.strip()).orElse(null);
-        if (item == null) {
+    /**
+     * The item must exist in task-service, and the period lie in the item's plan year.
+     *
+     * @param item the item as task-service knows it; empty when it has no such item
+     */
+    static void checkItem(String itemCode, Period period, Optional<ItemInfo> item, List<Problem.FieldError> errors) {
+        if (item.isEmpty()) {
             errors.add(new Problem.FieldError("itemCode", "no sub-item has the code '" + itemCode + "'"));
-        } else if (period != null && period.year() != item.planYear()) {
-            errors.add(new Problem.FieldError("period", "must lie in " + item.planYear() + ", the plan year of " + itemCode));
+        } else if (period != null && period.year() != item.get().planYear()) {
+            errors.add(new Problem.FieldError("period", "must lie in " + item.get().planYear() + ", the plan year of " + itemCode));
         }
     }
 

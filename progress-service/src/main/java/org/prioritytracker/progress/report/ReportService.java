@@ -11,20 +11,21 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.prioritytracker.outbox.OutboxWriter;
+import org.prioritytracker.problem.Preconditions;
+import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.catalog.Bureaus;
 import org.prioritytracker.progress.catalog.ItemCatalog;
-import org.prioritytracker.progress.outbox.OutboxWriter;
-import org.prioritytracker.progress.problem.Problem;
-import org.prioritytracker.progress.problem.ProblemException;
 import org.prioritytracker.progress.rollup.LatestReports;
+import org.prioritytracker.time.PlanCalendar;
 
 /**
  * Submitting and amending reports. Everything a submission writes (the report, its first version,
@@ -46,9 +47,10 @@ public class ReportService {
     private final LatestReports latest;
     private final Sequences sequences;
     private final OutboxWriter outbox;
+    private final Clock clock;
 
     public ReportService(EntityManager entityManager, ObjectMapper mapper, ItemCatalog catalog, Bureaus bureaus,
-            LatestReports latest, Sequences sequences, OutboxWriter outbox) {
+            LatestReports latest, Sequences sequences, OutboxWriter outbox, Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.catalog = catalog;
@@ -56,6 +58,7 @@ public class ReportService {
         this.latest = latest;
         this.sequences = sequences;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /**
@@ -69,8 +72,11 @@ public class ReportService {
                     List.of(new Problem.FieldError("provinceCode", "must be your own province, " + province))));
         }
         List<Problem.FieldError> errors = new ArrayList<>();
-        Period period = ReportRules.check(request, province, bureaus, errors);
-        ReportRules.checkItem(request.itemCode(), period, catalog, errors);
+        Period period = ReportRules.check(request, province, bureaus.exists(province), PlanCalendar.today(clock), errors);
+        if (request.itemCode() != null && !request.itemCode().isBlank()) {
+            String itemCode = request.itemCode().strip();
+            ReportRules.checkItem(itemCode, period, catalog.item(itemCode), errors);
+        }
         ReportRules.throwIfAny(errors);
         String requestHash = idempotencyKey == null ? null : hash(request, province);
         try {
@@ -94,9 +100,10 @@ public class ReportService {
     private Submission store(ReportRequest request, String province, Period period, String actor, String key, String requestHash) {
         if (key != null) {
             int claimed = entityManager.createNativeQuery("""
-                    INSERT INTO idempotency_key (province_code, key, request_hash) VALUES (?1, ?2, ?3)
+                    INSERT INTO idempotency_key (province_code, key, request_hash, created_at) VALUES (?1, ?2, ?3, ?4)
                     ON CONFLICT (province_code, key) DO NOTHING""")
-                    .setParameter(1, province).setParameter(2, key).setParameter(3, requestHash).executeUpdate();
+                    .setParameter(1, province).setParameter(2, key).setParameter(3, requestHash)
+                    .setParameter(4, PlanCalendar.now(clock)).executeUpdate();
             if (claimed == 0) {
                 // Another request used the key first; a concurrent one waited for it to commit above.
                 Object[] earlier = (Object[]) entityManager.createNativeQuery(
@@ -111,7 +118,7 @@ public class ReportService {
             }
         }
         UUID id = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = PlanCalendar.now(clock);
         int inserted = entityManager.createNativeQuery("""
                 INSERT INTO report (id, item_code, province_code, period, period_end, percent_complete, status, narrative,
                                     metrics, submitted_by, submitted_at, version, review_state)
@@ -133,7 +140,7 @@ public class ReportService {
             entityManager.createNativeQuery("UPDATE idempotency_key SET report_id = ?1 WHERE province_code = ?2 AND key = ?3")
                     .setParameter(1, id).setParameter(2, province).setParameter(3, key).executeUpdate();
         }
-        publishSubmission(report, now);
+        publishSubmission(report);
         return new Submission(Outcome.CREATED, report);
     }
 
@@ -151,16 +158,16 @@ public class ReportService {
         if (!current.period.equals(request.period())) {
             errors.add(new Problem.FieldError("period", "cannot change in an amendment; it is " + current.period));
         }
-        ReportRules.check(request, province, bureaus, errors);
+        ReportRules.check(request, province, bureaus.exists(province), PlanCalendar.today(clock), errors);
         ReportRules.throwIfAny(errors);
         return QuarkusTransaction.requiringNew().call(() -> {
             Report report = Report.findById(id, LockModeType.PESSIMISTIC_WRITE);
-            Preconditions.requireCurrent(ifMatch, report.version, report.etag(), "report");
+            Preconditions.requireCurrent(ifMatch, report.version, "report");
             if (report.reviewState == ReviewState.ACCEPTED) {
                 throw new ProblemException(Problem.of(409, "Conflict",
                         "The report was accepted by the ministry and is locked; it can no longer be amended.", List.of()));
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            OffsetDateTime now = PlanCalendar.now(clock);
             report.percentComplete = percent(request.percentComplete());
             report.status = request.status();
             report.narrative = request.narrative();
@@ -173,7 +180,7 @@ public class ReportService {
             report.reviewedAt = null;
             report.reviewComment = null;
             ReportVersion.of(report).persist();
-            publishSubmission(report, now);
+            publishSubmission(report);
             return report;
         });
     }
@@ -194,17 +201,17 @@ public class ReportService {
         }
     }
 
-    private void publishSubmission(Report report, OffsetDateTime now) {
-        entityManager.flush();
-        outbox.write(ReportEvents.SUBMITTED, report.itemCode, sequences.next(report.itemCode), now,
-                ReportEvents.Submitted.of(report));
+    private void publishSubmission(Report report) {
+        outbox.write(ReportEvents.SUBMITTED, report.itemCode, sequences.next(report.itemCode),
+                ReportEvents.Submitted.of(report), ReportEvents.scope(report.provinceCode));
         LatestReports.Change change = latest.record(report.id, report.itemCode, report.provinceCode, report.period,
                 report.periodEnd, report.percentComplete, report.status.name(), report.submittedAt);
         if (change.becameLatest() && !report.status.name().equals(change.previousStatus())) {
-            outbox.write(ReportEvents.PROVINCE_PROGRESS_CHANGED, report.itemCode, sequences.next(report.itemCode), now,
+            outbox.write(ReportEvents.PROVINCE_PROGRESS_CHANGED, report.itemCode, sequences.next(report.itemCode),
                     new ReportEvents.ProvinceProgressChanged(report.itemCode, report.provinceCode, report.period,
                             report.percentComplete, report.status,
-                            change.previousStatus() == null ? null : ReportStatus.valueOf(change.previousStatus()), report.id));
+                            change.previousStatus() == null ? null : ReportStatus.valueOf(change.previousStatus()), report.id),
+                    ReportEvents.scope(report.provinceCode));
         }
     }
 

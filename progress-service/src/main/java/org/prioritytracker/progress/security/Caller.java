@@ -4,8 +4,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.prioritytracker.progress.problem.Problem;
-import org.prioritytracker.progress.problem.ProblemException;
+import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.ProblemException;
 
 /** Who is calling: the token's subject, roles and, for a provincial reporter, its province. */
 @RequestScoped

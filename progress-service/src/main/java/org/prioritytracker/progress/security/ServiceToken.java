@@ -5,12 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.prioritytracker.progress.outbox.OutboxConfig;
 
 /**
- * This service's own bearer token for service-to-service calls (task-service lookups, the outbox
- * relay's deliveries): a short-lived {@code event-publisher} JWT signed with the service's key
- * ({@code smallrye.jwt.sign.key.location}), renewed well before it expires.
+ * This service's own bearer token for its calls to task-service: a short-lived JWT signed with the
+ * service's key ({@code smallrye.jwt.sign.key.location}), renewed well before it expires.
  */
 @ApplicationScoped
 public class ServiceToken {
@@ -19,13 +17,14 @@ public class ServiceToken {
     private static final Duration RENEW_BEFORE = Duration.ofMinutes(3);
 
     private final String issuer;
-    private final OutboxConfig config;
+    private final String subject;
     private String token;
     private Instant expiresAt = Instant.EPOCH;
 
-    public ServiceToken(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer, OutboxConfig config) {
+    public ServiceToken(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "tracker.service-token.subject", defaultValue = "progress-service") String subject) {
         this.issuer = issuer;
-        this.config = config;
+        this.subject = subject;
     }
 
     public synchronized String current() {
@@ -33,7 +32,7 @@ public class ServiceToken {
         if (now.isAfter(expiresAt.minus(RENEW_BEFORE))) {
             expiresAt = now.plus(LIFETIME);
             token = Jwt.issuer(issuer)
-                    .subject(config.relay().tokenSubject())
+                    .subject(subject)
                     .groups("event-publisher")
                     .issuedAt(now)
                     .expiresAt(expiresAt)

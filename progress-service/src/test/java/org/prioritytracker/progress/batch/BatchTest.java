@@ -8,15 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.prioritytracker.progress.support.ReportApi.JSON_UTF8;
 import static org.prioritytracker.progress.support.ReportApi.body;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prioritytracker.progress.support.FakeTaskServiceResource;
 import org.prioritytracker.progress.support.ReportApi;
 import org.prioritytracker.progress.support.TestData;
-import org.prioritytracker.progress.support.TestTokens;
+import org.prioritytracker.testsupport.TestTokens;
 
 @QuarkusTest
+@WithTestResource(FakeTaskServiceResource.class)
 class BatchTest {
 
     @Inject

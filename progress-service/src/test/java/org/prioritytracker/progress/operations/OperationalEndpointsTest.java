@@ -5,10 +5,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.prioritytracker.progress.support.FakeTaskServiceResource;
 
 @QuarkusTest
+@WithTestResource(FakeTaskServiceResource.class)
 class OperationalEndpointsTest {
 
     @Test

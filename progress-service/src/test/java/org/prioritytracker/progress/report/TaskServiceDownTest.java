@@ -6,16 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.prioritytracker.progress.support.ReportApi.body;
 import static org.prioritytracker.progress.support.ReportApi.submit;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prioritytracker.progress.support.FakeTaskService;
+import org.prioritytracker.progress.support.FakeTaskServiceResource;
 import org.prioritytracker.progress.support.ReportApi;
 import org.prioritytracker.progress.support.TestData;
 
 @QuarkusTest
+@WithTestResource(FakeTaskServiceResource.class)
 class TaskServiceDownTest {
 
     @Inject

@@ -7,15 +7,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prioritytracker.progress.support.FakeTaskServiceResource;
 import org.prioritytracker.progress.support.ReportApi;
 import org.prioritytracker.progress.support.TestData;
-import org.prioritytracker.progress.support.TestTokens;
+import org.prioritytracker.testsupport.TestTokens;
 
 @QuarkusTest
+@WithTestResource(FakeTaskServiceResource.class)
 class RollupTest {
 
     @Inject

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.response.ValidatableResponse;
 import java.util.UUID;
+import org.prioritytracker.testsupport.TestTokens;
 
 /** Report calls as provincial staff make them. */
 public final class ReportApi {

@@ -6,22 +6,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.prioritytracker.progress.catalog.ItemCatalog;
+import org.prioritytracker.testsupport.MutableClock;
 
-/** Empties the test database, the item cache and the circuit breakers between tests. */
+/** Empties the test database, the item cache and the circuit breakers between tests, and sets the clock back to now. */
 @ApplicationScoped
 public class TestData {
 
     private final EntityManager entityManager;
     private final ItemCatalog catalog;
     private final CircuitBreakerMaintenance breakers;
+    private final MutableClock clock;
 
-    public TestData(EntityManager entityManager, ItemCatalog catalog, CircuitBreakerMaintenance breakers) {
+    public TestData(EntityManager entityManager, ItemCatalog catalog, CircuitBreakerMaintenance breakers, MutableClock clock) {
         this.entityManager = entityManager;
         this.catalog = catalog;
         this.breakers = breakers;
+        this.clock = clock;
     }
 
     public void reset() {
+        clock.reset();
         FakeTaskService.get().up();
         catalog.clear();
         breakers.resetAll();
@@ -35,11 +39,19 @@ public class TestData {
                 ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
     }
 
-    /** The outbox events of a subject in order: type and sequence, e.g. "tracker.report.submitted#1". */
+    /** The outbox events of a subject in the order written: type and sequence, e.g. "tracker.report.submitted#1". */
     @SuppressWarnings("unchecked")
     public List<String> events(String subject) {
         return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) entityManager.createNativeQuery(
-                "SELECT type, CAST(event ->> 'sequence' AS bigint) FROM outbox_event WHERE subject = ?1 ORDER BY position")
+                "SELECT type, sequence FROM outbox_event WHERE subject = ?1 ORDER BY position")
                 .setParameter(1, subject).getResultList()).stream().map(r -> r[0] + "#" + r[1]).toList());
+    }
+
+    /** The province extension of every outbox event of a subject, in the order written. */
+    @SuppressWarnings("unchecked")
+    public List<String> eventProvinces(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> (List<String>) entityManager.createNativeQuery(
+                "SELECT extensions ->> 'province' FROM outbox_event WHERE subject = ?1 ORDER BY position")
+                .setParameter(1, subject).getResultList());
     }
 }

@@ -96,9 +96,14 @@ class DashboardBrowserIT {
                 StandardCopyOption.REPLACE_EXISTING);
 
         browser.findElement(By.id("lang-toggle")).click();
-        wait.until(d -> d.findElement(By.id("title")).getText().startsWith("2025 Ecological"));
-        wait.until(d -> "At risk".equals(d.findElement(By.cssSelector("[data-item='P2.2'] .status")).getText()));
-        browser.findElement(By.id("lang-toggle")).click();
+        try {
+            wait.until(d -> d.findElement(By.id("title")).getText().startsWith("2025 Ecological"));
+            wait.until(d -> "At risk".equals(d.findElement(By.cssSelector("[data-item='P2.2'] .status")).getText()));
+        } finally {
+            // Back to Chinese, which the other tests read.
+            browser.findElement(By.id("lang-toggle")).click();
+            wait.until(d -> d.findElement(By.id("title")).getText().startsWith("2025年"));
+        }
     }
 
     @Test
@@ -107,12 +112,15 @@ class DashboardBrowserIT {
         WebDriverWait wait = openDashboard();
         wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
 
-        SystemStack.killNotificationService();
-        wait.until(d -> "reconnecting".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
-        assertTrue(browser.findElement(By.id("connection")).getText().contains("重新连接"));
-        // A change while the stream is down reaches the page once it is back (Last-Event-ID resume).
-        TaskApi.move("P2.3", "AT_RISK", "浏览器测试：断线期间的变化");
-        SystemStack.up();
+        SystemStack.kill("notification-service");
+        try {
+            wait.until(d -> "reconnecting".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+            assertTrue(browser.findElement(By.id("connection")).getText().contains("重新连接"));
+            // A change while the stream is down reaches the page once it is back (Last-Event-ID resume).
+            TaskApi.move("P2.3", "AT_RISK", "浏览器测试：断线期间的变化");
+        } finally {
+            SystemStack.up();
+        }
         waitAtMost(Duration.ofSeconds(60)).until(d ->
                 "AT_RISK".equals(d.findElement(By.cssSelector("[data-item='P2.3']")).getAttribute("data-status")));
         wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));

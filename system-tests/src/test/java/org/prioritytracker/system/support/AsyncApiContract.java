@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import org.prioritytracker.testsupport.TopicReader;
 
 /**
  * The topic's contract as notification-service publishes it at /asyncapi.yaml: validates real
@@ -43,7 +44,7 @@ public final class AsyncApiContract {
     }
 
     /** Returns the problems of a record against its message's header and payload schemas (empty when valid). */
-    public Set<ValidationMessage> check(Topic.Received received) throws IOException {
+    public Set<ValidationMessage> check(TopicReader.Received received) throws IOException {
         JsonNode message = messageFor(received.header("ce_type"));
         ObjectNode headers = JSON.createObjectNode();
         received.record().headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));

@@ -3,26 +3,31 @@ package org.prioritytracker.system.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.prioritytracker.testsupport.Scripts;
 
 /**
- * Runs the whole system for the system tests, as a user would: {@code deploy/local/up} once before
- * the first test class that needs it, {@code deploy/local/down} after the last one, whatever the
- * outcome. The stack keeps its PIDs and logs under target/stack and uses databases of its own
- * (suffix _e2e), so it never touches a developer's running stack or data.
+ * Runs the whole system for the system tests, as a user would, with {@code deploy/local/up}: once
+ * before the first test class that declares this extension, stopped with {@code deploy/local/down}
+ * after the last one, whatever the outcome. It is a stack of its own beside any other on the
+ * machine: services on 18081-18083, a Kafka broker on 29092 (data under target/stack), and
+ * databases with the suffix _e2e, created anew at the start of each run.
  */
 public class SystemStack implements BeforeAllCallback {
 
-    public static final String TASK = "http://127.0.0.1:8081";
-    public static final String PROGRESS = "http://127.0.0.1:8082";
-    public static final String NOTIFICATION = "http://127.0.0.1:8083";
+    public static final String TASK = "http://127.0.0.1:18081";
+    public static final String PROGRESS = "http://127.0.0.1:18082";
+    public static final String NOTIFICATION = "http://127.0.0.1:18083";
+    public static final String KAFKA = "127.0.0.1:29092";
+    public static final String TOPIC = "status-changes";
+    public static final List<String> DATABASES = List.of("tasks_e2e", "progress_e2e", "notifications_e2e");
 
-    static final Path ROOT = Path.of(System.getProperty("tracker.root", "..")).toAbsolutePath().normalize();
     static final Path STACK_DIR = Path.of(System.getProperty("tracker.stack.dir", "target/stack")).toAbsolutePath();
+    private static final Path LOG = STACK_DIR.resolve("deploy.log");
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -30,15 +35,32 @@ public class SystemStack implements BeforeAllCallback {
                 .getOrComputeIfAbsent(SystemStack.class, key -> new Running(), Running.class);
     }
 
-    /** Kills notification-service as a crash would (SIGKILL), leaving everything else up. */
-    public static void killNotificationService() {
+    /** The environment of the stack's scripts: its own folders, ports and databases. */
+    static Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("TRACKER_RUN_DIR", STACK_DIR.resolve("run").toString());
+        environment.put("TRACKER_LOG_DIR", STACK_DIR.resolve("logs").toString());
+        environment.put("TRACKER_DB_SUFFIX", "_e2e");
+        environment.put("SKIP_BUILD", "1");
+        environment.put("TASK_SERVICE_PORT", "18081");
+        environment.put("PROGRESS_SERVICE_PORT", "18082");
+        environment.put("NOTIFICATION_SERVICE_PORT", "18083");
+        environment.put("KAFKA_PORT", "29092");
+        environment.put("KAFKA_CONTROLLER_PORT", "29093");
+        environment.put("KAFKA_STATE_DIR", STACK_DIR.resolve("kafka").toString());
+        // The overdue check runs every few seconds, so that the tests see its events.
+        environment.put("TRACKER_OVERDUE_EVERY", "3s");
+        environment.put("TRACKER_OVERDUE_DELAY", "3s");
+        return environment;
+    }
+
+    /** Kills a service as a crash would (SIGKILL), leaving everything else up; it stays down until {@link #up()}. */
+    public static void kill(String service) {
         try {
-            String pid = Files.readString(STACK_DIR.resolve("run/notification-service.pid")).strip();
-            run(List.of("kill", "-9", pid), Map.of());
+            String pid = Files.readString(STACK_DIR.resolve("run/" + service + ".pid")).strip();
+            new ProcessBuilder("kill", "-9", pid).start().waitFor();
             Path proc = Path.of("/proc", pid);
-            for (int i = 0; i < 100 && Files.exists(proc); i++) {
-                Thread.sleep(100);
-            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !Files.exists(proc));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -49,54 +71,33 @@ public class SystemStack implements BeforeAllCallback {
 
     /** Starts whatever of the stack is not running (after a kill), and waits until it is ready. */
     public static void up() {
-        deploy("up");
+        Scripts.run("up", List.of(), environment(), LOG);
+    }
+
+    /** Stops the stack's broker, or starts it again with the data it had. */
+    public static void broker(String command) {
+        Scripts.run("kafka/broker", List.of(command), environment(), LOG);
+    }
+
+    /** Restarts the machine's PostgreSQL cluster: every service loses its connections at once. */
+    public static void restartPostgres() {
+        Scripts.run("database", List.of("restart"), Map.of(), LOG);
     }
 
     /** Installs Debian's Chromium and ChromeDriver when they are missing (deploy/local/browser). */
     public static void ensureBrowser() {
-        run(List.of(ROOT.resolve("deploy/local/browser").toString(), "ensure"), Map.of());
+        Scripts.run("browser", List.of("ensure"), Map.of(), LOG);
     }
 
-    public static void broker(String command) {
-        run(List.of(ROOT.resolve("deploy/local/kafka/broker").toString(), command), Map.of());
-    }
-
-    private static void deploy(String command) {
-        run(List.of(ROOT.resolve("deploy/local/" + command).toString()), Map.of(
-                "TRACKER_RUN_DIR", STACK_DIR.resolve("run").toString(),
-                "TRACKER_LOG_DIR", STACK_DIR.resolve("logs").toString(),
-                "TRACKER_DB_SUFFIX", "_e2e",
-                "SKIP_BUILD", "1"));
-    }
-
-    public static void run(List<String> command, Map<String, String> environment) {
-        try {
-            // The scripts' output goes to a file: the test JVM's own stdout belongs to failsafe.
-            Files.createDirectories(STACK_DIR);
-            Path log = STACK_DIR.resolve("deploy.log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(command + " did not finish within 5 minutes; see " + log);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(command + " exited with " + process.exitValue() + "; see " + log);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    /** The stack for one run: new databases, a broker from empty data, then the services. */
+    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         Running() {
             try {
+                Scripts.run("database", List.of("recreate", DATABASES.get(0), DATABASES.get(1), DATABASES.get(2)), Map.of(), LOG);
+                Map<String, String> fresh = new HashMap<>(environment());
+                fresh.put("KAFKA_FRESH", "1");
+                Scripts.run("kafka/broker", List.of("start"), fresh, LOG);
                 up();
             } catch (RuntimeException e) {
                 close();
@@ -106,7 +107,11 @@ public class SystemStack implements BeforeAllCallback {
 
         @Override
         public void close() {
-            deploy("down");
+            try {
+                Scripts.run("down", List.of(), environment(), LOG);
+            } finally {
+                broker("stop");
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.prioritytracker.testsupport.Scripts;
 
 /** Tokens from deploy/local/token, exactly as a user of the local stack gets them. */
 public final class Tokens {
@@ -20,7 +21,7 @@ public final class Tokens {
     }
 
     private static String issue(String role, String... province) {
-        List<String> command = new ArrayList<>(List.of(SystemStack.ROOT.resolve("deploy/local/token").toString(), role));
+        List<String> command = new ArrayList<>(List.of(Scripts.ROOT.resolve("deploy/local/token").toString(), role));
         command.addAll(List.of(province));
         try {
             Process process = new ProcessBuilder(command).start();

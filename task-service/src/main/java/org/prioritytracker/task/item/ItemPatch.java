@@ -8,8 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.prioritytracker.task.problem.Problem;
-import org.prioritytracker.task.problem.ProblemException;
+import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.ProblemException;
 
 /**
  * A JSON merge patch (RFC 7396) of a sub-item's descriptive fields. Absent fields stay as they are;

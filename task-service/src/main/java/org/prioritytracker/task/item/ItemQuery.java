@@ -1,15 +1,12 @@
 package org.prioritytracker.task.item;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.prioritytracker.task.problem.Problem;
-import org.prioritytracker.task.problem.ProblemException;
+import org.prioritytracker.problem.Paging;
+import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.ProblemException;
 
 /**
  * The filter and page of {@code GET /api/items}, parsed from raw query strings so that a bad value
@@ -37,52 +34,11 @@ record ItemQuery(String priority, ItemStatus status, Boolean overdue, int page, 
                 default -> errors.add(new Problem.FieldError("overdue", "must be true or false"));
             }
         }
-        int parsedPage = integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
-        int parsedSize = integer("size", size, 50, 1, MAX_SIZE, errors);
+        Paging paging = Paging.parse(page, size, 50, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors));
         }
         String parsedPriority = priority == null || priority.isBlank() ? null : priority.strip().toUpperCase(Locale.ROOT);
-        return new ItemQuery(parsedPriority, parsedStatus, parsedOverdue, parsedPage, parsedSize);
-    }
-
-    PanacheQuery<SubItem> toQuery() {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (priority != null) {
-            where.add("priority.code = :priority");
-            parameters.and("priority", priority);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            parameters.and("status", status);
-        }
-        if (overdue != null) {
-            where.add("overdue = :overdue");
-            parameters.and("overdue", overdue);
-        }
-        Sort order = Sort.by("priority.position").and("position");
-        PanacheQuery<SubItem> query = where.isEmpty()
-                ? SubItem.findAll(order)
-                : SubItem.find(String.join(" and ", where), order, parameters);
-        return query.page(Page.of(page, size));
-    }
-
-    private static int integer(String name, String raw, int fallback, int min, int max, List<Problem.FieldError> errors) {
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Problem.FieldError(name, max == Integer.MAX_VALUE
-                ? "must be a whole number of at least " + min
-                : "must be a whole number from " + min + " to " + max));
-        return fallback;
+        return new ItemQuery(parsedPriority, parsedStatus, parsedOverdue, paging.page(), paging.size());
     }
 }

@@ -29,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.problem.Problem;
 import org.prioritytracker.task.history.HistoryView;
-import org.prioritytracker.task.problem.Problem;
 import org.prioritytracker.task.security.Roles;
 
 @Path("/api/items")

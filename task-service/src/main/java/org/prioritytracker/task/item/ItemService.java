@@ -1,14 +1,22 @@
 package org.prioritytracker.task.item;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import org.prioritytracker.outbox.OutboxWriter;
+import org.prioritytracker.problem.Preconditions;
+import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.task.history.ItemHistory;
-import org.prioritytracker.task.outbox.OutboxWriter;
-import org.prioritytracker.task.problem.Problem;
-import org.prioritytracker.task.problem.ProblemException;
+import org.prioritytracker.time.PlanCalendar;
 
 /**
  * Changes to sub-items. Each change locks the item's row, checks the client's If-Match against the
@@ -19,9 +27,11 @@ import org.prioritytracker.task.problem.ProblemException;
 public class ItemService {
 
     private final OutboxWriter outbox;
+    private final Clock clock;
 
-    public ItemService(OutboxWriter outbox) {
+    public ItemService(OutboxWriter outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public SubItem get(String code) {
@@ -33,7 +43,25 @@ public class ItemService {
     }
 
     public ItemPage list(ItemQuery query) {
-        var page = query.toQuery();
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (query.priority() != null) {
+            where.add("priority.code = :priority");
+            parameters.and("priority", query.priority());
+        }
+        if (query.status() != null) {
+            where.add("status = :status");
+            parameters.and("status", query.status());
+        }
+        if (query.overdue() != null) {
+            where.add("overdue = :overdue");
+            parameters.and("overdue", query.overdue());
+        }
+        Sort order = Sort.by("priority.position").and("position");
+        PanacheQuery<SubItem> page = (where.isEmpty()
+                ? SubItem.<SubItem>findAll(order)
+                : SubItem.<SubItem>find(String.join(" and ", where), order, parameters))
+                .page(Page.of(query.page(), query.size()));
         return new ItemPage(page.list().stream().map(ItemView::of).toList(), query.page(), query.size(), page.count());
     }
 
@@ -53,7 +81,7 @@ public class ItemService {
             throw ProblemException.badRequest("reason", "is required when moving from " + from + " to " + to);
         }
 
-        OffsetDateTime now = Clocks.now();
+        OffsetDateTime now = PlanCalendar.now(clock);
         item.suspendedFrom = to == ItemStatus.SUSPENDED ? from : null;
         if (to == ItemStatus.COMPLETED) {
             item.overdue = false;
@@ -72,8 +100,7 @@ public class ItemService {
         entry.changedAt = now;
         entry.persist();
 
-        outbox.write(ItemEvents.STATUS_CHANGED, code, item.version, now,
-                ItemEvents.StatusChanged.of(item, from, reason, actor));
+        outbox.write(ItemEvents.STATUS_CHANGED, code, item.version, ItemEvents.StatusChanged.of(item, from, reason, actor));
         return item;
     }
 
@@ -84,12 +111,12 @@ public class ItemService {
             return item;
         }
         patch.applyTo(item);
-        if (patch.changesDueDate() && item.overdue && !Clocks.isPastDue(item.dueDate)) {
+        if (patch.changesDueDate() && item.overdue && !item.dueDate.isBefore(PlanCalendar.today(clock))) {
             // A new due date that has not passed lifts the flag; the overdue check raises it again if needed.
             item.overdue = false;
             item.overdueSince = null;
         }
-        item.touch(Clocks.now());
+        item.touch(PlanCalendar.now(clock));
         return item;
     }
 
@@ -105,7 +132,7 @@ public class ItemService {
         if (item == null) {
             throw notFound(code);
         }
-        Preconditions.requireCurrent(item, ifMatch);
+        Preconditions.requireCurrent(ifMatch, item.version, "item");
         return item;
     }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.task.priority.Priority;
 
 /** A tracked piece of work inside a priority, for example P3.2 碧水保卫战. */
@@ -67,7 +68,7 @@ public class SubItem extends PanacheEntityBase {
 
     /** The strong entity tag of this representation, derived from its version. */
     public String etag() {
-        return "\"" + version + "\"";
+        return Preconditions.etag(version);
     }
 
     /** Records a change: the version, and with it the ETag and the event sequence, moves on. */

@@ -5,14 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jboss.logging.Logger;
-import org.prioritytracker.task.item.Clocks;
+import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.task.item.ItemEvents;
 import org.prioritytracker.task.item.ItemStatus;
 import org.prioritytracker.task.item.SubItem;
-import org.prioritytracker.task.outbox.OutboxWriter;
+import org.prioritytracker.time.PlanCalendar;
 
 /**
  * Flags sub-items whose due day has ended (Beijing calendar) and that are not completed, once each,
@@ -27,10 +28,12 @@ public class OverdueCheck {
 
     private final EntityManager entityManager;
     private final OutboxWriter outbox;
+    private final Clock clock;
 
-    public OverdueCheck(EntityManager entityManager, OutboxWriter outbox) {
+    public OverdueCheck(EntityManager entityManager, OutboxWriter outbox, Clock clock) {
         this.entityManager = entityManager;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "overdue-check", every = "${tracker.overdue.every:10m}", delayed = "${tracker.overdue.delay:10s}",
@@ -49,17 +52,17 @@ public class OverdueCheck {
                 select i from SubItem i join fetch i.priority
                 where i.dueDate < :today and i.status <> :completed and i.overdue = false
                 order by i.code""", SubItem.class)
-                .setParameter("today", Clocks.today())
+                .setParameter("today", PlanCalendar.today(clock))
                 .setParameter("completed", ItemStatus.COMPLETED)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
                 .getResultList();
-        OffsetDateTime now = Clocks.now();
+        OffsetDateTime now = PlanCalendar.now(clock);
         for (SubItem item : due) {
             item.overdue = true;
             item.overdueSince = now;
             item.touch(now);
-            outbox.write(ItemEvents.OVERDUE, item.code, item.version, now, ItemEvents.Overdue.of(item, ACTOR));
+            outbox.write(ItemEvents.OVERDUE, item.code, item.version, ItemEvents.Overdue.of(item, ACTOR));
         }
         return due.size();
     }

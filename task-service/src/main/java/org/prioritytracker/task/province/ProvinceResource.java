@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.prioritytracker.task.problem.ProblemException;
+import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.task.security.Roles;
 
 @Path("/api/provinces")

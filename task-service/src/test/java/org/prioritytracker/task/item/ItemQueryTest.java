@@ -7,19 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.prioritytracker.task.support.EventReceiverResource;
 import org.prioritytracker.task.support.ItemApi;
 import org.prioritytracker.task.support.TestData;
-import org.prioritytracker.task.support.TestTokens;
+import org.prioritytracker.testsupport.TestTokens;
 
 @QuarkusTest
-@WithTestResource(value = EventReceiverResource.class, scope = TestResourceScope.GLOBAL)
 class ItemQueryTest {
 
     @Inject

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prioritytracker.task.support.ItemApi;
 import org.prioritytracker.task.support.TestData;
-import org.prioritytracker.task.support.TestTokens;
+import org.prioritytracker.testsupport.TestTokens;
 
 @QuarkusTest
 class TransitionTest {

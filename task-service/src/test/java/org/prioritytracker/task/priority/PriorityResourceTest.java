@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prioritytracker.task.support.TestData;
-import org.prioritytracker.task.support.TestTokens;
+import org.prioritytracker.testsupport.TestTokens;
 
 @QuarkusTest
 class PriorityResourceTest {

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.prioritytracker.task.support.TestTokens;
+import org.prioritytracker.testsupport.TestTokens;
 
 @QuarkusTest
 class ProvinceResourceTest {

@@ -1,0 +1,55 @@
+package org.prioritytracker.problem;
+
+import java.util.List;
+
+/**
+ * Conditional requests (RFC 9110): a change needs {@code If-Match} with the resource's current
+ * entity tag, which is its version in quotes. Without it the answer is 428, with a stale one 412.
+ */
+public final class Preconditions {
+
+    private Preconditions() {
+    }
+
+    /** The strong entity tag of a resource at this version. */
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** @param what the resource as the client knows it, for example "item" or "report" */
+    public static void requireCurrent(String ifMatch, long version, String what) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(Problem.of(428, "Precondition Required",
+                    "Send If-Match with the " + what + "'s current ETag (" + etag(version) + ") to change it.",
+                    List.of(new Problem.FieldError("If-Match", "is required"))));
+        }
+        if (!matches(ifMatch, version)) {
+            throw new ProblemException(Problem.of(412, "Precondition Failed",
+                    "The " + what + " has changed since you read it: its ETag is now " + etag(version)
+                            + ". Read it again and retry.",
+                    List.of(new Problem.FieldError("If-Match", "does not match the current ETag " + etag(version)))));
+        }
+    }
+
+    /** A list of entity tags, each quoted or not; {@code *} matches any current representation. */
+    public static boolean matches(String ifMatch, long version) {
+        String current = Long.toString(version);
+        for (String tag : ifMatch.split(",")) {
+            String value = tag.strip();
+            if (value.startsWith("W/")) {
+                // A weak tag never matches for a change (strong comparison).
+                continue;
+            }
+            if (value.equals("*")) {
+                return true;
+            }
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (value.equals(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

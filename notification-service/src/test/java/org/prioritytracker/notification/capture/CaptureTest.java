@@ -1,0 +1,175 @@
+package org.prioritytracker.notification.capture;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.prioritytracker.notification.support.CaptureSources;
+import org.prioritytracker.notification.support.Rows;
+import org.prioritytracker.testsupport.TestBroker;
+import org.prioritytracker.testsupport.TestBrokerResource;
+import org.prioritytracker.testsupport.TestTokens;
+import org.prioritytracker.testsupport.TopicReader;
+
+/** Rows committed to the sources' outbox tables reach the topic, in order, as CloudEvents in binary mode. */
+@QuarkusTest
+@WithTestResource(TestBrokerResource.class)
+@WithTestResource(CaptureSources.class)
+class CaptureTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aCommittedRowIsOnTheTopicAsABinaryModeCloudEventKeyedBySubject() throws Exception {
+        CaptureSources.Row row = Rows.statusChanged("P3.2", 7);
+        try (TopicReader topic = reader()) {
+            CaptureSources.write(CaptureSources.TASKS, row);
+            TopicReader.Received received = topic.readUntil(r -> r.stream().anyMatch(x -> row.id().equals(x.id())), WAIT)
+                    .stream().filter(x -> row.id().equals(x.id())).findFirst().orElseThrow();
+
+            assertEquals("P3.2", received.record().key());
+            assertEquals("1.0", received.header("ce_specversion"));
+            assertEquals("/task-service", received.header("ce_source"));
+            assertEquals("tracker.item.status-changed", received.header("ce_type"));
+            assertEquals("P3.2", received.header("ce_subject"));
+            assertEquals("7", received.header("ce_sequence"));
+            assertEquals("application/json", received.header("content-type"));
+            assertEquals(row.time(), Instant.parse(received.header("ce_time")));
+            assertEquals("持续深入推进碧水保卫战", json.readTree(received.record().value()).get("titleZh").asText());
+
+            // What a dashboard built on the CloudEvents Java SDK sees.
+            CloudEvent event = KafkaMessageFactory.createReader(received.record()).toEvent();
+            assertEquals(row.id(), event.getId());
+            assertEquals("tracker.item.status-changed", event.getType());
+            assertEquals("7", String.valueOf(event.getExtension("sequence")));
+            assertEquals("IN_PROGRESS", json.readTree(event.getData().toBytes()).get("to").asText());
+        }
+        // Late joiners read the same event from the event log.
+        JsonPath page = given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/events?subject=P3.2&limit=500")
+                .then().statusCode(200).extract().jsonPath();
+        assertTrue(page.getList("events.id").contains(row.id()));
+    }
+
+    @Test
+    void eachSubjectsEventsArriveInSequenceOrderFromBothSources() {
+        List<String> subjects = List.of("P1.1", "P2.2", "P4.4");
+        try (TopicReader topic = reader()) {
+            for (int sequence = 1; sequence <= 30; sequence++) {
+                List<CaptureSources.Row> tasks = new ArrayList<>();
+                List<CaptureSources.Row> progress = new ArrayList<>();
+                for (String subject : subjects) {
+                    tasks.add(Rows.statusChanged(subject, sequence));
+                    progress.add(Rows.reportSubmitted(subject, sequence, "130000"));
+                }
+                CaptureSources.write(CaptureSources.TASKS, tasks, true);
+                CaptureSources.write(CaptureSources.PROGRESS, progress, true);
+            }
+            List<TopicReader.Received> records = topic.readAtLeast(2 * 30 * subjects.size(), WAIT);
+            List<Long> expected = new ArrayList<>();
+            for (long sequence = 1; sequence <= 30; sequence++) {
+                expected.add(sequence);
+            }
+            for (String subject : subjects) {
+                for (String source : List.of("/task-service", "/progress-service")) {
+                    TopicReader.Deliveries deliveries = TopicReader.deliveries(records, source, subject);
+                    assertEquals(expected, deliveries.sequences(), source + " " + subject);
+                    assertEquals(0, deliveries.duplicates(), "no duplicates in normal operation");
+                }
+            }
+            TopicReader.Received report = records.stream().filter(r -> "/progress-service".equals(r.header("ce_source")))
+                    .findFirst().orElseThrow();
+            assertEquals("130000", report.header("ce_province"), "extensions travel as ce_ headers");
+        }
+    }
+
+    @Test
+    void aRolledBackRowNeverLeaves() {
+        CaptureSources.Row rolledBack = Rows.statusChanged("P5.5", 1);
+        CaptureSources.Row committed = Rows.statusChanged("P5.5", 2);
+        try (TopicReader topic = reader()) {
+            CaptureSources.write(CaptureSources.TASKS, List.of(rolledBack), false);
+            CaptureSources.write(CaptureSources.TASKS, committed);
+            List<TopicReader.Received> records = topic.readUntil(r -> r.stream().anyMatch(x -> committed.id().equals(x.id())), WAIT);
+            assertTrue(records.stream().noneMatch(x -> rolledBack.id().equals(x.id())));
+        }
+    }
+
+    @Test
+    void anEventTooLargeForTheTopicGoesToTheDeadLettersAndHoldsNothingBack() {
+        String big = "{\"text\": \"" + "x".repeat(1_500_000) + "\"}";
+        CaptureSources.Row poison = CaptureSources.Row.of("/task-service", "tracker.item.status-changed", "P6.6", 1, big);
+        CaptureSources.Row unreadable = Rows.statusChanged("P6.6", 2).withExtensions("[1, 2]");
+        CaptureSources.Row after = Rows.statusChanged("P6.6", 3);
+        try (TopicReader topic = reader()) {
+            CaptureSources.write(CaptureSources.TASKS, poison);
+            CaptureSources.write(CaptureSources.TASKS, unreadable);
+            Instant written = Instant.now();
+            CaptureSources.write(CaptureSources.TASKS, after);
+            List<TopicReader.Received> records = topic.readUntil(r -> r.stream().anyMatch(x -> after.id().equals(x.id())),
+                    Duration.ofSeconds(5));
+            assertTrue(Duration.between(written, records.get(records.size() - 1).at()).toMillis() < 5_000);
+            assertTrue(records.stream().noneMatch(x -> poison.id().equals(x.id()) || unreadable.id().equals(x.id())));
+        }
+        String admin = TestTokens.forRole("ministry-admin");
+        JsonPath letters = given().auth().oauth2(admin).get("/api/dead-letters").then().statusCode(200).extract().jsonPath();
+        assertTrue(letters.getList("id").contains(poison.id()));
+        assertTrue(letters.getList("id").contains(unreadable.id()));
+        given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'Outbox capture' }.data.warnings", org.hamcrest.Matchers.containsString("dead letters"));
+
+        int position = letters.getInt("find { it.id == '" + poison.id() + "' }.position");
+        given().auth().oauth2(admin).post("/api/dead-letters/" + position + "/replay").then().statusCode(422)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+        given().auth().oauth2(admin).get("/api/dead-letters/" + position).then().statusCode(200)
+                .body("id", equalTo(poison.id())).body("subject", equalTo("P6.6"));
+        given().auth().oauth2(admin).delete("/api/dead-letters/" + position).then().statusCode(204);
+        given().auth().oauth2(admin).delete("/api/dead-letters/" + position).then().statusCode(404);
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/dead-letters").then().statusCode(403);
+    }
+
+    @Test
+    void whileKafkaIsDownRowsWaitAndArriveInOrderWhenItIsBack() {
+        try (TopicReader topic = reader()) {
+            List<CaptureSources.Row> rows = new ArrayList<>();
+            TestBroker.stop();
+            try {
+                for (int sequence = 1; sequence <= 20; sequence++) {
+                    CaptureSources.Row row = Rows.statusChanged("P7.1", sequence);
+                    rows.add(row);
+                    CaptureSources.write(CaptureSources.TASKS, row);
+                }
+                org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+                    JsonPath health = given().get("/q/health/ready").then().statusCode(503).extract().jsonPath();
+                    assertEquals("DOWN", health.getString("checks.find { it.name == 'Kafka connection health check' }.status"));
+                });
+            } finally {
+                TestBroker.start();
+            }
+            List<TopicReader.Received> records = topic.readUntil(
+                    r -> TopicReader.deliveries(r, "/task-service", "P7.1").unique().size() >= 20, Duration.ofSeconds(60));
+            assertEquals(rows.stream().map(CaptureSources.Row::sequence).toList(),
+                    TopicReader.deliveries(records, "/task-service", "P7.1").sequences());
+        }
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                        .body("checks.name", hasItem("Kafka connection health check")));
+    }
+
+    private static TopicReader reader() {
+        return new TopicReader(TestBroker.BOOTSTRAP, TestBroker.TOPIC);
+    }
+}

@@ -1,0 +1,55 @@
+package org.prioritytracker.progress.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.prioritytracker.outbox.OutboxWriter;
+import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.progress.report.Report;
+import org.prioritytracker.progress.report.ReportEvents;
+import org.prioritytracker.progress.report.ReviewState;
+import org.prioritytracker.progress.report.Sequences;
+import org.prioritytracker.time.PlanCalendar;
+
+/** The ministry's decision on a submitted report, recorded with its event in one transaction. */
+@ApplicationScoped
+public class ReviewService {
+
+    private final OutboxWriter outbox;
+    private final Sequences sequences;
+    private final Clock clock;
+
+    public ReviewService(OutboxWriter outbox, Sequences sequences, Clock clock) {
+        this.outbox = outbox;
+        this.sequences = sequences;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Report review(UUID id, ReviewRequest request, String reviewer) {
+        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        if (request.decision() == ReviewRequest.Decision.RETURNED && comment == null) {
+            throw ProblemException.badRequest("comment", "is required when returning a report: say what to fix");
+        }
+        Report report = Report.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (report == null) {
+            throw ProblemException.notFound("No report has the id " + id + ".");
+        }
+        if (report.reviewState != ReviewState.SUBMITTED) {
+            throw new ProblemException(Problem.of(409, "Conflict",
+                    "The report is " + report.reviewState + ", not awaiting review; the province must amend it first.",
+                    List.of()));
+        }
+        report.reviewState = ReviewState.valueOf(request.decision().name());
+        report.reviewedBy = reviewer;
+        report.reviewedAt = PlanCalendar.now(clock);
+        report.reviewComment = comment;
+        outbox.write(ReportEvents.REVIEWED, report.itemCode, sequences.next(report.itemCode),
+                ReportEvents.Reviewed.of(report), ReportEvents.scope(report.provinceCode));
+        return report;
+    }
+}

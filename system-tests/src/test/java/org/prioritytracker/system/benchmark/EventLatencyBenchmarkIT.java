@@ -1,0 +1,219 @@
+package org.prioritytracker.system.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.prioritytracker.system.support.SystemStack;
+import org.prioritytracker.system.support.TaskApi;
+
+/**
+ * How long a status change takes to reach a dashboard: from its {@code ce_time} (set by task-service
+ * inside the committing transaction, just before the commit) to the moment a plain Kafka consumer on
+ * this machine receives the record. A steady {@code benchmark.rate} changes per second (200) run for
+ * {@code benchmark.seconds} (30) after a warm-up, spread over every sub-item.
+ *
+ * <p>In the same run it measures the floor: a Kafka producer configured as notification-service's
+ * (idempotent, acks=all, linger 0) sending at the same rate to a scratch topic of the same broker,
+ * from just before {@code send} to the consumer's receipt. The report gives both and their ratio.
+ */
+@ExtendWith(SystemStack.class)
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class EventLatencyBenchmarkIT {
+
+    private static final int RATE = Integer.getInteger("benchmark.rate", 200);
+    private static final int SECONDS = Integer.getInteger("benchmark.seconds", 30);
+    private static final int WARM_UP_SECONDS = 5;
+    private static final String FLOOR_TOPIC = "latency-floor";
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void changeToDashboardLatencyAgainstTheKafkaFloor() throws Exception {
+        List<String> items = TaskApi.items();
+        items.forEach(TaskApi::makeActive);
+
+        run(items, WARM_UP_SECONDS);
+        List<Double> pipeline = run(items, SECONDS);
+        List<Double> floor = floor();
+
+        String report = String.format(Locale.ROOT, """
+                event latency at %d changes/s for %d s (%d changes over %d items), after %d s of warm-up
+                  ce_time -> dashboard consumer (ms):     %s
+                  floor: Kafka send -> consumer (ms):     %s
+                  ratio to the floor:                     p50 x%.1f, p90 x%.1f, p99 x%.1f
+                """, RATE, SECONDS, pipeline.size(), items.size(), WARM_UP_SECONDS, summary(pipeline), summary(floor),
+                percentile(pipeline, 50) / percentile(floor, 50), percentile(pipeline, 90) / percentile(floor, 90),
+                percentile(pipeline, 99) / percentile(floor, 99));
+        System.out.print(report);
+        Path out = Path.of("target", "benchmark", "event-latency.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+
+    /** Makes {@code RATE} changes a second for {@code seconds}; returns each one's latency in ms. */
+    private static List<Double> run(List<String> items, int seconds) throws Exception {
+        int total = RATE * seconds;
+        Map<String, Instant> received = new ConcurrentHashMap<>();
+        Map<String, Instant> eventTimes = new ConcurrentHashMap<>();
+        Set<String> made = ConcurrentHashMap.newKeySet();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        // Each item has one client thread of its own: its changes are made in order, never racing.
+        int clients = Math.min(items.size(), 16);
+        List<ExecutorService> workers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            workers.add(Executors.newSingleThreadExecutor());
+        }
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService consumer = Executors.newSingleThreadExecutor();
+        try (KafkaConsumer<String, byte[]> dashboard = consumer(SystemStack.TOPIC)) {
+            var consuming = consumer.submit(() -> {
+                while (reading.get()) {
+                    for (ConsumerRecord<String, byte[]> record : dashboard.poll(Duration.ofMillis(100))) {
+                        Instant at = Instant.now();
+                        String key = header(record, "ce_subject") + "#" + header(record, "ce_sequence");
+                        if ("/task-service".equals(header(record, "ce_source"))) {
+                            received.putIfAbsent(key, at);
+                            eventTimes.putIfAbsent(key, Instant.parse(header(record, "ce_time")));
+                        }
+                    }
+                }
+                return null;
+            });
+            AtomicInteger issued = new AtomicInteger();
+            long periodNanos = 1_000_000_000L / RATE;
+            pacer.scheduleAtFixedRate(() -> {
+                int n = issued.getAndIncrement();
+                if (n >= total) {
+                    return;
+                }
+                int item = n % items.size();
+                String code = items.get(item);
+                workers.get(item % clients).execute(() -> made.add(code + "#" + TaskApi.toggle(code, "基准测试")));
+            }, 0, periodNanos, TimeUnit.NANOSECONDS);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(seconds * 4L + 60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> made.size() >= total && received.keySet().containsAll(made));
+            reading.set(false);
+            consuming.get();
+        } finally {
+            pacer.shutdownNow();
+            consumer.shutdownNow();
+            workers.forEach(ExecutorService::shutdownNow);
+        }
+        List<Double> latencies = new ArrayList<>();
+        for (String change : made) {
+            latencies.add(Duration.between(eventTimes.get(change), received.get(change)).toNanos() / 1e6);
+        }
+        assertTrue(latencies.size() == total, "every change was received");
+        return latencies;
+    }
+
+    /** The broker's own latency at the same rate: a producer like notification-service's, to a scratch topic. */
+    private static List<Double> floor() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.KAFKA))) {
+            if (!admin.listTopics().names().get().contains(FLOOR_TOPIC)) {
+                admin.createTopics(List.of(new NewTopic(FLOOR_TOPIC, 1, (short) 1))).all().get();
+            }
+        }
+        int total = RATE * SECONDS;
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.KAFKA,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                KafkaConsumer<String, byte[]> consumer = consumer(FLOOR_TOPIC)) {
+            for (int warm = 0; warm < RATE * WARM_UP_SECONDS; warm++) {
+                producer.send(new ProducerRecord<>(FLOOR_TOPIC, "warm", new byte[0]));
+            }
+            producer.flush();
+            consumer.poll(Duration.ofMillis(500));
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+            long periodNanos = 1_000_000_000L / RATE;
+            long next = System.nanoTime();
+            int sent = 0;
+            while (latencies.size() < total) {
+                if (sent < total && System.nanoTime() >= next) {
+                    producer.send(new ProducerRecord<>(FLOOR_TOPIC, "floor",
+                            Long.toString(System.nanoTime()).getBytes(StandardCharsets.US_ASCII)));
+                    sent++;
+                    next += periodNanos;
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(1))) {
+                    long now = System.nanoTime();
+                    if ("floor".equals(record.key())) {
+                        latencies.add((now - Long.parseLong(new String(record.value(), StandardCharsets.US_ASCII))) / 1e6);
+                    }
+                }
+            }
+        }
+        return latencies;
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.KAFKA,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String summary(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return String.format(Locale.ROOT, "p50 %6.2f, p90 %6.2f, p99 %6.2f, max %7.2f",
+                percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.get(sorted.size() - 1));
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
+    }
+}

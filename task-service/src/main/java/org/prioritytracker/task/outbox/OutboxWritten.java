@@ -1,5 +1,0 @@
-package org.prioritytracker.task.outbox;
-
-/** Fired when a transaction writes outbox rows; observed after commit to wake the relay. */
-public record OutboxWritten() {
-}
