@@ -157,6 +157,8 @@ public class OutboxCapture {
             p.setProperty("max.batch.size", "500");
             p.setProperty("max.queue.size", "4000");
             p.setProperty("heartbeat.interval.ms", Long.toString(config.heartbeatInterval().toMillis()));
+            // Well inside the server's wal_sender_timeout (10 s as deploy/local/database sets it).
+            p.setProperty("status.update.interval.ms", "2000");
             p.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
             p.setProperty("bootstrap.servers", bootstrapServers);
             p.setProperty("offset.storage.topic", config.offsetsTopic());

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +35,11 @@ class DeliveryGuaranteesIT {
     private static final int CHANGES = 1000;
     private static final int CLIENTS = 4;
     private static final Path REPORT = Path.of("target", "fault-tests.txt");
+
+    @BeforeAll
+    static void newReport() throws IOException {
+        Files.deleteIfExists(REPORT);
+    }
 
     @Test
     @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
