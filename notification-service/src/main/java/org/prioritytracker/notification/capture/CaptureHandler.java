@@ -4,10 +4,13 @@ import io.cloudevents.CloudEvent;
 import io.debezium.DebeziumException;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.jboss.logging.Logger;
 import org.prioritytracker.notification.deadletter.DeadLetterStore;
@@ -31,20 +34,33 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
     private final DeadLetterStore deadLetters;
     private final CaptureStatus status;
 
-    CaptureHandler(String source, EventPublisher publisher, EventLog log, DeadLetterStore deadLetters, CaptureStatus status) {
+    private final Timer commitToCapture;
+    private final Timer eventToTopic;
+
+    CaptureHandler(String source, EventPublisher publisher, EventLog log, DeadLetterStore deadLetters, CaptureStatus status,
+            MeterRegistry registry) {
         this.source = source;
         this.publisher = publisher;
         this.log = log;
         this.deadLetters = deadLetters;
         this.status = status;
+        this.commitToCapture = Timer.builder("tracker.capture.commit.to.capture")
+                .description("From a row's commit in its source database to its capture here")
+                .tag("source", source).publishPercentiles(0.5, 0.9, 0.99).register(registry);
+        this.eventToTopic = Timer.builder("tracker.capture.event.to.topic")
+                .description("From an event's time (just before its commit) to the broker's acknowledgement")
+                .tag("source", source).publishPercentiles(0.5, 0.9, 0.99).register(registry);
     }
 
     @Override
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        long capturedAt = System.currentTimeMillis();
         List<CloudEvent> events = new ArrayList<>(records.size());
         List<CloudEvent> unreadable = new ArrayList<>();
         for (RecordChangeEvent<SourceRecord> record : records) {
+            OutboxRows.commitTime(record.record())
+                    .ifPresent(committed -> commitToCapture.record(Math.max(0, capturedAt - committed), TimeUnit.MILLISECONDS));
             Optional<CloudEvent> event = OutboxRows.toEvent(record.record());
             event.filter(OutboxRows::isUnreadable).ifPresent(unreadable::add);
             event.filter(e -> !OutboxRows.isUnreadable(e)).ifPresent(events::add);
@@ -54,6 +70,10 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
             retrying("dead-lettering an unreadable row", () -> deadLetters.store(row, "the outbox row holds no valid CloudEvent"));
         }
         List<CloudEvent> published = publisher.publish(events);
+        long acknowledgedAt = System.currentTimeMillis();
+        for (CloudEvent event : published) {
+            eventToTopic.record(Math.max(0, acknowledgedAt - event.getTime().toInstant().toEpochMilli()), TimeUnit.MILLISECONDS);
+        }
         retrying("noting " + published.size() + " events in the event log", () -> log.record(published));
         for (RecordChangeEvent<SourceRecord> record : records) {
             committer.markProcessed(record);

@@ -1,9 +1,10 @@
 package org.prioritytracker.notification.capture;
 
+import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
-import io.debezium.embedded.Connect;
 import io.debezium.engine.format.ChangeEventFormat;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,11 +42,12 @@ public class OutboxCapture {
     private final CaptureStatus status;
     private final ManagedExecutor executor;
     private final String bootstrapServers;
+    private final MeterRegistry registry;
     private final List<SourceEngine> engines = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
 
     public OutboxCapture(CaptureConfig config, Publishers publishers, EventLog log, DeadLetterStore deadLetters,
-            CaptureStatus status, ManagedExecutor executor,
+            CaptureStatus status, ManagedExecutor executor, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
         this.publishers = publishers;
@@ -54,6 +56,7 @@ public class OutboxCapture {
         this.status = status;
         this.executor = executor;
         this.bootstrapServers = bootstrapServers;
+        this.registry = registry;
     }
 
     void start(@Observes StartupEvent event) {
@@ -94,7 +97,7 @@ public class OutboxCapture {
                     status.starting(name);
                     engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                             .using(properties())
-                            .notifying(new CaptureHandler(name, publisher, log, deadLetters, status))
+                            .notifying(new CaptureHandler(name, publisher, log, deadLetters, status, registry))
                             .using(new DebeziumEngine.ConnectorCallback() {
                                 @Override
                                 public void taskStarted() {

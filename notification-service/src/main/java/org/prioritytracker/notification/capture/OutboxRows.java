@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +20,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Reads a captured outbox row (libs/outbox's table: id, source, type, subject, time, sequence, data,
- * extensions) back into the CloudEvent the writing service built.
+ * extensions) back into the CloudEvent the writing service built, with the time its transaction
+ * committed (from the log) as the event's time: the writer could only note when it wrote the row.
  */
 final class OutboxRows {
 
@@ -41,10 +45,23 @@ final class OutboxRows {
             return Optional.empty();
         }
         try {
-            return Optional.of(toEvent(row));
+            CloudEvent event = toEvent(row);
+            // A row streamed from the log carries its transaction's commit time: that is the event's time.
+            Optional<OffsetDateTime> committed = "c".equals(operation) ? commitTimeMicros(envelope) : Optional.empty();
+            return Optional.of(committed.map(time -> CloudEventBuilder.v1(event).withTime(time).build()).orElse(event));
         } catch (RuntimeException e) {
             return Optional.of(unreadable(row, e));
         }
+    }
+
+    private static Optional<OffsetDateTime> commitTimeMicros(Struct envelope) {
+        if (envelope.schema().field("source") == null || envelope.getStruct("source") == null
+                || envelope.getStruct("source").schema().field("ts_us") == null) {
+            return Optional.empty();
+        }
+        Long micros = envelope.getStruct("source").getInt64("ts_us");
+        return micros == null ? Optional.empty() : Optional.of(OffsetDateTime.ofInstant(
+                Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC));
     }
 
     private static URI sourceOf(Object source) {
@@ -53,6 +70,15 @@ final class OutboxRows {
         } catch (IllegalArgumentException e) {
             return URI.create("/unknown");
         }
+    }
+
+    /** When the row's transaction committed in its source database (Debezium's source.ts_ms), if known. */
+    static Optional<Long> commitTime(SourceRecord record) {
+        if (record.value() instanceof Struct envelope && envelope.schema().field("source") != null
+                && envelope.getStruct("source") != null && envelope.getStruct("source").schema().field("ts_ms") != null) {
+            return Optional.ofNullable(envelope.getStruct("source").getInt64("ts_ms"));
+        }
+        return Optional.empty();
     }
 
     static boolean isUnreadable(CloudEvent event) {

@@ -1,45 +1,64 @@
 package org.prioritytracker.notification.event;
 
+import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.List;
 
 /**
  * Every event published to the topic, once per (source, id), for readers that catch up through
- * {@code GET /api/events} rather than Kafka. Written after the broker acknowledged the events.
+ * {@code GET /api/events} rather than Kafka. Written after the broker acknowledged the events, in one
+ * batch per capture batch. The topic is the record; this is its copy for late joiners, so its commit
+ * does not wait for the disk (a crash of PostgreSQL itself may lose the last few lines of the copy).
  */
 @ApplicationScoped
 public class EventLog {
 
-    private final EntityManager entityManager;
+    private static final String INSERT = """
+            INSERT INTO published_event (source, id, type, subject, province, time, sequence, event)
+            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+            ON CONFLICT (source, id) DO NOTHING""";
 
-    public EventLog(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    private final AgroalDataSource dataSource;
+
+    public EventLog(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     public void record(List<CloudEvent> events) {
         if (events.isEmpty()) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (CloudEvent event : events) {
-                Object province = event.getExtension("province");
-                entityManager.createNativeQuery("""
-                        INSERT INTO published_event (source, id, type, subject, province, time, sequence, event)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS jsonb))
-                        ON CONFLICT (source, id) DO NOTHING""")
-                        .setParameter(1, event.getSource().toString())
-                        .setParameter(2, event.getId())
-                        .setParameter(3, event.getType())
-                        .setParameter(4, event.getSubject())
-                        .setParameter(5, province == null ? null : province.toString())
-                        .setParameter(6, event.getTime())
-                        .setParameter(7, Long.parseLong(String.valueOf(event.getExtension("sequence"))))
-                        .setParameter(8, CloudEventJson.write(event))
-                        .executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement settings = connection.createStatement();
+                    PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                settings.execute("SET LOCAL synchronous_commit TO off");
+                for (CloudEvent event : events) {
+                    Object province = event.getExtension("province");
+                    insert.setString(1, event.getSource().toString());
+                    insert.setString(2, event.getId());
+                    insert.setString(3, event.getType());
+                    insert.setString(4, event.getSubject());
+                    insert.setString(5, province == null ? null : province.toString());
+                    insert.setTimestamp(6, Timestamp.from(event.getTime().toInstant()));
+                    insert.setLong(7, Long.parseLong(String.valueOf(event.getExtension("sequence"))));
+                    insert.setString(8, CloudEventJson.write(event));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot note " + events.size() + " published events: " + e.getMessage(), e);
+        }
     }
 }

@@ -55,40 +55,66 @@ import org.prioritytracker.system.support.TaskApi;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class EventLatencyBenchmarkIT {
 
-    private static final int RATE = Integer.getInteger("benchmark.rate", 200);
+    /** The rates to measure, in changes per second; the issue's target is about 200. */
+    private static final List<Integer> RATES = java.util.Arrays.stream(System.getProperty("benchmark.rates", "50,100,200")
+            .split(",")).map(String::strip).map(Integer::valueOf).toList();
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 30);
-    private static final int WARM_UP_SECONDS = 5;
+    private static final int WARM_UP_SECONDS = 10;
     private static final String FLOOR_TOPIC = "latency-floor";
 
+    /** One rate's figures, in ms. */
+    private record Figures(int rate, double achieved, List<Double> pipeline, List<Double> toSend, List<Double> floor) {
+    }
+
     @Test
-    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void changeToDashboardLatencyAgainstTheKafkaFloor() throws Exception {
         List<String> items = TaskApi.items();
         items.forEach(TaskApi::makeActive);
+        LightTaskClient client = new LightTaskClient();
+        run(client, items, 50, WARM_UP_SECONDS, new ArrayList<>());
 
-        run(items, WARM_UP_SECONDS);
-        List<Double> pipeline = run(items, SECONDS);
-        List<Double> floor = floor();
+        List<Figures> figures = new ArrayList<>();
+        for (int rate : RATES) {
+            List<Double> toSend = new ArrayList<>();
+            long started = System.nanoTime();
+            List<Double> pipeline = run(client, items, rate, SECONDS, toSend);
+            double achieved = pipeline.size() / ((System.nanoTime() - started) / 1e9);
+            figures.add(new Figures(rate, achieved, pipeline, toSend, floor(rate)));
+        }
 
-        String report = String.format(Locale.ROOT, """
-                event latency at %d changes/s for %d s (%d changes over %d items), after %d s of warm-up
-                  ce_time -> dashboard consumer (ms):     %s
-                  floor: Kafka send -> consumer (ms):     %s
-                  ratio to the floor:                     p50 x%.1f, p90 x%.1f, p99 x%.1f
-                """, RATE, SECONDS, pipeline.size(), items.size(), WARM_UP_SECONDS, summary(pipeline), summary(floor),
-                percentile(pipeline, 50) / percentile(floor, 50), percentile(pipeline, 90) / percentile(floor, 90),
-                percentile(pipeline, 99) / percentile(floor, 99));
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, """
+                event latency: status changes over %d items, %d s per rate after %d s of warm-up; ms from ce_time (the
+                commit) to receipt by a plain Kafka consumer; the floor is a producer like notification-service's
+                sending at the same rate to a scratch topic of the same broker, from send() to receipt.
+                %n""", items.size(), SECONDS, WARM_UP_SECONDS));
+        for (Figures f : figures) {
+            report.append(String.format(Locale.ROOT, """
+                    %d/s (achieved %.0f/s, %d changes)
+                      ce_time -> consumer:        %s
+                        of which ce_time -> sent: %s
+                      floor: send -> consumer:    %s
+                      ratio to the floor:         p50 x%.1f, p90 x%.1f, p99 x%.1f
+                    """, f.rate(), f.achieved(), f.pipeline().size(), summary(f.pipeline()), summary(f.toSend()),
+                    summary(f.floor()), percentile(f.pipeline(), 50) / percentile(f.floor(), 50),
+                    percentile(f.pipeline(), 90) / percentile(f.floor(), 90), percentile(f.pipeline(), 99) / percentile(f.floor(), 99)));
+        }
         System.out.print(report);
         Path out = Path.of("target", "benchmark", "event-latency.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
     }
 
-    /** Makes {@code RATE} changes a second for {@code seconds}; returns each one's latency in ms. */
-    private static List<Double> run(List<String> items, int seconds) throws Exception {
-        int total = RATE * seconds;
+    /**
+     * Makes {@code rate} changes a second for {@code seconds}; returns each one's latency in ms, and adds
+     * to {@code toSend} the part up to the record's producer timestamp (when notification-service sent it).
+     */
+    private static List<Double> run(LightTaskClient client, List<String> items, int rate, int seconds, List<Double> toSend)
+            throws Exception {
+        int total = rate * seconds;
         Map<String, Instant> received = new ConcurrentHashMap<>();
         Map<String, Instant> eventTimes = new ConcurrentHashMap<>();
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Set<String> made = ConcurrentHashMap.newKeySet();
         AtomicBoolean reading = new AtomicBoolean(true);
         // Each item has one client thread of its own: its changes are made in order, never racing.
@@ -108,13 +134,14 @@ class EventLatencyBenchmarkIT {
                         if ("/task-service".equals(header(record, "ce_source"))) {
                             received.putIfAbsent(key, at);
                             eventTimes.putIfAbsent(key, Instant.parse(header(record, "ce_time")));
+                            sentAt.putIfAbsent(key, record.timestamp());
                         }
                     }
                 }
                 return null;
             });
             AtomicInteger issued = new AtomicInteger();
-            long periodNanos = 1_000_000_000L / RATE;
+            long periodNanos = 1_000_000_000L / rate;
             pacer.scheduleAtFixedRate(() -> {
                 int n = issued.getAndIncrement();
                 if (n >= total) {
@@ -122,7 +149,7 @@ class EventLatencyBenchmarkIT {
                 }
                 int item = n % items.size();
                 String code = items.get(item);
-                workers.get(item % clients).execute(() -> made.add(code + "#" + TaskApi.toggle(code, "基准测试")));
+                workers.get(item % clients).execute(() -> made.add(code + "#" + client.toggle(code)));
             }, 0, periodNanos, TimeUnit.NANOSECONDS);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(seconds * 4L + 60))
                     .pollInterval(Duration.ofMillis(200))
@@ -137,19 +164,20 @@ class EventLatencyBenchmarkIT {
         List<Double> latencies = new ArrayList<>();
         for (String change : made) {
             latencies.add(Duration.between(eventTimes.get(change), received.get(change)).toNanos() / 1e6);
+            toSend.add((sentAt.get(change) - eventTimes.get(change).toEpochMilli()) * 1.0);
         }
         assertTrue(latencies.size() == total, "every change was received");
         return latencies;
     }
 
     /** The broker's own latency at the same rate: a producer like notification-service's, to a scratch topic. */
-    private static List<Double> floor() throws Exception {
+    private static List<Double> floor(int rate) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.KAFKA))) {
             if (!admin.listTopics().names().get().contains(FLOOR_TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(FLOOR_TOPIC, 1, (short) 1))).all().get();
             }
         }
-        int total = RATE * SECONDS;
+        int total = rate * SECONDS;
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.KAFKA,
@@ -159,14 +187,14 @@ class EventLatencyBenchmarkIT {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
                 KafkaConsumer<String, byte[]> consumer = consumer(FLOOR_TOPIC)) {
-            for (int warm = 0; warm < RATE * WARM_UP_SECONDS; warm++) {
+            for (int warm = 0; warm < rate * WARM_UP_SECONDS; warm++) {
                 producer.send(new ProducerRecord<>(FLOOR_TOPIC, "warm", new byte[0]));
             }
             producer.flush();
             consumer.poll(Duration.ofMillis(500));
             consumer.seekToEnd(consumer.assignment());
             consumer.assignment().forEach(consumer::position);
-            long periodNanos = 1_000_000_000L / RATE;
+            long periodNanos = 1_000_000_000L / rate;
             long next = System.nanoTime();
             int sent = 0;
             while (latencies.size() < total) {

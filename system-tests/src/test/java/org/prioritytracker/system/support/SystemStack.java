@@ -51,6 +51,15 @@ public class SystemStack implements BeforeAllCallback {
         // The overdue check runs every few seconds, so that the tests see its events.
         environment.put("TRACKER_OVERDUE_EVERY", "3s");
         environment.put("TRACKER_OVERDUE_DELAY", "3s");
+        // -Dtracker.java.opts=... reaches the services' JVMs, for a JFR recording of a benchmark, say.
+        String javaOptions = System.getProperty("tracker.java.opts", "");
+        if (!javaOptions.isBlank()) {
+            environment.put("TRACKER_JAVA_OPTS", javaOptions);
+        }
+        String collector = System.getProperty("tracker.service.gc", "");
+        if (!collector.isBlank()) {
+            environment.put("SERVICE_GC", collector);
+        }
         return environment;
     }
 
