@@ -44,7 +44,12 @@ public final class TopicReader implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
 
     public TopicReader(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(Map.of(
+        consumer = consumerAtEnd(bootstrapServers, topic);
+    }
+
+    /** A plain consumer (no group) of every partition of the topic, positioned where the topic ends now. */
+    public static KafkaConsumer<String, byte[]> consumerAtEnd(String bootstrapServers, String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -54,6 +59,7 @@ public final class TopicReader implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
+        return consumer;
     }
 
     /** Polls until {@code done} holds for everything received so far; fails after {@code timeout}. */

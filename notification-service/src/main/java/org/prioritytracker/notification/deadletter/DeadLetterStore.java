@@ -4,7 +4,11 @@ import io.cloudevents.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.prioritytracker.notification.event.CloudEventJson;
@@ -16,7 +20,7 @@ public class DeadLetterStore {
 
     /** One dead letter, without the event itself. */
     public record Entry(long position, String source, String id, String type, String subject, int bytes, String reason,
-            java.time.OffsetDateTime failedAt, java.time.OffsetDateTime replayedAt) {
+            OffsetDateTime failedAt, OffsetDateTime replayedAt) {
     }
 
     private final EntityManager entityManager;
@@ -82,16 +86,16 @@ public class DeadLetterStore {
                 ((Number) row[5]).intValue(), (String) row[6], offset(row[7]), offset(row[8]));
     }
 
-    private static java.time.OffsetDateTime offset(Object value) {
+    private static OffsetDateTime offset(Object value) {
         if (value == null) {
             return null;
         }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
         }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
         }
-        return (java.time.OffsetDateTime) value;
+        return (OffsetDateTime) value;
     }
 }

@@ -49,6 +49,7 @@ class EventPublisherTest {
     private final List<String> deadLetters = new CopyOnWriteArrayList<>();
     private final AtomicInteger failedAttempts = new AtomicInteger();
     private final AtomicInteger published = new AtomicInteger();
+    private final AtomicInteger deadLettered = new AtomicInteger();
     private final ExecutorService background = Executors.newSingleThreadExecutor();
 
     @AfterEach
@@ -68,6 +69,7 @@ class EventPublisherTest {
         assertTrue(first.completeNext());
         assertTrue(first.completeNext());
         assertTrue(first.errorNext(new TimeoutException("the broker went away")));
+        assertTrue(first.closed(), "the failure's own callback closes the producer, before anything else is sent");
         // What a forced close does to the sends still waiting.
         assertTrue(first.errorNext(new KafkaException("Producer is closed forcefully")));
         assertTrue(first.errorNext(new KafkaException("Producer is closed forcefully")));
@@ -139,6 +141,7 @@ class EventPublisherTest {
         assertEquals(List.of(events.get(1).getId() + ": org.apache.kafka.common.errors.RecordTooLargeException: too large for the topic"),
                 deadLetters);
         assertEquals(0, failedAttempts.get());
+        assertEquals(1, deadLettered.get());
     }
 
     @Test
@@ -171,6 +174,75 @@ class EventPublisherTest {
         assertFalse(outcome.refusedForGood());
     }
 
+    @Test
+    void aRetryWaitsItsBackoffAndAnAckSlowerThanHalfTheDeliveryTimeoutStillCounts() throws Exception {
+        producers.add(new FailingProducer(1));
+        MockProducer<String, CloudEvent> second = mock(false);
+        EventPublisher publisher = publisher(1_000_000, Duration.ofMillis(150), Duration.ofMillis(400));
+        long started = System.nanoTime();
+        Future<List<CloudEvent>> result = background.submit(() -> publisher.publish(List.of(event("P8.1", 1))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> second.history().size() == 1);
+        assertTrue(System.nanoTime() - started >= Duration.ofMillis(150).toNanos(), "the retry waited its backoff");
+        // The broker answers after 300 ms: within twice the delivery timeout of 400 ms.
+        Thread.sleep(300);
+        assertTrue(second.completeNext());
+        assertEquals(1, result.get().size());
+        assertFalse(second.closed());
+        publisher.close();
+        assertTrue(second.closed(), "closing the publisher closes its producer");
+    }
+
+    @Test
+    void aRecordExactlyAsLargeAsTheTopicTakesIsSent() throws Exception {
+        MockProducer<String, CloudEvent> producer = mock(true);
+        CloudEvent event = event("P9.1", 1);
+        int size = event.getData().toBytes().length + 1024;
+        assertEquals(List.of(event), publisher(size).publish(List.of(event)));
+        assertEquals(1, producer.history().size());
+        assertTrue(deadLetters.isEmpty());
+    }
+
+    @Test
+    void aRecordThatCannotBeSerializedGoesToTheDeadLettersAndTheStoreIsRetriedUntilItTakesIt() throws Exception {
+        MockProducer<String, CloudEvent> producer = mock(true);
+        producer.sendException = new org.apache.kafka.common.errors.SerializationException("cannot write");
+        AtomicInteger storeAttempts = new AtomicInteger();
+        EventPublisher publisher = new EventPublisher(producers::poll, "t", 1_000_000, Duration.ofMillis(1), Duration.ofMillis(5),
+                Duration.ofSeconds(5), (event, reason) -> {
+                    if (storeAttempts.incrementAndGet() < 3) {
+                        throw new IllegalStateException("the database is restarting");
+                    }
+                    deadLetters.add(reason);
+                }, meter());
+        assertEquals(List.of(), publisher.publish(List.of(event("P9.2", 1))));
+        assertEquals(3, storeAttempts.get());
+        assertEquals(List.of("org.apache.kafka.common.errors.SerializationException: cannot write"), deadLetters);
+    }
+
+    @Test
+    void aReplayRefusedByTheBrokerOrUnansweredSaysSoAndReplacesTheProducerOnlyWhenUnanswered() throws Exception {
+        MockProducer<String, CloudEvent> producer = mock(false);
+        EventPublisher patient = publisher(1_000_000);
+        Future<EventPublisher.Outcome> refused = background.submit(() -> patient.publishOnce(event("P9.3", 1)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> producer.history().size() == 1);
+        producer.errorNext(new RecordTooLargeException("too large"));
+        assertTrue(refused.get().refusedForGood());
+        assertFalse(producer.closed());
+
+        MockProducer<String, CloudEvent> silent = mock(false);
+        EventPublisher hasty = publisher(1_000_000, Duration.ofMillis(1), Duration.ofMillis(50));
+        EventPublisher.Outcome outcome = hasty.publishOnce(event("P9.3", 2));
+        assertFalse(outcome.published());
+        assertFalse(outcome.refusedForGood());
+        assertTrue(silent.closed(), "a producer that did not answer is replaced");
+        assertEquals(0, published.get());
+
+        MockProducer<String, CloudEvent> next = mock(true);
+        assertTrue(hasty.publishOnce(event("P9.3", 3)).published());
+        assertEquals(1, published.get());
+        assertEquals(1, next.history().size());
+    }
+
     private List<CloudEvent> resultWhile(Future<List<CloudEvent>> result, MockProducer<String, CloudEvent> producer, int acks)
             throws Exception {
         for (int i = 0; i < acks; i++) {
@@ -182,6 +254,10 @@ class EventPublisherTest {
     }
 
     private EventPublisher publisher(int maxRecordBytes) {
+        return publisher(maxRecordBytes, Duration.ofMillis(1), Duration.ofSeconds(5));
+    }
+
+    private EventPublisher publisher(int maxRecordBytes, Duration backoff, Duration deliveryTimeout) {
         return new EventPublisher(() -> {
             MockProducer<String, CloudEvent> next = producers.poll();
             if (next == null) {
@@ -189,23 +265,27 @@ class EventPublisherTest {
             }
             used.add(next);
             return next;
-        }, "status-changes-test", maxRecordBytes, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(5),
-                (event, reason) -> deadLetters.add(event.getId() + ": " + reason), new EventPublisher.Meter() {
-                    @Override
-                    public void published(int count) {
-                        published.addAndGet(count);
-                    }
+        }, "status-changes-test", maxRecordBytes, backoff, backoff.multipliedBy(5), deliveryTimeout,
+                (event, reason) -> deadLetters.add(event.getId() + ": " + reason), meter());
+    }
 
-                    @Override
-                    public void failedAttempt() {
-                        failedAttempts.incrementAndGet();
-                    }
+    private EventPublisher.Meter meter() {
+        return new EventPublisher.Meter() {
+            @Override
+            public void published(int count) {
+                published.addAndGet(count);
+            }
 
-                    @Override
-                    public void deadLettered() {
-                        // counted through the dead letters themselves
-                    }
-                });
+            @Override
+            public void failedAttempt() {
+                failedAttempts.incrementAndGet();
+            }
+
+            @Override
+            public void deadLettered() {
+                deadLettered.incrementAndGet();
+            }
+        };
     }
 
     private MockProducer<String, CloudEvent> mock(boolean autoComplete) {
