@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -95,8 +96,17 @@ public class OutboxCapture {
             try {
                 while (!stopping) {
                     status.starting(name);
+                    Properties properties;
+                    try {
+                        properties = properties(SourceDatabases.oid(source));
+                    } catch (SQLException e) {
+                        LOG.warnf("Capture of %s cannot reach its database (%s); trying again", name, e.getMessage());
+                        status.stopped(name, e.getMessage());
+                        Thread.sleep(config.restartDelay().toMillis());
+                        continue;
+                    }
                     engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-                            .using(properties())
+                            .using(properties)
                             .notifying(new CaptureHandler(name, publisher, log, deadLetters, status, registry))
                             .using(new DebeziumEngine.ConnectorCallback() {
                                 @Override
@@ -136,11 +146,13 @@ public class OutboxCapture {
             }
         }
 
-        private Properties properties() {
+        /** @param databaseOid the source database's id: part of the key the engine's position is kept under */
+        private Properties properties(long databaseOid) {
             Properties p = new Properties();
-            p.setProperty("name", "outbox-" + name);
+            String instance = "outbox-" + name + "-" + databaseOid;
+            p.setProperty("name", instance);
             p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-            p.setProperty("topic.prefix", "outbox-" + name);
+            p.setProperty("topic.prefix", instance);
             p.setProperty("database.hostname", source.host());
             p.setProperty("database.port", Integer.toString(source.port()));
             p.setProperty("database.dbname", source.database());

@@ -7,7 +7,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,8 +60,7 @@ public class SlotLag {
     }
 
     private static Long lag(String name, CaptureConfig.Source source) {
-        String url = "jdbc:postgresql://" + source.host() + ":" + source.port() + "/" + source.database();
-        try (Connection connection = DriverManager.getConnection(url, source.user(), source.password());
+        try (Connection connection = SourceDatabases.connect(source);
                 PreparedStatement query = connection.prepareStatement(LAG)) {
             query.setString(1, source.slotName());
             try (ResultSet row = query.executeQuery()) {

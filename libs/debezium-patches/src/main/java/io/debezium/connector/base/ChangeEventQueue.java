@@ -8,9 +8,10 @@ package io.debezium.connector.base;
 /*
  * priority-tracker: a copy of Debezium 3.6.1.Final's ChangeEventQueue (Apache License 2.0) with one
  * change in poll(), marked "priority-tracker patch". notification-service removes the original class
- * from debezium-connector-common (quarkus.class-loading.removed-resources in application.properties),
- * so this one is the only one. Drop this file when Debezium waits in nanoseconds itself; see
- * docs/performance.md, "The capture's idle spin".
+ * from debezium-connector-common (quarkus.class-loading.removed-resources in its application.properties),
+ * so this one is the only one; it lives in a jar of its own so that Quarkus loads it beside Debezium's
+ * classes in every mode. Drop it when Debezium waits in nanoseconds itself; see docs/performance.md,
+ * "The capture's idle spin".
  */
 
 import static io.debezium.util.Loggings.maybeRedactSensitiveData;
