@@ -1,6 +1,7 @@
 package org.prioritytracker.progress.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,36 +28,38 @@ public class ItemCatalog {
     static final int RETRY_AFTER_SECONDS = 10;
 
     private record Cached<T>(T value, Instant fetchedAt, Duration freshFor) {
-        boolean fresh() {
-            return fetchedAt.plus(freshFor).isAfter(Instant.now());
+        boolean freshAt(Instant now) {
+            return fetchedAt.plus(freshFor).isAfter(now);
         }
     }
 
     private final TaskServiceLookup lookup;
+    private final Clock clock;
     private final Map<String, Cached<Optional<ItemInfo>>> items = new ConcurrentHashMap<>();
     private volatile Cached<List<PriorityInfo>> priorities;
 
-    public ItemCatalog(TaskServiceLookup lookup) {
+    public ItemCatalog(TaskServiceLookup lookup, Clock clock) {
         this.lookup = lookup;
+        this.clock = clock;
     }
 
     public Optional<ItemInfo> item(String code) {
         Cached<Optional<ItemInfo>> cached = items.get(code);
-        if (cached != null && cached.fresh()) {
+        if (cached != null && cached.freshAt(clock.instant())) {
             return cached.value();
         }
         Optional<ItemInfo> item = fetch(() -> lookup.item(code), cached, "sub-item " + code);
-        items.put(code, new Cached<>(item, Instant.now(), item.isPresent() ? FRESH : FRESH_WHEN_ABSENT));
+        items.put(code, new Cached<>(item, clock.instant(), item.isPresent() ? FRESH : FRESH_WHEN_ABSENT));
         return item;
     }
 
     public List<PriorityInfo> priorities() {
         Cached<List<PriorityInfo>> cached = priorities;
-        if (cached != null && cached.fresh()) {
+        if (cached != null && cached.freshAt(clock.instant())) {
             return cached.value();
         }
         List<PriorityInfo> fetched = fetch(lookup::priorities, cached, "the priorities");
-        priorities = new Cached<>(fetched, Instant.now(), FRESH);
+        priorities = new Cached<>(fetched, clock.instant(), FRESH);
         return fetched;
     }
 

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prioritytracker.progress.support.FakeTaskService;
 import org.prioritytracker.progress.support.FakeTaskServiceResource;
 import org.prioritytracker.progress.support.ReportApi;
 import org.prioritytracker.progress.support.TestData;
@@ -85,6 +86,51 @@ class BatchTest {
                 .post("/api/reports/batch").then().statusCode(400).body("errors[0].field", equalTo("body"));
         given().auth().oauth2(TestTokens.forRole("viewer")).contentType(JSON_UTF8).body("[]")
                 .post("/api/reports/batch").then().statusCode(403);
+        assertEquals(0, data.count("SELECT count(*) FROM report"));
+    }
+
+    @Test
+    void rowsWhoseItemCannotBeCheckedAreUnavailableAndNothingOfThemIsStored() {
+        ReportApi.create("130000", "P2.1", "2025-Q1", 10, "ON_TRACK");
+        FakeTaskService.get().down();
+        try {
+            String batch = "[" + body("P2.1", "2025-Q2", 20, "ON_TRACK") + "," + body("P2.2", "2025-Q2", 20, "ON_TRACK") + "]";
+            given().auth().oauth2(TestTokens.forReporter("130000")).contentType(JSON_UTF8).body(batch)
+                    .post("/api/reports/batch").then().statusCode(200)
+                    .body("created", equalTo(1)).body("rejected", equalTo(1))
+                    .body("rows.outcome", contains("CREATED", "UNAVAILABLE"))
+                    .body("rows[1].problem.status", equalTo(503));
+        } finally {
+            FakeTaskService.get().up();
+        }
+        assertEquals(2, data.count("SELECT count(*) FROM report"), "the cached item's row only");
+    }
+
+    @Test
+    void aCsvRowForAnotherProvinceIsRefusedAndTheOthersAreStored() {
+        String csv = "itemCode,period,percentComplete,status,provinceCode\n"
+                + "P3.1,2025-Q2,40,ON_TRACK,320000\n"
+                + "P3.2,2025-Q2,40,ON_TRACK,130000\n"
+                + "P3.3,2025-Q2,40,ON_TRACK,\n";
+        given().auth().oauth2(TestTokens.forReporter("320000")).contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/api/reports/batch").then().statusCode(200)
+                .body("rows.outcome", contains("CREATED", "INVALID", "CREATED"))
+                .body("rows[1].problem.status", equalTo(403))
+                .body("rows[1].problem.errors[0].field", equalTo("provinceCode"));
+        assertEquals(0, data.count("SELECT count(*) FROM report WHERE province_code <> '320000'"));
+        assertEquals(2, data.count("SELECT count(*) FROM report"));
+    }
+
+    @Test
+    void aCsvOfMoreThan500ReportsIsRefusedWhole() {
+        StringBuilder csv = new StringBuilder("itemCode,period,percentComplete,status\n");
+        for (int i = 0; i < 501; i++) {
+            csv.append("P3.1,2025-Q2,1,ON_TRACK\n");
+        }
+        given().auth().oauth2(TestTokens.forReporter("320000")).contentType("text/csv; charset=UTF-8").body(csv.toString())
+                .post("/api/reports/batch").then().statusCode(400)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("body"));
         assertEquals(0, data.count("SELECT count(*) FROM report"));
     }
 }

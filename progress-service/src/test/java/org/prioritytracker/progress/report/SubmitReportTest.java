@@ -12,6 +12,7 @@ import static org.prioritytracker.progress.support.ReportApi.submit;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,9 @@ class SubmitReportTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    IdempotencyKeyCleanup cleanup;
 
     @BeforeEach
     void reset() {
@@ -69,6 +73,27 @@ class SubmitReportTest {
         submit("130000", "same-key", body("P3.2", "2025-Q2", 45.5, "ON_TRACK"))
                 .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
         assertEquals(1, data.count("SELECT count(*) FROM report"));
+    }
+
+    @Test
+    void anIdempotencyKeyIsKeptFortyEightHoursThenForgotten() {
+        submit("130000", "kept-key", body("P3.2", "2025-Q2", 45.5, "ON_TRACK")).statusCode(201);
+        try {
+            clock.advance(Duration.ofHours(47));
+            assertEquals(0, cleanup.removeExpired());
+            submit("130000", "kept-key", body("P3.2", "2025-Q2", 45.5, "ON_TRACK"))
+                    .statusCode(201).header("Idempotent-Replayed", "true");
+            submit("130000", "kept-key", body("P3.3", "2025-Q2", 45.5, "ON_TRACK")).statusCode(422);
+
+            clock.advance(Duration.ofHours(2));
+            assertEquals(1, cleanup.removeExpired());
+            // Forgotten: the key may name a new report now.
+            submit("130000", "kept-key", body("P3.3", "2025-Q2", 45.5, "ON_TRACK")).statusCode(201)
+                    .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        } finally {
+            clock.reset();
+        }
+        assertEquals(2, data.count("SELECT count(*) FROM report"));
     }
 
     @Test

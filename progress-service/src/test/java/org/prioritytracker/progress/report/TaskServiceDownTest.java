@@ -3,12 +3,15 @@ package org.prioritytracker.progress.report;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prioritytracker.progress.support.ReportApi.body;
 import static org.prioritytracker.progress.support.ReportApi.submit;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import org.prioritytracker.progress.support.FakeTaskService;
 import org.prioritytracker.progress.support.FakeTaskServiceResource;
 import org.prioritytracker.progress.support.ReportApi;
 import org.prioritytracker.progress.support.TestData;
+import org.prioritytracker.testsupport.MutableClock;
 
 @QuarkusTest
 @WithTestResource(FakeTaskServiceResource.class)
@@ -29,9 +33,14 @@ class TaskServiceDownTest {
         data.reset();
     }
 
+    @Inject
+    MutableClock clock;
+
     @AfterEach
     void bringBack() {
         FakeTaskService.get().up();
+        FakeTaskService.get().failing(false);
+        clock.reset();
     }
 
     @Test
@@ -48,5 +57,31 @@ class TaskServiceDownTest {
 
         // An item looked up before stays usable from the cache.
         submit("320000", "down-2", body("P5.1", "2025-Q1", 20, "ON_TRACK")).statusCode(201);
+    }
+
+    @Test
+    void aStaleCopyOfAnItemIsUsedWhileTaskServiceIsDown() {
+        ReportApi.create("130000", "P5.3", "2025-Q1", 10, "ON_TRACK");
+        clock.advance(Duration.ofMinutes(11));
+        int asked = FakeTaskService.get().requests();
+        FakeTaskService.get().failing(true);
+
+        submit("320000", "stale-1", body("P5.3", "2025-Q1", 20, "ON_TRACK")).statusCode(201);
+        assertTrue(FakeTaskService.get().requests() > asked, "the stale copy was refreshed first, and that failed");
+        assertEquals(2, data.count("SELECT count(*) FROM report"));
+    }
+
+    @Test
+    void theCircuitBreakerStopsAskingABrokenTaskServiceAndAnswers503() {
+        FakeTaskService.get().failing(true);
+        for (String item : List.of("P6.1", "P6.2", "P6.3")) {
+            submit("130000", "broken-" + item, body(item, "2025-Q1", 10, "ON_TRACK")).statusCode(503)
+                    .header("Retry-After", equalTo("10"));
+        }
+        int asked = FakeTaskService.get().requests();
+        submit("130000", "broken-open", body("P6.4", "2025-Q1", 10, "ON_TRACK")).statusCode(503)
+                .contentType(startsWith("application/problem+json"));
+        assertEquals(asked, FakeTaskService.get().requests(), "the open breaker did not call task-service");
+        assertEquals(0, data.count("SELECT count(*) FROM report"));
     }
 }

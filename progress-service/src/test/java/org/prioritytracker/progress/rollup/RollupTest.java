@@ -85,6 +85,22 @@ class RollupTest {
     }
 
     @Test
+    void anAmendmentMovesTheRollup() {
+        String guangdong = given().auth().oauth2(TestTokens.forReporter("440000")).get("/api/reports?item=P3.2")
+                .then().statusCode(200).extract().path("reports[0].id");
+        given().auth().oauth2(TestTokens.forReporter("440000")).contentType(ReportApi.JSON_UTF8).header("If-Match", "\"1\"")
+                .body(ReportApi.body("P3.2", "2025-Q2", 20, "ON_TRACK")).put("/api/reports/" + guangdong).then().statusCode(200);
+        // Latest per province now: 110000 30 (Q1), 130000 60, 320000 70, 440000 20 -> mean 45.
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P3.2").then().statusCode(200)
+                .body("nationalMeanPercent", equalTo(45.0f))
+                .body("provinces.find { it.provinceCode == '440000' }.percentComplete", equalTo(20.0f))
+                .body("behind.provinceCode", containsInAnyOrder("110000", "440000"))
+                .body("behind.find { it.provinceCode == '440000' }.reasons", contains("BELOW_MEAN"));
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/heatmap").then()
+                .body("cells.find { it.itemCode == 'P3.2' && it.provinceCode == '440000' }.status", equalTo("ON_TRACK"));
+    }
+
+    @Test
     void unknownCodesAre404() {
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P9.9").then().statusCode(404);
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/priorities/P9").then().statusCode(404);

@@ -29,6 +29,7 @@ public final class FakeTaskService {
     private final ArrayNode priorities = JSON.createArrayNode();
     private final AtomicInteger requests = new AtomicInteger();
     private HttpServer server;
+    private volatile boolean failing;
 
     private FakeTaskService(int port) {
         this.port = port;
@@ -64,6 +65,11 @@ public final class FakeTaskService {
         server.start();
     }
 
+    /** Answers every request with 503 (counted), as a task-service that is up but broken. */
+    public void failing(boolean failing) {
+        this.failing = failing;
+    }
+
     public synchronized void down() {
         if (server != null) {
             server.stop(0);
@@ -74,6 +80,10 @@ public final class FakeTaskService {
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         String path = exchange.getRequestURI().getPath();
+        if (failing) {
+            respond(exchange, 503, "{\"status\":503}");
+            return;
+        }
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             respond(exchange, 401, "{}");

@@ -27,6 +27,7 @@ public class TestData {
     public void reset() {
         clock.reset();
         FakeTaskService.get().up();
+        FakeTaskService.get().failing(false);
         catalog.clear();
         breakers.resetAll();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
