@@ -67,9 +67,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({MismatchedInputException.class, JsonMappingException.class})
     public Response unreadableJson(JsonMappingException e, UriInfo uri) {
+        return unreadable(e, "body").at(uri.getPath()).toResponse().build();
+    }
+
+    /**
+     * The 400 for a JSON value that cannot be read as the field it should be, naming its path; for a
+     * failure at the top, {@code whole} (body, or row in a batch).
+     */
+    public static Problem unreadable(JsonMappingException e, String whole) {
         String field = jsonPath(e);
         String message;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof StorableTextModule.UnstorableTextException) {
+            message = e.getOriginalMessage();
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = field.isEmpty() ? unknown.getPropertyName() : field;
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException invalid) {
@@ -80,10 +90,9 @@ public class ProblemMappers {
             message = "cannot be read: " + e.getOriginalMessage();
         }
         if (field.isEmpty()) {
-            field = "body";
+            field = whole;
         }
-        return Problem.of(400, "Bad Request", field + ": " + message, List.of(new Problem.FieldError(field, message)))
-                .at(uri.getPath()).toResponse().build();
+        return Problem.of(400, "Bad Request", field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
     @ServerExceptionMapper

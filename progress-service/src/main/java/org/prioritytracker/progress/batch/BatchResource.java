@@ -121,10 +121,7 @@ public class BatchResource {
             BatchResult.Outcome outcome = e.problem().status() == 503 ? BatchResult.Outcome.UNAVAILABLE : BatchResult.Outcome.INVALID;
             return new BatchResult.RowResult(row, outcome, null, e.problem());
         } catch (JsonMappingException e) {
-            String field = ProblemMappers.jsonPath(e);
-            Problem problem = Problem.of(400, "Bad Request", (field.isEmpty() ? "row" : field) + ": " + e.getOriginalMessage(),
-                    List.of(new Problem.FieldError(field.isEmpty() ? "row" : field, "has the wrong type or is unknown")));
-            return new BatchResult.RowResult(row, BatchResult.Outcome.INVALID, null, problem);
+            return new BatchResult.RowResult(row, BatchResult.Outcome.INVALID, null, ProblemMappers.unreadable(e, "row"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return new BatchResult.RowResult(row, BatchResult.Outcome.INVALID, null,
                     Problem.of(400, "Bad Request", "row: " + e.getOriginalMessage(), List.of()));

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.problem.StorableText;
 
 /**
  * Reads reports from CSV as provincial staff keep them in spreadsheets (RFC 4180, UTF-8, an optional
@@ -89,6 +90,10 @@ final class CsvReports {
             String name = cell.strip();
             if (name.length() > MAX_HEADER_CELL) {
                 throw ProblemException.badRequest("header", "has a column name longer than " + MAX_HEADER_CELL + " characters");
+            }
+            String unstorable = StorableText.problem(name);
+            if (unstorable != null) {
+                throw ProblemException.badRequest("header", "has a column name that " + unstorable);
             }
             columns.add(column(name));
         }

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.problem.StorableText;
 import org.prioritytracker.progress.security.Caller;
 import org.prioritytracker.progress.security.Roles;
 
@@ -79,6 +80,9 @@ public class ReportResource {
             @Context UriInfo uri) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw ProblemException.badRequest("Idempotency-Key", "is required: a unique string of at most 200 characters");
+        }
+        if (StorableText.problem(idempotencyKey) != null) {
+            throw ProblemException.badRequest("Idempotency-Key", StorableText.problem(idempotencyKey));
         }
         ReportService.Submission submission = service.submit(request, caller.reporterProvince(), caller.name(), idempotencyKey.strip());
         Report report = submission.report();

@@ -122,6 +122,26 @@ class BatchTest {
     }
 
     @Test
+    void aRowWithTextThatCannotBeStoredIsInvalidAndTheOthersAreStored() {
+        String batch = "[" + body("P4.1", "2025-Q1", 20, "ON_TRACK") + ","
+                + body("P4.2", "2025-Q1", 20, "ON_TRACK").replace("全省推进情况良好。", "\\u0000") + ","
+                + body("P4.3", "2025-Q1", 20, "ON_TRACK") + "]";
+        given().auth().oauth2(TestTokens.forReporter("130000")).contentType(JSON_UTF8).body(batch)
+                .post("/api/reports/batch").then().statusCode(200)
+                .body("rows.outcome", contains("CREATED", "INVALID", "CREATED"))
+                .body("rows[1].problem.errors[0].field", equalTo("narrative"));
+        String csv = "itemCode,period,percentComplete,status,narrative,metric:a\u0000b\n";
+        given().auth().oauth2(TestTokens.forReporter("130000")).contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/api/reports/batch").then().statusCode(400).body("errors[0].field", equalTo("header"));
+        String cells = "itemCode,period,percentComplete,status,narrative\nP4.4,2025-Q1,20,ON_TRACK,x\u0000y\nP4.5,2025-Q1,20,ON_TRACK,ok\n";
+        given().auth().oauth2(TestTokens.forReporter("130000")).contentType("text/csv; charset=UTF-8").body(cells)
+                .post("/api/reports/batch").then().statusCode(200)
+                .body("rows.outcome", contains("INVALID", "CREATED"))
+                .body("rows[0].problem.errors[0].field", equalTo("narrative"));
+        assertEquals(3, data.count("SELECT count(*) FROM report"));
+    }
+
+    @Test
     void aCsvOfMoreThan500ReportsIsRefusedWhole() {
         StringBuilder csv = new StringBuilder("itemCode,period,percentComplete,status\n");
         for (int i = 0; i < 501; i++) {

@@ -170,6 +170,11 @@ class SubmitReportTest {
         submit("130000", "v9", body("P3.2", "2025-Q1", 10, "ON_TRACK").replace("全省推进情况良好。", "长".repeat(5001)))
                 .statusCode(400).body("errors[0].field", equalTo("narrative"));
         submit("130000", "v10", "{\"itemCode\": ").statusCode(400).contentType(startsWith("application/problem+json"));
+        submit("130000", "v10a", body("P3.2", "2025-Q1", 10, "ON_TRACK").replace("全省推进情况良好。", "全省\\u0000推进"))
+                .statusCode(400).body("errors[0].field", equalTo("narrative"))
+                .body("errors[0].message", equalTo("contains the character U+0000 at position 2, which cannot be stored"));
+        submit("130000", "v10b", body("P3.2", "2025-Q1", 10, "ON_TRACK").replace("PM2.5年均浓度", "PM\\u00002.5"))
+                .statusCode(400).body("errors[0].field", equalTo("metrics[0].name"));
         submit("130000", "v11", body("P3.2", "2025-Q1", 10, "ON_TRACK").replace("10.0,", "\"ten\",")).statusCode(400)
                 .body("errors[0].field", equalTo("percentComplete"));
         submit("130000", null, body("P3.2", "2025-Q1", 10, "ON_TRACK")).statusCode(400)
@@ -199,6 +204,14 @@ class SubmitReportTest {
         } finally {
             clock.reset();
         }
+    }
+
+    @Test
+    void listingParametersThatCannotBeStoredOrOverflowAre400() {
+        given().urlEncodingEnabled(false).auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports?item=P3%002").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("item"));
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports?page=21474837&size=100").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.problem.StorableText;
 
 /**
  * A JSON merge patch (RFC 7396) of a sub-item's descriptive fields. Absent fields stay as they are;
@@ -83,6 +84,8 @@ final class ItemPatch {
             errors.add(new Problem.FieldError(name, "must be a non-empty string"));
         } else if (value.asText().strip().length() > max) {
             errors.add(new Problem.FieldError(name, "must be at most " + max + " characters"));
+        } else if (StorableText.problem(value.asText()) != null) {
+            errors.add(new Problem.FieldError(name, StorableText.problem(value.asText())));
         }
     }
 
@@ -94,6 +97,8 @@ final class ItemPatch {
             errors.add(new Problem.FieldError(name, "must be a string or null"));
         } else if (value.asText().length() > max) {
             errors.add(new Problem.FieldError(name, "must be at most " + max + " characters"));
+        } else if (StorableText.problem(value.asText()) != null) {
+            errors.add(new Problem.FieldError(name, StorableText.problem(value.asText())));
         }
     }
 

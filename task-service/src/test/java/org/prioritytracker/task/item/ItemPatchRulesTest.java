@@ -85,6 +85,14 @@ class ItemPatchRulesTest {
         assertThrows(ProblemException.class, () -> ItemPatch.parse(null));
     }
 
+    @Test
+    void textThatCannotBeStoredIsRefusedNamingTheField() throws Exception {
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> ItemPatch.parse(json("{\"titleZh\": \"a\\u0000b\", \"description\": \"x\\u0001\"}")));
+        assertEquals(List.of("titleZh", "description"), e.problem().errors().stream().map(Problem.FieldError::field).toList());
+        assertEquals("contains the character U+0000 at position 1, which cannot be stored", e.problem().errors().get(0).message());
+    }
+
     private JsonNode json(String text) throws Exception {
         return json.readTree(text);
     }

@@ -127,6 +127,14 @@ class TransitionTest {
         ItemApi.transitionRaw("P8.1", "\"1\"", "").statusCode(400).contentType(startsWith("application/problem+json"));
         ItemApi.transition("P8.1", "\"1\"", "IN_PROGRESS", "x".repeat(2001)).statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
+        ItemApi.transitionRaw("P8.1", "\"1\"", "{\"to\": \"IN_PROGRESS\", \"reason\": \"a\\u0000b\"}").statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("reason"));
+        given().urlEncodingEnabled(false).auth().oauth2(TestTokens.forRole("viewer")).get("/api/items/P8%001").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("code"));
+        given().urlEncodingEnabled(false).auth().oauth2(TestTokens.forRole("viewer")).get("/api/items?priority=P%00").then()
+                .statusCode(400).body("errors[0].field", equalTo("priority"));
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items?page=21474837&size=100").then()
+                .statusCode(400).body("errors[0].field", equalTo("page"));
         given().auth().oauth2(TestTokens.forRole("ministry-admin")).contentType(ContentType.JSON)
                 .header("If-Match", "\"1\"").body("{\"to\": \"IN_PROGRESS\", \"reason\": \"" + "A".repeat(400_000) + "\"}")
                 .post("/api/items/P8.1/transitions").then().statusCode(413)
