@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,9 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -47,13 +50,19 @@ public class ReviewResource {
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "accept", value = "{\"decision\": \"ACCEPTED\"}"),
             @ExampleObject(name = "return", value = "{\"decision\": \"RETURNED\", \"comment\": \"请补充断面监测数据。\"}")}))
-    @APIResponse(responseCode = "200", description = "The reviewed report", content = @Content(schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "200", description = "The reviewed report; its version is the one judged",
+            headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "400", description = "No decision, or RETURNED without a comment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such report")
     @APIResponse(responseCode = "409", description = "The report is not awaiting review (already ACCEPTED or RETURNED)")
-    public Response review(@PathParam("id") UUID id, @Valid @NotNull(message = "a JSON body is required") ReviewRequest request) {
-        Report report = service.review(id, request, caller.name());
+    @APIResponse(responseCode = "412", description = "If-Match is stale: the report was amended since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response review(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the version being judged, from GET /api/reports/{id}", example = "\"2\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull(message = "a JSON body is required") ReviewRequest request) {
+        Report report = service.review(id, request, ifMatch, caller.name());
         return Response.ok(ReportView.of(report)).header(HttpHeaders.ETAG, report.etag()).build();
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.prioritytracker.outbox.OutboxWriter;
+import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.report.Report;
@@ -30,7 +31,7 @@ public class ReviewService {
     }
 
     @Transactional
-    public Report review(UUID id, ReviewRequest request, String reviewer) {
+    public Report review(UUID id, ReviewRequest request, String ifMatch, String reviewer) {
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if (request.decision() == ReviewRequest.Decision.RETURNED && comment == null) {
             throw ProblemException.badRequest("comment", "is required when returning a report: say what to fix");
@@ -39,6 +40,8 @@ public class ReviewService {
         if (report == null) {
             throw ProblemException.notFound("No report has the id " + id + ".");
         }
+        // The reviewer judges the version they read; an amendment since then makes the decision stale.
+        Preconditions.requireCurrent(ifMatch, report.version, "report");
         if (report.reviewState != ReviewState.SUBMITTED) {
             throw new ProblemException(Problem.of(409, "Conflict",
                     "The report is " + report.reviewState + ", not awaiting review; the province must amend it first.",

@@ -57,16 +57,30 @@ class AmendReviewAndVisibilityTest {
     @Test
     void returnedReportsMayBeAmendedAcceptedOnesAreLocked() {
         String id = ReportApi.create("440000", "P4.4", "2025-Q1", 50, "ON_TRACK");
-        ReportApi.review(id, "RETURNED", null).statusCode(400).body("errors[0].field", equalTo("comment"));
-        ReportApi.review(id, "RETURNED", "请补充碳排放数据").statusCode(200)
+        ReportApi.review(id, "\"1\"", "RETURNED", null).statusCode(400).body("errors[0].field", equalTo("comment"));
+        ReportApi.review(id, "\"1\"", "RETURNED", "请补充碳排放数据").statusCode(200)
                 .body("reviewState", equalTo("RETURNED")).body("reviewComment", equalTo("请补充碳排放数据"))
                 .body("reviewedBy", equalTo("test-ministry-reviewer"));
-        ReportApi.review(id, "ACCEPTED", null).statusCode(409);
+        ReportApi.review(id, "\"1\"", "ACCEPTED", null).statusCode(409);
         amend("440000", id, "\"1\"", body("P4.4", "2025-Q1", 55, "ON_TRACK")).statusCode(200)
                 .body("reviewState", equalTo("SUBMITTED")).body("version", equalTo(2));
-        ReportApi.review(id, "ACCEPTED", null).statusCode(200).body("reviewState", equalTo("ACCEPTED"));
+        ReportApi.review(id, "\"2\"", "ACCEPTED", null).statusCode(200).body("reviewState", equalTo("ACCEPTED"));
         amend("440000", id, "\"2\"", body("P4.4", "2025-Q1", 60, "ON_TRACK")).statusCode(409)
                 .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aReviewJudgesTheVersionItsReviewerReadAndNoOther() {
+        String id = ReportApi.create("450000", "P4.4", "2025-Q1", 50, "ON_TRACK");
+        ReportApi.review(id, null, "ACCEPTED", null).statusCode(428)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("If-Match"));
+        amend("450000", id, "\"1\"", body("P4.4", "2025-Q1", 5, "BLOCKED")).statusCode(200);
+        ReportApi.review(id, "\"1\"", "ACCEPTED", null).statusCode(412)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("If-Match"));
+        given().auth().oauth2(TestTokens.forRole("ministry-reviewer")).get("/api/reports/" + id).then().statusCode(200)
+                .body("reviewState", equalTo("SUBMITTED")).body("reviewedBy", org.hamcrest.Matchers.nullValue());
+        ReportApi.review(id, "\"2\"", "ACCEPTED", null).statusCode(200).header("ETag", equalTo("\"2\""))
+                .body("version", equalTo(2)).body("percentComplete", equalTo(5.0f)).body("reviewState", equalTo("ACCEPTED"));
     }
 
     @Test
@@ -104,7 +118,7 @@ class AmendReviewAndVisibilityTest {
         ReportApi.create("320000", "P6.1", "2025-Q1", 40, "ON_TRACK");
         amend("130000", id, "\"1\"", body("P6.1", "2025-Q1", 30, "AT_RISK")).statusCode(200);
         amend("130000", id, "\"2\"", body("P6.1", "2025-Q1", 31, "AT_RISK")).statusCode(200);
-        ReportApi.review(id, "ACCEPTED", null).statusCode(200);
+        ReportApi.review(id, "\"3\"", "ACCEPTED", null).statusCode(200);
         List<String> expected = List.of(
                 "tracker.report.submitted#1", "tracker.province-progress.changed#2",
                 "tracker.report.submitted#3", "tracker.province-progress.changed#4",

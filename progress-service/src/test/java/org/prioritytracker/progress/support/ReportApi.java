@@ -35,10 +35,14 @@ public final class ReportApi {
                 .statusCode(201).extract().path("id");
     }
 
-    public static ValidatableResponse review(String id, String decision, String comment) {
+    /** A review of the version whose ETag is {@code ifMatch} (null sends none). */
+    public static ValidatableResponse review(String id, String ifMatch, String decision, String comment) {
         String body = comment == null ? "{\"decision\": \"" + decision + "\"}"
                 : "{\"decision\": \"" + decision + "\", \"comment\": \"" + comment + "\"}";
-        return given().auth().oauth2(TestTokens.forRole("ministry-reviewer")).contentType(JSON_UTF8).body(body)
-                .post("/api/reports/" + id + "/review").then();
+        var request = given().auth().oauth2(TestTokens.forRole("ministry-reviewer")).contentType(JSON_UTF8).body(body);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return request.post("/api/reports/" + id + "/review").then();
     }
 }

@@ -38,7 +38,10 @@ public final class ReportApi {
     public static void review(String id, String decision, String comment) {
         String body = comment == null ? "{\"decision\": \"" + decision + "\"}"
                 : "{\"decision\": \"" + decision + "\", \"comment\": \"" + comment + "\"}";
-        given().auth().oauth2(Tokens.of("ministry-reviewer")).contentType(JSON).body(body)
+        String reviewer = Tokens.of("ministry-reviewer");
+        String etag = given().auth().oauth2(reviewer).get(SystemStack.PROGRESS + "/api/reports/" + id).then().statusCode(200)
+                .extract().header("ETag");
+        given().auth().oauth2(reviewer).contentType(JSON).header("If-Match", etag).body(body)
                 .post(SystemStack.PROGRESS + "/api/reports/" + id + "/review").then().statusCode(200);
     }
 }
