@@ -1,6 +1,7 @@
 package org.prioritytracker.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -21,6 +22,17 @@ public final class TestTokens {
     public static String forReporter(String provinceCode) {
         return Jwt.issuer(ISSUER).subject("test-reporter-" + provinceCode)
                 .groups(Set.of("provincial-reporter")).claim("province", provinceCode).sign();
+    }
+
+    /** A reporter's token that expires at {@code expiresAt}. */
+    public static String forReporter(String provinceCode, Instant expiresAt) {
+        return Jwt.issuer(ISSUER).subject("test-reporter-" + provinceCode).expiresAt(expiresAt)
+                .groups(Set.of("provincial-reporter")).claim("province", provinceCode).sign();
+    }
+
+    /** A reporter's token that lacks the province claim: a misconfigured identity provider. */
+    public static String forReporterWithoutProvince() {
+        return Jwt.issuer(ISSUER).subject("test-reporter-nowhere").groups(Set.of("provincial-reporter")).sign();
     }
 
     /** Properly signed, but carrying none of the tracker's roles. */

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.notification.security.Caller;
+import org.prioritytracker.notification.security.EventScope;
 import org.prioritytracker.notification.security.Roles;
 import org.prioritytracker.problem.ProblemException;
 
@@ -34,15 +36,19 @@ public class EventQueryResource {
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final Caller caller;
 
-    public EventQueryResource(EntityManager entityManager, ObjectMapper mapper) {
+    public EventQueryResource(EntityManager entityManager, ObjectMapper mapper, Caller caller) {
         this.entityManager = entityManager;
         this.mapper = mapper;
+        this.caller = caller;
     }
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER})
-    @Operation(summary = "Stored events after a cursor, oldest first")
+    @Operation(summary = "Stored events after a cursor, oldest first", description = """
+            A provincial reporter sees item and priority events and its own province's report events only; \
+            the ministry's roles and viewers see every event.""")
     @APIResponse(responseCode = "200", description = "A page of events and the cursor to continue from")
     @APIResponse(responseCode = "400", description = "after or limit is invalid")
     public EventPage list(
@@ -54,15 +60,19 @@ public class EventQueryResource {
             @Parameter(description = "Only this type", example = "tracker.item.status-changed") @QueryParam("type") String type) {
         long cursor = number("after", after, 0, Long.MAX_VALUE, 0);
         int size = (int) number("limit", limit, 1, MAX_LIMIT, 100);
+        EventScope scope = caller.scope();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT position, CAST(event AS text) FROM published_event
                 WHERE position > ?1 AND (CAST(?2 AS text) IS NULL OR subject = ?2) AND (CAST(?3 AS text) IS NULL OR type = ?3)
+                  AND (CAST(?5 AS text) IS NULL OR province = ?5 OR (province IS NULL AND source <> ?6))
                 ORDER BY position LIMIT ?4""")
                 .setParameter(1, cursor)
                 .setParameter(2, blankToNull(subject))
                 .setParameter(3, blankToNull(type))
                 .setParameter(4, size)
+                .setParameter(5, scope.province())
+                .setParameter(6, EventScope.REPORT_SOURCE)
                 .getResultList();
         List<JsonNode> events = new ArrayList<>(rows.size());
         long next = cursor;

@@ -10,10 +10,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,13 +32,13 @@ import org.prioritytracker.problem.ProblemException;
 /**
  * One Kafka consumer per browser stream, reading the topic from the stream's position (no consumer
  * group: each stream tracks its own offsets, carried in the SSE ids). A stream ends when its client
- * goes away, which the periodic keep-alive comment notices.
+ * goes away, which the periodic keep-alive comment notices, or when the token it was opened with
+ * expires (the browser then reconnects with a fresh one and resumes with Last-Event-ID).
  */
 @ApplicationScoped
 public class StreamConsumers {
 
     private static final Logger LOG = Logger.getLogger(StreamConsumers.class);
-    private static final int MAX_STREAMS = 200;
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long KEEP_ALIVE_MILLIS = 15_000;
     /** Events held for a slow client; past that its stream ends and the browser resumes with Last-Event-ID. */
@@ -46,43 +47,52 @@ public class StreamConsumers {
     private final String topic;
     private final String bootstrapServers;
     private final ManagedExecutor executor;
-    private final Semaphore slots = new Semaphore(MAX_STREAMS);
+    private final Clock clock;
+    private final StreamSlots slots;
     private final AtomicInteger streams = new AtomicInteger();
     private volatile boolean running = true;
 
-    public StreamConsumers(PublisherConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            ManagedExecutor executor) {
+    public StreamConsumers(PublisherConfig config, StreamConfig limits,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ManagedExecutor executor, Clock clock) {
         this.topic = config.topic();
         this.bootstrapServers = bootstrapServers;
         this.executor = executor;
+        this.clock = clock;
+        this.slots = new StreamSlots(limits.maxStreams(), limits.maxStreamsPerCaller());
     }
 
     /**
      * The events of one browser stream. Its consumer runs on a thread of its own from the moment the
      * framework subscribes (after the response has started) until the client goes away.
      */
-    Multi<OutboundSseEvent> open(StreamFilter filter, StreamPosition from, Sse sse) {
-        if (!slots.tryAcquire()) {
-            throw new ProblemException(Problem.of(503, "Service Unavailable",
-                    "Too many open event streams; retry shortly.", List.of()));
+    Multi<OutboundSseEvent> open(StreamFilter filter, StreamPosition from, Sse sse, String caller, Instant tokenExpiry) {
+        if (!tokenExpiry.isAfter(clock.instant())) {
+            throw new ProblemException(Problem.of(401, "Unauthorized", "The token has expired.", List.of()));
         }
+        slots.acquire(caller);
         return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> executor.execute(() -> {
             try {
-                pump(filter, from, emitter, sse);
+                pump(filter, from, emitter, sse, tokenExpiry);
             } catch (RuntimeException e) {
                 LOG.debugf("Event stream ended: %s", e.toString());
             } finally {
-                slots.release();
+                slots.release(caller);
                 emitter.complete();
             }
         }), BUFFERED_EVENTS);
+    }
+
+    /** Streams open now, for the gauge and the tests. */
+    int openStreams() {
+        return slots.open();
     }
 
     void onStop(@Observes ShutdownEvent event) {
         running = false;
     }
 
-    private void pump(StreamFilter filter, StreamPosition from, MultiEmitter<? super OutboundSseEvent> emitter, Sse sse) {
+    private void pump(StreamFilter filter, StreamPosition from, MultiEmitter<? super OutboundSseEvent> emitter, Sse sse,
+            Instant tokenExpiry) {
         try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-stream-" + streams.incrementAndGet(),
@@ -98,10 +108,15 @@ public class StreamConsumers {
             emitter.emit(sse.newEventBuilder().name("stream-position").id(position.id()).data("{}").build());
             long lastSend = System.currentTimeMillis();
             while (running && !emitter.isCancelled()) {
+                if (!clock.instant().isBefore(tokenExpiry)) {
+                    // The client learns why, so that it reconnects with a fresh token instead of retrying this one.
+                    emitter.emit(sse.newEventBuilder().name("token-expired").data("{}").build());
+                    return;
+                }
                 for (ConsumerRecord<String, CloudEvent> record : consumer.poll(POLL)) {
                     position = position.after(record.partition(), record.offset());
                     CloudEvent event = record.value();
-                    if (event != null && filter.accepts(event.getSubject(), event.getType())) {
+                    if (event != null && filter.accepts(event)) {
                         emitter.emit(sse.newEventBuilder().id(position.id()).mediaType(MediaType.APPLICATION_JSON_TYPE)
                                 .data(CloudEventJson.write(CloudEventJson.withNumericSequence(event))).build());
                         lastSend = System.currentTimeMillis();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.prioritytracker.notification.support.CaptureSources;
 import org.prioritytracker.notification.support.Rows;
 import org.prioritytracker.notification.support.SseClient;
+import org.prioritytracker.testsupport.SeedBureaus;
 import org.prioritytracker.testsupport.TestBrokerResource;
 import org.prioritytracker.testsupport.TestTokens;
 
@@ -85,13 +86,14 @@ class EventStreamTest {
      */
     @Test
     void manyStreamsOpenedAtOnceEachBeginWithTheirPositionAndMissNothing() throws Exception {
-        String viewer = TestTokens.forRole("viewer");
+        // Twelve bureaus, each within its own share of streams.
+        List<String> readers = SeedBureaus.codes().subList(0, 12).stream().map(TestTokens::forReporter).toList();
         ExecutorService openers = Executors.newFixedThreadPool(12);
         List<SseClient> clients = new ArrayList<>();
         try {
             List<Future<SseClient>> opened = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                opened.add(openers.submit(() -> SseClient.open(stream + "?subject=P8.8", viewer, null)));
+            for (String reader : readers) {
+                opened.add(openers.submit(() -> SseClient.open(stream + "?subject=P8.8", reader, null)));
             }
             for (Future<SseClient> client : opened) {
                 clients.add(client.get());

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +29,7 @@ public final class SseClient implements AutoCloseable {
     private final int status;
     private volatile boolean closed;
     private volatile IOException failure;
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private SseClient(HttpResponse<InputStream> response) {
         this.status = response.statusCode();
@@ -89,6 +91,11 @@ public final class SseClient implements AutoCloseable {
         return false;
     }
 
+    /** Whether the server ends the stream within {@code wait}. */
+    public boolean endsWithin(Duration wait) throws InterruptedException {
+        return ended.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     @Override
     public void close() throws IOException {
         closed = true;
@@ -120,6 +127,8 @@ public final class SseClient implements AutoCloseable {
             if (!closed) {
                 failure = e;
             }
+        } finally {
+            ended.countDown();
         }
     }
 }
