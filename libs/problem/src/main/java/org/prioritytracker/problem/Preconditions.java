@@ -1,7 +1,5 @@
 package org.prioritytracker.problem;
 
-import java.util.List;
-
 /**
  * Conditional requests (RFC 9110): a change needs {@code If-Match} with the resource's current
  * entity tag, which is its version in quotes. Without it the answer is 428, with a stale one 412.
@@ -19,15 +17,12 @@ public final class Preconditions {
     /** @param what the resource as the client knows it, for example "item" or "report" */
     public static void requireCurrent(String ifMatch, long version, String what) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(Problem.of(428, "Precondition Required",
-                    "Send If-Match with the " + what + "'s current ETag (" + etag(version) + ") to change it.",
-                    List.of(new Problem.FieldError("If-Match", "is required"))));
+            throw new DomainException.VersionRequired(
+                    "Send If-Match with the " + what + "'s current ETag (" + etag(version) + ") to change it.", "If-Match");
         }
         if (!matches(ifMatch, version)) {
-            throw new ProblemException(Problem.of(412, "Precondition Failed",
-                    "The " + what + " has changed since you read it: its ETag is now " + etag(version)
-                            + ". Read it again and retry.",
-                    List.of(new Problem.FieldError("If-Match", "does not match the current ETag " + etag(version)))));
+            throw new DomainException.StaleVersion("The " + what + " has changed since you read it: its ETag is now "
+                    + etag(version) + ". Read it again and retry.", "If-Match", "does not match the current ETag " + etag(version));
         }
     }
 

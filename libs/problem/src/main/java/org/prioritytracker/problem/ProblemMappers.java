@@ -36,6 +36,27 @@ public class ProblemMappers {
         return response.build();
     }
 
+    /** The one place where the domain's rules become HTTP statuses. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        return domainProblem(e).at(uri.getPath()).toResponse().build();
+    }
+
+    /** The problem a broken domain rule answers with; also for a batch's per-row results. */
+    public static Problem domainProblem(DomainException e) {
+        List<Problem.FieldError> errors = e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.fieldMessage()));
+        if (e instanceof DomainException.ForeignProvince) {
+            return Problem.of(403, "Forbidden", e.getMessage(), errors);
+        } else if (e instanceof DomainException.WorkflowViolation) {
+            return Problem.of(409, "Conflict", e.getMessage(), errors);
+        } else if (e instanceof DomainException.StaleVersion) {
+            return Problem.of(412, "Precondition Failed", e.getMessage(), errors);
+        } else if (e instanceof DomainException.VersionRequired) {
+            return Problem.of(428, "Precondition Required", e.getMessage(), errors);
+        }
+        throw new IllegalStateException("No HTTP answer for " + e.getClass().getName(), e);
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         return Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required.")

@@ -33,15 +33,19 @@ class PreconditionsTest {
     @Test
     void withoutIfMatchIs428AndWithAStaleOneIs412() {
         for (String missing : new String[] {null, "", "  "}) {
-            ProblemException e = assertThrows(ProblemException.class, () -> Preconditions.requireCurrent(missing, 2, "item"));
-            assertEquals(428, e.problem().status());
-            assertEquals(List.of(new Problem.FieldError("If-Match", "is required")), e.problem().errors());
-            assertTrue(e.problem().detail().contains("item's current ETag (\"2\")"), e.problem().detail());
+            DomainException e = assertThrows(DomainException.VersionRequired.class,
+                    () -> Preconditions.requireCurrent(missing, 2, "item"));
+            Problem problem = ProblemMappers.domainProblem(e);
+            assertEquals(428, problem.status());
+            assertEquals(List.of(new Problem.FieldError("If-Match", "is required")), problem.errors());
+            assertTrue(problem.detail().contains("item's current ETag (\"2\")"), problem.detail());
         }
-        ProblemException stale = assertThrows(ProblemException.class, () -> Preconditions.requireCurrent("\"1\"", 2, "report"));
-        assertEquals(412, stale.problem().status());
-        assertEquals("If-Match", stale.problem().errors().get(0).field());
-        assertTrue(stale.problem().detail().contains("report has changed"), stale.problem().detail());
+        DomainException stale = assertThrows(DomainException.StaleVersion.class,
+                () -> Preconditions.requireCurrent("\"1\"", 2, "report"));
+        Problem problem = ProblemMappers.domainProblem(stale);
+        assertEquals(412, problem.status());
+        assertEquals("If-Match", problem.errors().get(0).field());
+        assertTrue(problem.detail().contains("report has changed"), problem.detail());
         Preconditions.requireCurrent("\"2\"", 2, "item");
     }
 }

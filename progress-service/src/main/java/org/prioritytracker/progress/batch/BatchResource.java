@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.problem.ProblemMappers;
@@ -120,6 +121,8 @@ public class BatchResource {
         } catch (ProblemException e) {
             BatchResult.Outcome outcome = e.problem().status() == 503 ? BatchResult.Outcome.UNAVAILABLE : BatchResult.Outcome.INVALID;
             return new BatchResult.RowResult(row, outcome, null, e.problem());
+        } catch (DomainException e) {
+            return new BatchResult.RowResult(row, BatchResult.Outcome.INVALID, null, ProblemMappers.domainProblem(e));
         } catch (JsonMappingException e) {
             return new BatchResult.RowResult(row, BatchResult.Outcome.INVALID, null, ProblemMappers.unreadable(e, "row"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.problem.StorableText;
@@ -161,9 +162,8 @@ public class ReportResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50")) @QueryParam("size") String size) {
         String confined = caller.confinedProvince();
         if (confined != null && province != null && !province.isBlank() && !confined.equals(province.strip())) {
-            throw new ProblemException(Problem.of(403, "Forbidden",
-                    "Your token is for " + confined + "; it cannot read " + province + "'s reports.",
-                    List.of(new Problem.FieldError("province", "must be your own province, " + confined))));
+            throw new DomainException.ForeignProvince("Your token is for " + confined + "; it cannot read " + province + "'s reports.",
+                    "province", "must be your own province, " + confined);
         }
         return queries.list(ReportFilter.parse(item, confined != null ? confined : province, period, reviewState, page, size));
     }

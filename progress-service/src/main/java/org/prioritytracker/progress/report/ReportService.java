@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.problem.Preconditions;
+import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.catalog.Bureaus;
@@ -67,9 +68,9 @@ public class ReportService {
      */
     public Submission submit(ReportRequest request, String province, String actor, String idempotencyKey) {
         if (request.provinceCode() != null && !request.provinceCode().equals(province)) {
-            throw new ProblemException(Problem.of(403, "Forbidden",
+            throw new DomainException.ForeignProvince(
                     "Your token reports for " + province + "; it cannot submit for " + request.provinceCode() + ".",
-                    List.of(new Problem.FieldError("provinceCode", "must be your own province, " + province))));
+                    "provinceCode", "must be your own province, " + province);
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         Period period = ReportRules.check(request, province, bureaus.exists(province), PlanCalendar.today(clock), errors);
@@ -164,8 +165,8 @@ public class ReportService {
             Report report = Report.findById(id, LockModeType.PESSIMISTIC_WRITE);
             Preconditions.requireCurrent(ifMatch, report.version, "report");
             if (report.reviewState == ReviewState.ACCEPTED) {
-                throw new ProblemException(Problem.of(409, "Conflict",
-                        "The report was accepted by the ministry and is locked; it can no longer be amended.", List.of()));
+                throw new DomainException.WorkflowViolation(
+                        "The report was accepted by the ministry and is locked; it can no longer be amended.");
             }
             OffsetDateTime now = PlanCalendar.now(clock);
             report.percentComplete = percent(request.percentComplete());
@@ -196,8 +197,7 @@ public class ReportService {
     /** A reporter works only with its own province's reports. */
     public static void requireOwnProvince(Report report, String province) {
         if (province != null && !province.equals(report.provinceCode)) {
-            throw new ProblemException(Problem.of(403, "Forbidden",
-                    "This report belongs to another province; your token is for " + province + ".", List.of()));
+            throw new DomainException.ForeignProvince("This report belongs to another province; your token is for " + province + ".");
         }
     }
 

@@ -4,11 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.problem.Preconditions;
-import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.report.Report;
 import org.prioritytracker.progress.report.ReportEvents;
@@ -43,9 +42,8 @@ public class ReviewService {
         // The reviewer judges the version they read; an amendment since then makes the decision stale.
         Preconditions.requireCurrent(ifMatch, report.version, "report");
         if (report.reviewState != ReviewState.SUBMITTED) {
-            throw new ProblemException(Problem.of(409, "Conflict",
-                    "The report is " + report.reviewState + ", not awaiting review; the province must amend it first.",
-                    List.of()));
+            throw new DomainException.WorkflowViolation(
+                    "The report is " + report.reviewState + ", not awaiting review; the province must amend it first.");
         }
         report.reviewState = ReviewState.valueOf(request.decision().name());
         report.reviewedBy = reviewer;

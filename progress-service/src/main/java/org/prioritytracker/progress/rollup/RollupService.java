@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.catalog.Bureaus;
 import org.prioritytracker.progress.catalog.ItemCatalog;
@@ -51,7 +52,11 @@ public class RollupService {
         this.config = config;
     }
 
-    public ItemRollup item(String itemCode) {
+    /**
+     * @param confinedProvince a reporter's province: the national figures stay, the per-province
+     *        lists hold that province alone; null for callers who see every province
+     */
+    public ItemRollup item(String itemCode, String confinedProvince) {
         if (catalog.item(itemCode).isEmpty()) {
             throw ProblemException.notFound("No sub-item has the code '" + itemCode + "'.");
         }
@@ -61,6 +66,9 @@ public class RollupService {
         List<Behind> behind = new ArrayList<>();
         List<ProvinceStanding> provinces = new ArrayList<>();
         for (Standing s : standings) {
+            if (confinedProvince != null && !confinedProvince.equals(s.provinceCode())) {
+                continue;
+            }
             Bureaus.Bureau bureau = bureaus.get(s.provinceCode());
             provinces.add(new ProvinceStanding(s.provinceCode(), bureau.nameZh(), bureau.nameEn(), s.percent(), s.status(),
                     s.period(), s.reportId()));
@@ -99,16 +107,22 @@ public class RollupService {
     }
 
     /** Reads only latest_report: the report behind a cell (its narrative, say) is one GET /api/reports/{id} away. */
-    public Rollups.Heatmap heatmap() {
-        return new Rollups.Heatmap(standings("TRUE", null).stream()
+    public Rollups.Heatmap heatmap(String confinedProvince) {
+        List<Standing> standings = confinedProvince == null ? standings("TRUE", null)
+                : standings("province_code = ?1", confinedProvince);
+        return new Rollups.Heatmap(standings.stream()
                 .map(s -> new Rollups.HeatmapCell(s.itemCode(), s.provinceCode(), s.percent(), s.status(), s.period(), s.reportId()))
                 .toList());
     }
 
-    public ProvinceRollup province(String provinceCode) {
+    public ProvinceRollup province(String provinceCode, String confinedProvince) {
         Bureaus.Bureau bureau = bureaus.get(provinceCode);
         if (bureau == null) {
             throw ProblemException.notFound("No reporting bureau has the code '" + provinceCode + "'.");
+        }
+        if (confinedProvince != null && !confinedProvince.equals(provinceCode)) {
+            throw new DomainException.ForeignProvince(
+                    "Your token is for " + confinedProvince + "; it cannot read " + provinceCode + "'s rollup.");
         }
         Map<String, String> titles = new LinkedHashMap<>();
         catalog.priorities().stream().sorted(Comparator.comparingInt(PriorityInfo::position))

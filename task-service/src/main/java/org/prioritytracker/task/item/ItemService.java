@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.problem.Preconditions;
-import org.prioritytracker.problem.Problem;
+import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.task.history.ItemHistory;
 import org.prioritytracker.time.PlanCalendar;
@@ -71,10 +71,9 @@ public class ItemService {
         ItemStatus from = item.status;
         ItemStatus to = request.to();
         if (!ItemWorkflow.allows(from, item.suspendedFrom, to)) {
-            throw new ProblemException(Problem.of(409, "Conflict",
-                    "The workflow does not allow " + from + " -> " + to + " for " + code + "; allowed next: "
-                            + ItemWorkflow.nextStates(from, item.suspendedFrom) + ".",
-                    List.of(new Problem.FieldError("to", "cannot move from " + from + " to " + to))));
+            throw new DomainException.WorkflowViolation("The workflow does not allow " + from + " -> " + to + " for " + code
+                    + "; allowed next: " + ItemWorkflow.nextStates(from, item.suspendedFrom) + ".",
+                    "to", "cannot move from " + from + " to " + to);
         }
         String reason = request.trimmedReason();
         if (reason == null && ItemWorkflow.requiresReason(from, to)) {
