@@ -7,7 +7,8 @@ const FEED_SIZE = 30;
 
 const state = {
     lang: localStorage.getItem('tracker_lang') || 'zh',
-    token: localStorage.getItem(TOKEN_KEY),
+    // For this tab only: the stream's copy lives in an HttpOnly cookie that scripts cannot read.
+    token: sessionStorage.getItem(TOKEN_KEY),
     config: null,
     priorities: [],     // from task-service, with items
     provinces: [],      // from task-service
@@ -26,6 +27,8 @@ function el(tag, attributes = {}, ...children) {
         if (value === undefined || value === null) continue;
         if (name === 'className') node.className = value;
         else if (name === 'text') node.textContent = value;
+        // Through the CSSOM: the Content-Security-Policy refuses style attributes.
+        else if (name === 'style') Object.assign(node.style, value);
         else node.setAttribute(name, value);
     }
     for (const child of children) {
@@ -47,16 +50,17 @@ async function api(base, path) {
 
 // ---- sign-in ---------------------------------------------------------------------------------
 
-function signIn(token) {
+async function signIn(token) {
     state.token = token.trim();
-    localStorage.setItem(TOKEN_KEY, state.token);
-    // The event stream authenticates with this cookie: an EventSource cannot send headers.
-    document.cookie = `${TOKEN_KEY}=${state.token}; path=/; SameSite=Strict`;
+    sessionStorage.setItem(TOKEN_KEY, state.token);
+    // An EventSource cannot send headers: the server sets the stream's cookie, HttpOnly.
+    const response = await fetch('/api/session', { method: 'POST', headers: { Authorization: 'Bearer ' + state.token } });
+    if (response.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
 }
 
 function signOut(message) {
-    localStorage.removeItem(TOKEN_KEY);
-    document.cookie = `${TOKEN_KEY}=; path=/; max-age=0; SameSite=Strict`;
+    sessionStorage.removeItem(TOKEN_KEY);
+    fetch('/api/session', { method: 'DELETE' }).catch(() => {});
     state.token = null;
     if (state.stream) state.stream.close();
     $('dashboard').hidden = true;
@@ -104,7 +108,7 @@ function renderPriorities() {
         const mean = priorityMean(priority.code);
         const bar = el('div', { className: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100,
             'aria-valuenow': mean ?? 0, 'data-mean': mean ?? '' },
-            el('div', { className: 'bar-fill', style: `width: ${mean ?? 0}%` }));
+            el('div', { className: 'bar-fill', style: { width: `${mean ?? 0}%` } }));
         const items = el('ul', { className: 'items' });
         for (const item of priority.items) {
             items.append(el('li', { 'data-item': item.code, 'data-status': item.status },
@@ -305,6 +309,11 @@ function connect() {
         state.connection = 'live';
         renderConnection();
     });
+    // The token the stream was opened with has expired: sign in again.
+    stream.addEventListener('token-expired', () => {
+        stream.close();
+        signOut(t().signinFailed);
+    });
     stream.onmessage = (message) => {
         state.lastEventId = message.lastEventId;
         try {
@@ -330,6 +339,7 @@ async function start(attempt = 0) {
     $('signin').hidden = true;
     $('dashboard').hidden = false;
     try {
+        if (attempt === 0) await signIn(state.token);
         await loadAll();
     } catch (error) {
         if (error.status === 401) {
@@ -360,12 +370,11 @@ async function main() {
         event.preventDefault();
         const token = $('token-input').value;
         if (token.trim()) {
-            signIn(token);
+            state.token = token.trim();
             start();
         }
     });
     if (state.token) {
-        signIn(state.token);
         start();
     } else {
         signOut();

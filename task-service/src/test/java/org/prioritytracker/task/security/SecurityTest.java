@@ -70,6 +70,15 @@ class SecurityTest {
         given().when().get("/q/metrics").then().statusCode(200);
     }
 
+    @Test
+    void apiResponsesCarryTheSecurityHeaders() {
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/priorities").then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("Referrer-Policy", equalTo("no-referrer"));
+    }
+
     private static java.security.PrivateKey freshKey() {
         try {
             java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");

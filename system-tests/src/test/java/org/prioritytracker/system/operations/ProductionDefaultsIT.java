@@ -1,0 +1,27 @@
+package org.prioritytracker.system.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.prioritytracker.system.support.SystemStack;
+import org.prioritytracker.system.support.Tokens;
+
+/** The packaged services run in the prod profile: what is open there, and what needs a token. */
+@ExtendWith(SystemStack.class)
+class ProductionDefaultsIT {
+
+    @Test
+    void metricsNeedAnOperatorsTokenAndTheContractStaysPublic() {
+        for (String service : List.of(SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION)) {
+            given().get(service + "/q/metrics").then().statusCode(401);
+            given().auth().oauth2(Tokens.of("viewer")).get(service + "/q/metrics").then().statusCode(403);
+            given().auth().oauth2(Tokens.of("ministry-admin")).get(service + "/q/metrics").then().statusCode(200)
+                    .body(containsString("jvm_memory_used_bytes"));
+            given().get(service + "/q/openapi").then().statusCode(200);
+            given().get(service + "/q/health/ready").then().statusCode(200);
+        }
+    }
+}
