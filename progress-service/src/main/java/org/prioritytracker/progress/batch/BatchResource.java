@@ -34,6 +34,7 @@ import org.prioritytracker.progress.report.ReportRequest;
 import org.prioritytracker.progress.report.ReportService;
 import org.prioritytracker.progress.security.Caller;
 import org.prioritytracker.progress.security.Roles;
+import org.prioritytracker.ratelimit.RateLimited;
 
 /** Many reports at once; each row is validated and stored on its own, so one bad row sinks nothing else. */
 @Path("/api/reports/batch")
@@ -57,6 +58,8 @@ public class BatchResource {
         this.validator = validator;
     }
 
+    @RateLimited
+    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCIAL_REPORTER)
@@ -78,6 +81,8 @@ public class BatchResource {
         return BatchResult.of(results);
     }
 
+    @RateLimited
+    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Consumes(CSV)
     @RolesAllowed(Roles.PROVINCIAL_REPORTER)

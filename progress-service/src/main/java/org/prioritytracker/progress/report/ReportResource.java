@@ -37,6 +37,7 @@ import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.problem.StorableText;
 import org.prioritytracker.progress.security.Caller;
 import org.prioritytracker.progress.security.Roles;
+import org.prioritytracker.ratelimit.RateLimited;
 
 @Path("/api/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +60,8 @@ public class ReportResource {
         this.caller = caller;
     }
 
+    @RateLimited
+    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCIAL_REPORTER)
@@ -102,6 +105,8 @@ public class ReportResource {
         return response.build();
     }
 
+    @RateLimited
+    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -28,6 +28,7 @@ import org.prioritytracker.progress.report.Report;
 import org.prioritytracker.progress.report.ReportView;
 import org.prioritytracker.progress.security.Caller;
 import org.prioritytracker.progress.security.Roles;
+import org.prioritytracker.ratelimit.RateLimited;
 
 @Path("/api/reports/{id}/review")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +44,8 @@ public class ReviewResource {
         this.caller = caller;
     }
 
+    @RateLimited
+    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_REVIEWER)

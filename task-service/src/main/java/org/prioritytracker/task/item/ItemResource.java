@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.prioritytracker.problem.Problem;
+import org.prioritytracker.ratelimit.RateLimited;
 import org.prioritytracker.task.history.HistoryView;
 import org.prioritytracker.task.security.Roles;
 
@@ -84,6 +85,8 @@ public class ItemResource {
         return withETag(service.get(code));
     }
 
+    @RateLimited
+    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Path("/{code}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -107,6 +110,8 @@ public class ItemResource {
         return withETag(service.transition(code, request, ifMatch, actor()));
     }
 
+    @RateLimited
+    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
     @PATCH
     @Path("/{code}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
