@@ -1,5 +1,7 @@
 package org.prioritytracker.progress.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.prioritytracker.problem.Problem;
@@ -16,7 +17,9 @@ import org.prioritytracker.problem.ProblemException;
 /**
  * task-service's items and priorities, cached: they rarely change. A fresh entry is used as is; a
  * stale one is refreshed, and kept when task-service cannot be reached. Only when task-service is
- * unreachable and nothing is cached does a request fail, with 503 and Retry-After.
+ * unreachable and nothing is cached does a request fail, with 503 and Retry-After. The item cache is
+ * bounded (Caffeine, {@value #MAX_ITEMS} codes, the least used evicted first), so that requests for
+ * ever new codes, which are misses, cannot grow it without end.
  */
 @ApplicationScoped
 public class ItemCatalog {
@@ -26,6 +29,8 @@ public class ItemCatalog {
     /** An unknown code is asked again sooner: the ministry may just have created it. */
     static final Duration FRESH_WHEN_ABSENT = Duration.ofMinutes(1);
     static final int RETRY_AFTER_SECONDS = 10;
+    /** The catalogue has 31 sub-items a year; room for many plans and a margin of unknown codes. */
+    static final int MAX_ITEMS = 2_000;
 
     private record Cached<T>(T value, Instant fetchedAt, Duration freshFor) {
         boolean freshAt(Instant now) {
@@ -35,7 +40,7 @@ public class ItemCatalog {
 
     private final TaskServiceLookup lookup;
     private final Clock clock;
-    private final Map<String, Cached<Optional<ItemInfo>>> items = new ConcurrentHashMap<>();
+    private final Cache<String, Cached<Optional<ItemInfo>>> items = Caffeine.newBuilder().maximumSize(MAX_ITEMS).build();
     private volatile Cached<List<PriorityInfo>> priorities;
 
     public ItemCatalog(TaskServiceLookup lookup, Clock clock) {
@@ -44,7 +49,11 @@ public class ItemCatalog {
     }
 
     public Optional<ItemInfo> item(String code) {
-        Cached<Optional<ItemInfo>> cached = items.get(code);
+        if (!couldBeACode(code)) {
+            // Not worth a call to task-service, nor a place in the cache.
+            return Optional.empty();
+        }
+        Cached<Optional<ItemInfo>> cached = items.getIfPresent(code);
         if (cached != null && cached.freshAt(clock.instant())) {
             return cached.value();
         }
@@ -63,9 +72,30 @@ public class ItemCatalog {
         return fetched;
     }
 
+    /** Item codes are short and plain (P3.2; a later plan's codes follow the same alphabet). */
+    static boolean couldBeACode(String code) {
+        if (code == null || code.isEmpty() || code.length() > 32) {
+            return false;
+        }
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            boolean plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many item codes are cached now (after pending evictions). */
+    long cachedItems() {
+        items.cleanUp();
+        return items.estimatedSize();
+    }
+
     /** Forgets everything cached (tests, and an operator after the ministry renamed items). */
     public void clear() {
-        items.clear();
+        items.invalidateAll();
         priorities = null;
     }
 
