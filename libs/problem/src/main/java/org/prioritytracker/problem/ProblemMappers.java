@@ -16,6 +16,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.CharConversionException;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -78,6 +79,13 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return Problem.invalid(errors).at(uri.getPath()).toResponse().build();
+    }
+
+    /** Bytes whose first few Jackson takes for UTF-16 or UTF-32 that then are neither. */
+    @ServerExceptionMapper
+    public Response undecodableBody(CharConversionException e, UriInfo uri) {
+        return Problem.invalid(List.of(new Problem.FieldError("body", "is not text in UTF-8: " + e.getMessage())))
+                .at(uri.getPath()).toResponse().build();
     }
 
     @ServerExceptionMapper
