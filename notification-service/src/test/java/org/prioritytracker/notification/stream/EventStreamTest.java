@@ -120,7 +120,7 @@ class EventStreamTest {
         try (SseClient client = SseClient.open(stream.toString(), "not-a-token", null)) {
             assertEquals(401, client.status());
         }
-        given().auth().oauth2(TestTokens.forRole("event-publisher")).accept("text/event-stream")
+        given().auth().oauth2(TestTokens.forRole("metrics-reader")).accept("text/event-stream")
                 .get("/api/events/stream").then().statusCode(403);
         given().auth().oauth2(TestTokens.forRole("viewer")).accept("text/event-stream").header("Last-Event-ID", "garbage")
                 .get("/api/events/stream").then().statusCode(400);

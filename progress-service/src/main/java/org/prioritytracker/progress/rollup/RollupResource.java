@@ -24,7 +24,7 @@ import org.prioritytracker.progress.security.Roles;
         figures (means, counts, coverage) but no other province's figures: per-province lists and heatmap cells hold \
         its own province only, and another province's rollup is a 403.""")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.EVENT_PUBLISHER})
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER})
 public class RollupResource {
 
     private final RollupService rollups;

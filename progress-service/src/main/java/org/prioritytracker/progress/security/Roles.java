@@ -7,7 +7,6 @@ public final class Roles {
     public static final String MINISTRY_REVIEWER = "ministry-reviewer";
     public static final String PROVINCIAL_REPORTER = "provincial-reporter";
     public static final String VIEWER = "viewer";
-    public static final String EVENT_PUBLISHER = "event-publisher";
 
     private Roles() {
     }

@@ -54,7 +54,7 @@ public class ItemResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.EVENT_PUBLISHER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
     @Operation(summary = "Sub-items, filtered and paged, in priority order")
     @APIResponse(responseCode = "200", description = "One page and the total count")
     @APIResponse(responseCode = "400", description = "A filter or page parameter is invalid",
@@ -74,7 +74,7 @@ public class ItemResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.EVENT_PUBLISHER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
     @Operation(summary = "One sub-item, with its ETag")
     @APIResponse(responseCode = "200", description = "The item",
             headers = @Header(name = HttpHeaders.ETAG, description = "The version in quotes, for If-Match"),
@@ -135,7 +135,7 @@ public class ItemResource {
 
     @GET
     @Path("/{code}/history")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.EVENT_PUBLISHER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
     @Operation(summary = "The item's status changes, newest first")
     @APIResponse(responseCode = "200", description = "The history")
     @APIResponse(responseCode = "404", description = "No sub-item has this code")

@@ -18,7 +18,7 @@ import org.prioritytracker.task.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Priorities", description = "The eight key tasks of the 2025 work conference")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.EVENT_PUBLISHER})
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
 public class PriorityResource {
 
     @GET

@@ -18,7 +18,7 @@ import org.prioritytracker.task.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provinces", description = "The 32 reporting bureaus")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.EVENT_PUBLISHER})
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
 public class ProvinceResource {
 
     @GET

@@ -144,8 +144,9 @@ class TransitionTest {
 
     @Test
     void onlyMinistryAdministratorsMoveItems() {
-        for (String role : new String[] {"viewer", "ministry-reviewer", "event-publisher"}) {
-            given().auth().oauth2(TestTokens.forRole(role)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        for (String token : new String[] {TestTokens.forRole("viewer"), TestTokens.forRole("ministry-reviewer"),
+                TestTokens.forService("progress-service", "progress-service", "task-service", "service")}) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                     .body("{\"to\": \"IN_PROGRESS\"}").post("/api/items/P1.2/transitions")
                     .then().statusCode(403).contentType(startsWith("application/problem+json"));
         }

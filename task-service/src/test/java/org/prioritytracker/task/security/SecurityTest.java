@@ -25,14 +25,15 @@ class SecurityTest {
     @Test
     void tokenSignedByAnotherKeyIs401() {
         String forged = Jwt.issuer("priority-tracker-dev").subject("mallory").groups("ministry-admin")
-                .sign(freshKey());
+                .audience("task-service").jws().keyId(TestTokens.KEY_ID).sign(freshKey());
         given().auth().oauth2(forged).when().get("/api/provinces")
                 .then().statusCode(401).contentType(startsWith("application/problem+json"));
     }
 
     @Test
     void tokenFromAnotherIssuerIs401() {
-        String foreign = Jwt.issuer("someone-else").subject("x").groups("viewer").sign();
+        String foreign = Jwt.issuer("someone-else").subject("x").groups("viewer")
+                .audience("task-service").jws().keyId(TestTokens.KEY_ID).sign();
         given().auth().oauth2(foreign).when().get("/api/provinces")
                 .then().statusCode(401);
     }
@@ -41,7 +42,7 @@ class SecurityTest {
     void expiredTokenIs401() {
         long past = System.currentTimeMillis() / 1000 - 3600;
         String expired = Jwt.issuer("priority-tracker-dev").subject("late").groups("viewer")
-                .issuedAt(past - 600).expiresAt(past).sign();
+                .issuedAt(past - 600).expiresAt(past).audience("task-service").jws().keyId(TestTokens.KEY_ID).sign();
         given().auth().oauth2(expired).when().get("/api/provinces")
                 .then().statusCode(401);
     }
@@ -56,7 +57,7 @@ class SecurityTest {
 
     @Test
     void everyTrackerRoleMayRead() {
-        for (String role : new String[] {"ministry-admin", "ministry-reviewer", "viewer", "event-publisher"}) {
+        for (String role : new String[] {"ministry-admin", "ministry-reviewer", "viewer"}) {
             given().auth().oauth2(TestTokens.forRole(role)).when().get("/api/provinces").then().statusCode(200);
         }
         given().auth().oauth2(TestTokens.forReporter("130000")).when().get("/api/priorities").then().statusCode(200);
