@@ -276,6 +276,15 @@ function apply(event) {
             if (item) item.overdue = true;
             renderPriorities();
             break;
+        case 'tracker.item.updated':
+            if (item) {
+                item.titleZh = data.titleZh;
+                item.titleEn = data.titleEn;
+                item.dueDate = data.dueDate;
+                item.overdue = data.overdue === true;
+            }
+            renderPriorities();
+            break;
         case 'tracker.report.submitted':
         case 'tracker.province-progress.changed': {
             const key = data.itemCode + '|' + data.provinceCode;

@@ -28,6 +28,7 @@ export const TEXT = {
         eventType: {
             'tracker.item.status-changed': '子项状态变更',
             'tracker.item.overdue': '子项逾期',
+            'tracker.item.updated': '子项信息修改',
             'tracker.report.submitted': '提交进展报告',
             'tracker.report.reviewed': '审核进展报告',
             'tracker.province-progress.changed': '省份进展变化',
@@ -63,6 +64,7 @@ export const TEXT = {
         eventType: {
             'tracker.item.status-changed': 'Status changed',
             'tracker.item.overdue': 'Overdue',
+            'tracker.item.updated': 'Item edited',
             'tracker.report.submitted': 'Report submitted',
             'tracker.report.reviewed': 'Report reviewed',
             'tracker.province-progress.changed': 'Province progress changed',

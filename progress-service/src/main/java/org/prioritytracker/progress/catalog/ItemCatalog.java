@@ -93,6 +93,12 @@ public class ItemCatalog {
         return items.estimatedSize();
     }
 
+    /** Forgets one item, and the priorities that list it: the ministry has just edited it. */
+    public void forget(String code) {
+        items.invalidate(code);
+        priorities = null;
+    }
+
     /** Forgets everything cached (tests, and an operator after the ministry renamed items). */
     public void clear() {
         items.invalidateAll();

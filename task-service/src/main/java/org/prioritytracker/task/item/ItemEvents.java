@@ -2,12 +2,14 @@ package org.prioritytracker.task.item;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** The {@code data} of the events task-service publishes about sub-items (see the README's event section). */
 public final class ItemEvents {
 
     public static final String STATUS_CHANGED = "tracker.item.status-changed";
     public static final String OVERDUE = "tracker.item.overdue";
+    public static final String UPDATED = "tracker.item.updated";
 
     private ItemEvents() {
     }
@@ -27,6 +29,16 @@ public final class ItemEvents {
         public static Overdue of(SubItem item, String actor) {
             return new Overdue(item.code, item.priority.code, item.status, item.dueDate, item.overdueSince, actor,
                     item.version, item.titleZh, item.titleEn);
+        }
+    }
+
+    /** The ministry edited an item's descriptive fields; caches of the catalogue drop their copy. */
+    public record Updated(String itemCode, String priorityCode, List<String> changed, String actor, long version,
+            String titleZh, String titleEn, LocalDate dueDate, String leadDepartment, boolean overdue) {
+
+        public static Updated of(SubItem item, List<String> changed, String actor) {
+            return new Updated(item.code, item.priority.code, changed, actor, item.version, item.titleZh, item.titleEn,
+                    item.dueDate, item.leadDepartment, item.overdue);
         }
     }
 }

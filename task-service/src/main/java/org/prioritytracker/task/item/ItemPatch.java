@@ -62,6 +62,11 @@ final class ItemPatch {
         return fields.isEmpty();
     }
 
+    /** The names of the fields this patch sets, in the order given. */
+    List<String> fieldNames() {
+        return List.copyOf(fields.keySet());
+    }
+
     boolean changesDueDate() {
         return fields.containsKey("dueDate");
     }

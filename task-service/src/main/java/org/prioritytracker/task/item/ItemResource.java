@@ -130,7 +130,7 @@ public class ItemResource {
             @Parameter(example = "P3.2") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             JsonNode body) {
-        return withETag(service.patch(code, ItemPatch.parse(body), ifMatch));
+        return withETag(service.patch(code, ItemPatch.parse(body), ifMatch, actor()));
     }
 
     @GET

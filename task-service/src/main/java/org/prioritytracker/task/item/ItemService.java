@@ -104,7 +104,7 @@ public class ItemService {
     }
 
     @Transactional
-    public SubItem patch(String code, ItemPatch patch, String ifMatch) {
+    public SubItem patch(String code, ItemPatch patch, String ifMatch, String actor) {
         SubItem item = lockCurrent(code, ifMatch);
         if (patch.isEmpty()) {
             return item;
@@ -116,6 +116,7 @@ public class ItemService {
             item.overdueSince = null;
         }
         item.touch(PlanCalendar.now(clock));
+        outbox.write(ItemEvents.UPDATED, code, item.version, ItemEvents.Updated.of(item, patch.fieldNames(), actor));
         return item;
     }
 

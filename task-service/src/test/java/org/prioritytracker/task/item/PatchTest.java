@@ -1,14 +1,19 @@
 package org.prioritytracker.task.item;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prioritytracker.task.support.TestData;
@@ -39,6 +44,12 @@ class PatchTest {
                 .body("description", nullValue())
                 .body("leadDepartment", equalTo("综合司"))
                 .body("titleEn", equalTo("Build Beautiful China pilot zones"));
+        // Each edit is an event, so that caches of the catalogue (progress-service's) drop their copy.
+        assertEquals(List.of("tracker.item.updated#2", "tracker.item.updated#3"),
+                data.eventSequence("P2.2"));
+        assertThat(data.event("P2.2", 3).data(), allOf(
+                containsString("\"changed\": [\"description\", \"titleEn\"]"),
+                containsString("\"actor\": \"test-ministry-admin\"")));
     }
 
     @Test

@@ -1,0 +1,110 @@
+package org.prioritytracker.progress.catalog;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows the event topic from its end and drops the catalogue's copy of every item the ministry
+ * edits ({@code tracker.item.updated}), so that a renamed item or a moved due date is seen at once
+ * rather than when the copy expires. Each instance reads the whole topic itself (no consumer group):
+ * every instance has a cache to keep current. While the broker is away the copies expire by time,
+ * as before.
+ */
+@ApplicationScoped
+public class CatalogInvalidation {
+
+    static final String ITEM_UPDATED = "tracker.item.updated";
+    private static final Logger LOG = Logger.getLogger(CatalogInvalidation.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
+    private final ItemCatalog catalog;
+    private final String bootstrapServers;
+    private final String topic;
+    private volatile boolean running = true;
+    private volatile boolean following;
+    private Thread follower;
+
+    public CatalogInvalidation(ItemCatalog catalog, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "tracker.kafka.topic") String topic) {
+        this.catalog = catalog;
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        follower = new Thread(this::follow, "catalog-invalidation");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (follower != null) {
+            follower.join(POLL.multipliedBy(4).toMillis());
+        }
+    }
+
+    /** Whether it reads the topic now (and so sees every edit from here on). */
+    public boolean isFollowing() {
+        return following;
+    }
+
+    private void follow() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.CLIENT_ID_CONFIG, "progress-service-catalog",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic, RETRY).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                partitions.forEach(consumer::position);
+                following = true;
+                while (running) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                        if (ITEM_UPDATED.equals(header(record, "ce_type")) && record.key() != null) {
+                            catalog.forget(record.key());
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                following = false;
+                LOG.debugf("Catalogue invalidation is not following the topic (%s); retrying in %s", e, RETRY);
+                pause();
+            }
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
