@@ -16,6 +16,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,28 +37,25 @@ public class CatalogInvalidation {
     private final ItemCatalog catalog;
     private final String bootstrapServers;
     private final String topic;
+    private final ManagedExecutor executor;
     private volatile boolean running = true;
     private volatile boolean following;
-    private Thread follower;
 
     public CatalogInvalidation(ItemCatalog catalog, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "tracker.kafka.topic") String topic) {
+            @ConfigProperty(name = "tracker.kafka.topic") String topic, ManagedExecutor executor) {
         this.catalog = catalog;
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
+        this.executor = executor;
     }
 
     void onStart(@Observes StartupEvent event) {
-        follower = new Thread(this::follow, "catalog-invalidation");
-        follower.setDaemon(true);
-        follower.start();
+        // On the container's managed executor: it ends with the application.
+        executor.runAsync(this::follow);
     }
 
-    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    void onStop(@Observes ShutdownEvent event) {
         running = false;
-        if (follower != null) {
-            follower.join(POLL.multipliedBy(4).toMillis());
-        }
     }
 
     /** Whether it reads the topic now (and so sees every edit from here on). */

@@ -85,8 +85,9 @@ public class ReportResource {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw ProblemException.badRequest("Idempotency-Key", "is required: a unique string of at most 200 characters");
         }
-        if (StorableText.problem(idempotencyKey) != null) {
-            throw ProblemException.badRequest("Idempotency-Key", StorableText.problem(idempotencyKey));
+        String unstorable = StorableText.problem(idempotencyKey);
+        if (unstorable != null) {
+            throw ProblemException.badRequest("Idempotency-Key", unstorable);
         }
         ReportService.Submission submission = service.submit(request, caller.reporterProvince(), caller.name(), idempotencyKey.strip());
         Report report = submission.report();

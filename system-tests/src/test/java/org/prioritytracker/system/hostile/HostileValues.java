@@ -1,8 +1,10 @@
 package org.prioritytracker.system.hostile;
 
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
 
 /**
  * What a hostile or careless client sends where text, numbers and JSON belong: control characters
@@ -22,11 +24,11 @@ final class HostileValues {
             "\ufeff", "\uffff", "*", "W/\"1\"", "\"1\"", "\"", "{}", "[]");
 
     private static final Arbitrary<String> STRINGS = Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(4, TRICKS),
-            net.jqwik.api.Tuple.of(3, Arbitraries.strings().all().ofMaxLength(40)),
-            net.jqwik.api.Tuple.of(2, Arbitraries.strings().withChars("\u0000\u0001\u001f\u007f\ud800\udc00'\"\\{}[]<>%&;:,./ 碧水")
+            Tuple.of(4, TRICKS),
+            Tuple.of(3, Arbitraries.strings().all().ofMaxLength(40)),
+            Tuple.of(2, Arbitraries.strings().withChars("\u0000\u0001\u001f\u007f\ud800\udc00'\"\\{}[]<>%&;:,./ 碧水")
                     .ofMaxLength(30)),
-            net.jqwik.api.Tuple.of(1, Arbitraries.strings().withChars("x碧\n").ofMinLength(2_000).ofMaxLength(70_000)));
+            Tuple.of(1, Arbitraries.strings().withChars("x碧\n").ofMinLength(2_000).ofMaxLength(70_000)));
 
     private static final Arbitrary<String> JSON_NUMBERS = Arbitraries.of("0", "-0", "100", "100.0001", "-1", "1e309", "-1e309",
             "1E-400", "12345678901234567890123456789", "3.4028235E39", "0.1e1", "50");
@@ -49,7 +51,7 @@ final class HostileValues {
         return random.nextDouble() < probability;
     }
 
-    <T> T pick(java.util.List<T> values) {
+    <T> T pick(List<T> values) {
         return values.get(random.nextInt(values.size()));
     }
 
@@ -71,7 +73,7 @@ final class HostileValues {
         return switch (random.nextInt(7)) {
             case 0, 1 -> quote(text());
             case 2 -> JSON_NUMBERS.generator(GEN_SIZE).next(random).value();
-            case 3 -> pick(java.util.List.of("true", "false", "null"));
+            case 3 -> pick(List.of("true", "false", "null"));
             case 4 -> "[" + quote(text()) + "]";
             case 5 -> "{\"x\": " + quote(text()) + "}";
             default -> "[".repeat(1 + random.nextInt(3000)) + "]".repeat(random.nextInt(3000));
