@@ -15,7 +15,8 @@ export KAFKA_RUN_DIR=${KAFKA_RUN_DIR:-$RUN_DIR}
 export KAFKA_LOG_DIR=${KAFKA_LOG_DIR:-$LOG_DIR}
 KAFKA_PORT=${KAFKA_PORT:-9092}
 
-SERVICES=(task-service progress-service notification-service)
+# TRACKER_SERVICES narrows `up` to some of them (the benchmark starts each alone to time it).
+read -r -a SERVICES <<<"${TRACKER_SERVICES:-task-service progress-service notification-service}"
 
 service_port() {
     case "$1" in

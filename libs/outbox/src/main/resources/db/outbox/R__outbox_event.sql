@@ -13,6 +13,11 @@ CREATE TABLE IF NOT EXISTS outbox_event (
     data       JSONB       NOT NULL,
     extensions JSONB       NOT NULL DEFAULT '{}'
 );
+-- Each subject's last event number, for writers that number their events here (OutboxWriter.writeNumbered).
+CREATE TABLE IF NOT EXISTS outbox_sequence (
+    subject       TEXT   PRIMARY KEY,
+    last_sequence BIGINT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS outbox_event_time_idx ON outbox_event (time);
 CREATE INDEX IF NOT EXISTS outbox_event_subject_idx ON outbox_event (subject, position);
 

@@ -10,8 +10,11 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.prioritytracker.time.PlanCalendar;
 
 /**
@@ -26,6 +29,11 @@ public class OutboxWriter {
             INSERT INTO outbox_event (id, source, type, subject, time, sequence, data, extensions)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), CAST(?8 AS jsonb))""";
 
+    /** An event to write: its type, its data and further extension attributes (lower-case names). */
+    public record Draft(String type, Object data, Map<String, String> extensions) {
+    }
+
+    private final Map<Integer, String> numberedInserts = new ConcurrentHashMap<>();
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final OutboxConfig config;
@@ -82,6 +90,61 @@ public class OutboxWriter {
                 .setParameter(8, new String(json(extensions), StandardCharsets.UTF_8))
                 .executeUpdate();
         return event;
+    }
+
+    /**
+     * Writes one subject's events in their order, numbered from the subject's counter in
+     * {@code outbox_sequence}, in one statement. The counter's row stays locked until the commit, so
+     * that events reach the log in the order of their numbers: call this last in the transaction, and
+     * concurrent writers on the same subject wait only for each other's commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeNumbered(String subject, List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        // Changes made through entities go first: the counter is the transaction's last lock.
+        entityManager.flush();
+        var insert = entityManager.createNativeQuery(numberedInsert(drafts.size()))
+                .setParameter(1, subject)
+                .setParameter(2, drafts.size())
+                .setParameter(3, source.toString());
+        OffsetDateTime time = PlanCalendar.now(clock);
+        int parameter = 4;
+        for (Draft draft : drafts) {
+            byte[] data = json(draft.data());
+            if (data.length > config.maxDataBytes()) {
+                throw new OversizedEventException(draft.type(), subject, data.length, config.maxDataBytes());
+            }
+            insert.setParameter(parameter++, UUID.randomUUID())
+                    .setParameter(parameter++, draft.type())
+                    .setParameter(parameter++, time)
+                    .setParameter(parameter++, new String(data, StandardCharsets.UTF_8))
+                    .setParameter(parameter++, new String(json(draft.extensions()), StandardCharsets.UTF_8));
+        }
+        insert.executeUpdate();
+    }
+
+    /** The statement for n events: the counter moves by n, and the events take its last n values. */
+    private String numberedInsert(int count) {
+        return numberedInserts.computeIfAbsent(count, n -> {
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                int first = 4 + 5 * i;
+                rows.append(i == 0 ? "" : ", ").append("(CAST(?").append(first).append(" AS uuid), CAST(?").append(first + 1)
+                        .append(" AS text), CAST(?").append(first + 2).append(" AS timestamptz), ").append(i + 1)
+                        .append(", CAST(?").append(first + 3).append(" AS jsonb), CAST(?").append(first + 4).append(" AS jsonb))");
+            }
+            return """
+                    WITH counter AS (
+                        INSERT INTO outbox_sequence AS s (subject, last_sequence) VALUES (?1, ?2)
+                        ON CONFLICT (subject) DO UPDATE SET last_sequence = s.last_sequence + EXCLUDED.last_sequence
+                        RETURNING last_sequence)
+                    INSERT INTO outbox_event (id, source, type, subject, time, sequence, data, extensions)
+                    SELECT e.id, ?3, e.type, ?1, e.time, counter.last_sequence - ?2 + e.position, e.data, e.extensions
+                    FROM counter, (VALUES %s) AS e (id, type, time, position, data, extensions)
+                    ORDER BY e.position""".formatted(rows);
+        });
     }
 
     private byte[] json(Object value) {

@@ -47,4 +47,26 @@ public final class Preconditions {
         }
         return false;
     }
+
+    /**
+     * Whether a read can answer 304: {@code If-None-Match} lists the current entity tag (weak
+     * comparison: a {@code W/} prefix is ignored) or is {@code *}.
+     */
+    public static boolean noneMatchFails(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        String current = opaque(etag);
+        for (String tag : ifNoneMatch.split(",")) {
+            String value = tag.strip();
+            if (value.equals("*") || opaque(value).equals(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
 }

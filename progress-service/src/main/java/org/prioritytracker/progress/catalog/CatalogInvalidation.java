@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,32 +19,38 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+import org.prioritytracker.responsecache.ResponseCache;
 
 /**
  * Follows the event topic from its end and drops the catalogue's copy of every item the ministry
  * edits ({@code tracker.item.updated}), so that a renamed item or a moved due date is seen at once
  * rather than when the copy expires. Each instance reads the whole topic itself (no consumer group):
  * every instance has a cache to keep current. While the broker is away the copies expire by time,
- * as before.
+ * as before. Report events invalidate the rollups too, so that an instance's rollups follow what the
+ * other instances stored (its own writes invalidate them at once).
  */
 @ApplicationScoped
 public class CatalogInvalidation {
 
     static final String ITEM_UPDATED = "tracker.item.updated";
+    /** Events after which rollups differ: every submission and amendment publishes the first. */
+    private static final Set<String> ROLLUP_CHANGES = Set.of(ITEM_UPDATED, "tracker.report.submitted");
     private static final Logger LOG = Logger.getLogger(CatalogInvalidation.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final ItemCatalog catalog;
+    private final ResponseCache rollups;
     private final String bootstrapServers;
     private final String topic;
     private final ManagedExecutor executor;
     private volatile boolean running = true;
     private volatile boolean following;
 
-    public CatalogInvalidation(ItemCatalog catalog, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public CatalogInvalidation(ItemCatalog catalog, ResponseCache rollups, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "tracker.kafka.topic") String topic, ManagedExecutor executor) {
         this.catalog = catalog;
+        this.rollups = rollups;
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.executor = executor;
@@ -78,10 +85,16 @@ public class CatalogInvalidation {
                 partitions.forEach(consumer::position);
                 following = true;
                 while (running) {
+                    boolean rollupsChanged = false;
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                        if (ITEM_UPDATED.equals(header(record, "ce_type")) && record.key() != null) {
+                        String type = header(record, "ce_type");
+                        if (ITEM_UPDATED.equals(type) && record.key() != null) {
                             catalog.forget(record.key());
                         }
+                        rollupsChanged |= ROLLUP_CHANGES.contains(type);
+                    }
+                    if (rollupsChanged) {
+                        rollups.invalidate();
                     }
                 }
             } catch (RuntimeException e) {

@@ -72,6 +72,18 @@ public class ItemCatalog {
         return fetched;
     }
 
+    /**
+     * Loads every item and the priorities in a few calls, so that the first reports after a start
+     * need no call to task-service, and a task-service that goes away later leaves known items usable.
+     */
+    public void warm() {
+        Instant now = clock.instant();
+        for (ItemInfo item : lookup.allItems()) {
+            items.put(item.code(), new Cached<>(Optional.of(item), now, FRESH));
+        }
+        priorities = new Cached<>(lookup.priorities(), now, FRESH);
+    }
+
     /** Item codes are short and plain (P3.2; a later plan's codes follow the same alphabet). */
     static boolean couldBeACode(String code) {
         if (code == null || code.isEmpty() || code.length() > 32) {

@@ -1,9 +1,11 @@
 package org.prioritytracker.progress.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -15,6 +17,15 @@ public interface TaskServiceClient {
     @GET
     @Path("/items/{code}")
     ItemInfo item(@PathParam("code") String code, @HeaderParam("Authorization") String authorization);
+
+    /** One page of task-service's items, in priority order. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ItemPage(List<ItemInfo> items, long total) {
+    }
+
+    @GET
+    @Path("/items")
+    ItemPage items(@QueryParam("page") int page, @QueryParam("size") int size, @HeaderParam("Authorization") String authorization);
 
     @GET
     @Path("/priorities")

@@ -3,6 +3,7 @@ package org.prioritytracker.progress.catalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -18,6 +19,8 @@ import org.prioritytracker.progress.security.ServiceToken;
  */
 @ApplicationScoped
 public class TaskServiceLookup {
+
+    private static final int PAGE_SIZE = 200;
 
     private final TaskServiceClient client;
     private final ServiceToken token;
@@ -38,6 +41,19 @@ public class TaskServiceLookup {
                 return Optional.empty();
             }
             throw e;
+        }
+    }
+
+    /** Every item, page by page (the catalogue's warm-up: a few pages a year). */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public List<ItemInfo> allItems() {
+        List<ItemInfo> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            TaskServiceClient.ItemPage items = client.items(page, PAGE_SIZE, "Bearer " + token.current());
+            all.addAll(items.items());
+            if (items.items().size() < PAGE_SIZE || all.size() >= items.total()) {
+                return all;
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.catalog.Bureaus;
 import org.prioritytracker.progress.catalog.ItemCatalog;
 import org.prioritytracker.progress.rollup.LatestReports;
+import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.time.PlanCalendar;
 
 /**
@@ -41,23 +42,58 @@ public class ReportService {
     public record Submission(Outcome outcome, Report report) {
     }
 
+    /**
+     * A submission in one statement. The report is inserted unless the province already reported on
+     * the item for the period; its first version with it; it becomes the province's latest standing
+     * on the item unless that is a later period; the Idempotency-Key is claimed unless an earlier
+     * request holds it. Answers (inserted, claimed, previous latest status, became latest).
+     */
+    private static final String SUBMIT = """
+            WITH report_row AS (
+                INSERT INTO report (id, item_code, province_code, period, period_end, percent_complete, status, narrative,
+                                    metrics, submitted_by, submitted_at, version, review_state)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb), ?10, ?11, 1, 'SUBMITTED')
+                ON CONFLICT ON CONSTRAINT report_one_per_period DO NOTHING
+                RETURNING id),
+            version_row AS (
+                INSERT INTO report_version (report_id, version, percent_complete, status, narrative, metrics, submitted_by, submitted_at)
+                SELECT id, 1, ?6, ?7, ?8, CAST(?9 AS jsonb), ?10, ?11 FROM report_row),
+            claim AS (
+                INSERT INTO idempotency_key (province_code, key, request_hash, report_id, created_at)
+                SELECT ?3, CAST(?12 AS text), ?13, (SELECT id FROM report_row), ?11 WHERE CAST(?12 AS text) IS NOT NULL
+                ON CONFLICT (province_code, key) DO NOTHING
+                RETURNING 1),
+            previous AS (
+                SELECT status, period_end FROM latest_report WHERE item_code = ?2 AND province_code = ?3 FOR UPDATE),
+            latest AS (
+                INSERT INTO latest_report AS l (item_code, province_code, report_id, period, period_end, percent_complete, status, submitted_at)
+                SELECT ?2, ?3, id, ?4, ?5, ?6, ?7, ?11 FROM report_row
+                WHERE NOT EXISTS (SELECT 1 FROM previous WHERE previous.period_end > ?5)
+                ON CONFLICT (item_code, province_code) DO UPDATE SET report_id = EXCLUDED.report_id, period = EXCLUDED.period,
+                    period_end = EXCLUDED.period_end, percent_complete = EXCLUDED.percent_complete, status = EXCLUDED.status,
+                    submitted_at = EXCLUDED.submitted_at
+                WHERE l.period_end <= EXCLUDED.period_end
+                RETURNING 1)
+            SELECT EXISTS (SELECT 1 FROM report_row), EXISTS (SELECT 1 FROM claim), (SELECT status FROM previous),
+                   EXISTS (SELECT 1 FROM latest)""";
+
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final ItemCatalog catalog;
     private final Bureaus bureaus;
     private final LatestReports latest;
-    private final Sequences sequences;
+    private final ResponseCache rollups;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     public ReportService(EntityManager entityManager, ObjectMapper mapper, ItemCatalog catalog, Bureaus bureaus,
-            LatestReports latest, Sequences sequences, OutboxWriter outbox, Clock clock) {
+            LatestReports latest, ResponseCache rollups, OutboxWriter outbox, Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.catalog = catalog;
         this.bureaus = bureaus;
         this.latest = latest;
-        this.sequences = sequences;
+        this.rollups = rollups;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -80,11 +116,16 @@ public class ReportService {
         }
         ReportRules.throwIfAny(errors);
         String requestHash = idempotencyKey == null ? null : hash(request, province);
+        Report report = newReport(request, province, period, actor);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> store(request, province, period, actor, idempotencyKey, requestHash));
+            Submission stored = QuarkusTransaction.requiringNew().call(() -> store(report, idempotencyKey, requestHash));
+            rollups.invalidate();
+            return stored;
         } catch (ExistingReport existing) {
             // Rolled back, Idempotency-Key claim included: a retry with the key meets the same 409.
             return new Submission(Outcome.DUPLICATE, Report.findById(existing.id));
+        } catch (KeyUsedBefore used) {
+            return replay(province, idempotencyKey, requestHash);
         }
     }
 
@@ -98,51 +139,71 @@ public class ReportService {
         }
     }
 
-    private Submission store(ReportRequest request, String province, Period period, String actor, String key, String requestHash) {
-        if (key != null) {
-            int claimed = entityManager.createNativeQuery("""
-                    INSERT INTO idempotency_key (province_code, key, request_hash, created_at) VALUES (?1, ?2, ?3, ?4)
-                    ON CONFLICT (province_code, key) DO NOTHING""")
-                    .setParameter(1, province).setParameter(2, key).setParameter(3, requestHash)
-                    .setParameter(4, PlanCalendar.now(clock)).executeUpdate();
-            if (claimed == 0) {
-                // Another request used the key first; a concurrent one waited for it to commit above.
-                Object[] earlier = (Object[]) entityManager.createNativeQuery(
-                        "SELECT request_hash, report_id FROM idempotency_key WHERE province_code = ?1 AND key = ?2")
-                        .setParameter(1, province).setParameter(2, key).getSingleResult();
-                if (!requestHash.equals(earlier[0])) {
-                    throw new ProblemException(Problem.of(422, "Unprocessable Content",
-                            "This Idempotency-Key was used for a different request. Use a new key for a new report.",
-                            List.of(new Problem.FieldError("Idempotency-Key", "was used with a different body"))));
-                }
-                return new Submission(Outcome.REPLAYED, Report.findById(earlier[1]));
-            }
+    /** Ends a submission's transaction when its Idempotency-Key was claimed by an earlier request. */
+    private static final class KeyUsedBefore extends RuntimeException {
+        KeyUsedBefore() {
+            super(null, null, false, false);
         }
-        UUID id = UUID.randomUUID();
-        OffsetDateTime now = PlanCalendar.now(clock);
-        int inserted = entityManager.createNativeQuery("""
-                INSERT INTO report (id, item_code, province_code, period, period_end, percent_complete, status, narrative,
-                                    metrics, submitted_by, submitted_at, version, review_state)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb), ?10, ?11, 1, 'SUBMITTED')
-                ON CONFLICT ON CONSTRAINT report_one_per_period DO NOTHING""")
-                .setParameter(1, id).setParameter(2, request.itemCode().strip()).setParameter(3, province)
-                .setParameter(4, period.text()).setParameter(5, period.end()).setParameter(6, percent(request.percentComplete()))
-                .setParameter(7, request.status().name()).setParameter(8, request.narrative())
-                .setParameter(9, json(request.metricsOrEmpty())).setParameter(10, actor).setParameter(11, now)
-                .executeUpdate();
-        if (inserted == 0) {
+    }
+
+    /**
+     * A new report, its first version, the province's latest standing on the item and the
+     * Idempotency-Key claim, in one statement; then its events, in a second, which takes the item's
+     * event numbers: the only row that every province shares is locked from there to the commit.
+     */
+    private Submission store(Report report, String key, String requestHash) {
+        Object[] outcome = (Object[]) entityManager.createNativeQuery(SUBMIT)
+                .setParameter(1, report.id).setParameter(2, report.itemCode).setParameter(3, report.provinceCode)
+                .setParameter(4, report.period).setParameter(5, report.periodEnd).setParameter(6, report.percentComplete)
+                .setParameter(7, report.status.name()).setParameter(8, report.narrative).setParameter(9, json(report.metrics))
+                .setParameter(10, report.submittedBy).setParameter(11, report.submittedAt)
+                .setParameter(12, key).setParameter(13, requestHash)
+                .getSingleResult();
+        boolean inserted = (Boolean) outcome[0];
+        if (key != null && !(Boolean) outcome[1]) {
+            throw new KeyUsedBefore();
+        }
+        if (!inserted) {
             Report existing = Report.find("provinceCode = ?1 and itemCode = ?2 and period = ?3",
-                    province, request.itemCode().strip(), period.text()).firstResult();
+                    report.provinceCode, report.itemCode, report.period).firstResult();
             throw new ExistingReport(existing.id);
         }
-        Report report = Report.findById(id);
-        ReportVersion.of(report).persist();
-        if (key != null) {
-            entityManager.createNativeQuery("UPDATE idempotency_key SET report_id = ?1 WHERE province_code = ?2 AND key = ?3")
-                    .setParameter(1, id).setParameter(2, province).setParameter(3, key).executeUpdate();
-        }
-        publishSubmission(report);
+        String previousStatus = (String) outcome[2];
+        boolean becameLatest = (Boolean) outcome[3];
+        publishSubmission(report, new LatestReports.Change(becameLatest, previousStatus));
         return new Submission(Outcome.CREATED, report);
+    }
+
+    /** The report made by the request that claimed the key first, or a 422 when that request was another. */
+    private Submission replay(String province, String key, String requestHash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> earlier = entityManager.createNativeQuery(
+                "SELECT request_hash, report_id FROM idempotency_key WHERE province_code = ?1 AND key = ?2")
+                .setParameter(1, province).setParameter(2, key).getResultList();
+        if (earlier.isEmpty() || !requestHash.equals(earlier.get(0)[0])) {
+            throw new ProblemException(Problem.of(422, "Unprocessable Content",
+                    "This Idempotency-Key was used for a different request. Use a new key for a new report.",
+                    List.of(new Problem.FieldError("Idempotency-Key", "was used with a different body"))));
+        }
+        return new Submission(Outcome.REPLAYED, Report.findById(earlier.get(0)[1]));
+    }
+
+    private Report newReport(ReportRequest request, String province, Period period, String actor) {
+        Report report = new Report();
+        report.id = UUID.randomUUID();
+        report.itemCode = request.itemCode().strip();
+        report.provinceCode = province;
+        report.period = period.text();
+        report.periodEnd = period.end();
+        report.percentComplete = percent(request.percentComplete());
+        report.status = request.status();
+        report.narrative = request.narrative();
+        report.metrics = request.metricsOrEmpty();
+        report.submittedBy = actor;
+        report.submittedAt = PlanCalendar.now(clock);
+        report.version = 1;
+        report.reviewState = ReviewState.SUBMITTED;
+        return report;
     }
 
     /** An amendment by the report's own province while it is SUBMITTED or RETURNED. */
@@ -161,7 +222,7 @@ public class ReportService {
         }
         ReportRules.check(request, province, bureaus.exists(province), PlanCalendar.today(clock), errors);
         ReportRules.throwIfAny(errors);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Report amended = QuarkusTransaction.requiringNew().call(() -> {
             Report report = Report.findById(id, LockModeType.PESSIMISTIC_WRITE);
             Preconditions.requireCurrent(ifMatch, report.version, "report");
             if (report.reviewState == ReviewState.ACCEPTED) {
@@ -181,9 +242,12 @@ public class ReportService {
             report.reviewedAt = null;
             report.reviewComment = null;
             ReportVersion.of(report).persist();
-            publishSubmission(report);
+            publishSubmission(report, latest.record(report.id, report.itemCode, report.provinceCode, report.period,
+                    report.periodEnd, report.percentComplete, report.status.name(), report.submittedAt));
             return report;
         });
+        rollups.invalidate();
+        return amended;
     }
 
     public Report find(UUID id) {
@@ -201,18 +265,19 @@ public class ReportService {
         }
     }
 
-    private void publishSubmission(Report report) {
-        outbox.write(ReportEvents.SUBMITTED, report.itemCode, sequences.next(report.itemCode),
-                ReportEvents.Submitted.of(report), ReportEvents.scope(report.provinceCode));
-        LatestReports.Change change = latest.record(report.id, report.itemCode, report.provinceCode, report.period,
-                report.periodEnd, report.percentComplete, report.status.name(), report.submittedAt);
+    /** The submission's events, last in its transaction (see OutboxWriter.writeNumbered). */
+    private void publishSubmission(Report report, LatestReports.Change change) {
+        List<OutboxWriter.Draft> events = new ArrayList<>(2);
+        events.add(new OutboxWriter.Draft(ReportEvents.SUBMITTED, ReportEvents.Submitted.of(report),
+                ReportEvents.scope(report.provinceCode)));
         if (change.becameLatest() && !report.status.name().equals(change.previousStatus())) {
-            outbox.write(ReportEvents.PROVINCE_PROGRESS_CHANGED, report.itemCode, sequences.next(report.itemCode),
+            events.add(new OutboxWriter.Draft(ReportEvents.PROVINCE_PROGRESS_CHANGED,
                     new ReportEvents.ProvinceProgressChanged(report.itemCode, report.provinceCode, report.period,
                             report.percentComplete, report.status,
                             change.previousStatus() == null ? null : ReportStatus.valueOf(change.previousStatus()), report.id),
-                    ReportEvents.scope(report.provinceCode));
+                    ReportEvents.scope(report.provinceCode)));
         }
+        outbox.writeNumbered(report.itemCode, events);
     }
 
     private static BigDecimal percent(Double value) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.problem.Preconditions;
@@ -12,7 +13,6 @@ import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.report.Report;
 import org.prioritytracker.progress.report.ReportEvents;
 import org.prioritytracker.progress.report.ReviewState;
-import org.prioritytracker.progress.report.Sequences;
 import org.prioritytracker.time.PlanCalendar;
 
 /** The ministry's decision on a submitted report, recorded with its event in one transaction. */
@@ -20,12 +20,10 @@ import org.prioritytracker.time.PlanCalendar;
 public class ReviewService {
 
     private final OutboxWriter outbox;
-    private final Sequences sequences;
     private final Clock clock;
 
-    public ReviewService(OutboxWriter outbox, Sequences sequences, Clock clock) {
+    public ReviewService(OutboxWriter outbox, Clock clock) {
         this.outbox = outbox;
-        this.sequences = sequences;
         this.clock = clock;
     }
 
@@ -49,8 +47,8 @@ public class ReviewService {
         report.reviewedBy = reviewer;
         report.reviewedAt = PlanCalendar.now(clock);
         report.reviewComment = comment;
-        outbox.write(ReportEvents.REVIEWED, report.itemCode, sequences.next(report.itemCode),
-                ReportEvents.Reviewed.of(report), ReportEvents.scope(report.provinceCode));
+        outbox.writeNumbered(report.itemCode, List.of(new OutboxWriter.Draft(ReportEvents.REVIEWED,
+                ReportEvents.Reviewed.of(report), ReportEvents.scope(report.provinceCode))));
         return report;
     }
 }

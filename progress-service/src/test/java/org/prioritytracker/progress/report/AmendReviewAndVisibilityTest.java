@@ -13,12 +13,19 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prioritytracker.progress.support.FakeTaskServiceResource;
 import org.prioritytracker.progress.support.ReportApi;
 import org.prioritytracker.progress.support.TestData;
+import org.prioritytracker.testsupport.SeedBureaus;
 import org.prioritytracker.testsupport.TestTokens;
 
 @QuarkusTest
@@ -126,6 +133,29 @@ class AmendReviewAndVisibilityTest {
                 "tracker.report.submitted#7",
                 "tracker.report.reviewed#8");
         org.junit.jupiter.api.Assertions.assertEquals(expected, data.events("P6.1"));
+    }
+
+    /**
+     * Every bureau reports on one item at once: the events' numbers are taken at the end of each
+     * transaction, so they must still be 1..n without a gap or a repeat, in the order of the log.
+     */
+    @Test
+    void concurrentReportsOnOneItemAreNumberedInTheOrderTheyCommit() throws Exception {
+        List<String> bureaus = SeedBureaus.codes();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> submissions = new ArrayList<>();
+            for (String bureau : bureaus) {
+                submissions.add(pool.submit(() -> ReportApi.create(bureau, "P7.1", "2025-Q2", 50, "ON_TRACK")));
+            }
+            for (Future<String> submission : submissions) {
+                submission.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> numbers = data.events("P7.1").stream().map(e -> Long.parseLong(e.substring(e.indexOf('#') + 1))).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(LongStream.rangeClosed(1, 2L * bureaus.size()).boxed().toList(), numbers);
     }
 
     private static ValidatableResponse amend(String province, String id, String etag, String body) {

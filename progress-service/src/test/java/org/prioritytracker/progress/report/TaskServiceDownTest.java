@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prioritytracker.progress.catalog.ItemCatalog;
 import org.prioritytracker.progress.support.FakeTaskService;
 import org.prioritytracker.progress.support.FakeTaskServiceResource;
 import org.prioritytracker.progress.support.ReportApi;
@@ -35,6 +36,9 @@ class TaskServiceDownTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    ItemCatalog catalog;
 
     @AfterEach
     void bringBack() {
@@ -57,6 +61,18 @@ class TaskServiceDownTest {
 
         // An item looked up before stays usable from the cache.
         submit("320000", "down-2", body("P5.1", "2025-Q1", 20, "ON_TRACK")).statusCode(201);
+    }
+
+    @Test
+    void afterTheWarmUpEveryItemIsKnownWithoutTaskService() {
+        catalog.warm();
+        FakeTaskService.get().down();
+        int asked = FakeTaskService.get().requests();
+        for (String item : List.of("P1.1", "P4.2", "P8.3")) {
+            submit("130000", "warm-" + item, body(item, "2025-Q1", 10, "ON_TRACK")).statusCode(201);
+        }
+        assertEquals(asked, FakeTaskService.get().requests());
+        assertEquals(3, data.count("SELECT count(*) FROM report"));
     }
 
     @Test

@@ -3,13 +3,16 @@ package org.prioritytracker.progress.rollup;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prioritytracker.progress.support.FakeTaskServiceResource;
@@ -34,6 +37,25 @@ class RollupTest {
         ReportApi.create("320000", "P3.2", "2025-Q2", 70, "ON_TRACK");
         ReportApi.create("440000", "P3.2", "2025-Q2", 80, "AT_RISK");
         ReportApi.create("130000", "P3.1", "2025-Q2", 50, "BLOCKED");
+    }
+
+    @Test
+    void anUnchangedRollupIsA304UntilAReportChangesIt() {
+        String viewer = TestTokens.forRole("viewer");
+        for (String path : List.of("/api/rollups/overview", "/api/rollups/items/P3.2", "/api/rollups/priorities/P3",
+                "/api/rollups/provinces/130000", "/api/rollups/heatmap")) {
+            String etag = given().auth().oauth2(viewer).get(path).then().statusCode(200)
+                    .header("Cache-Control", equalTo("no-cache")).extract().header("ETag");
+            given().auth().oauth2(viewer).header("If-None-Match", etag).get(path).then().statusCode(304)
+                    .header("ETag", equalTo(etag)).body(emptyString());
+            given().auth().oauth2(viewer).header("If-None-Match", "\"stale\", W/" + etag).get(path).then().statusCode(304);
+            given().auth().oauth2(viewer).header("If-None-Match", "\"stale\"").get(path).then().statusCode(200);
+        }
+        String before = given().auth().oauth2(viewer).get("/api/rollups/items/P3.2").then().extract().header("ETag");
+        ReportApi.create("510000", "P3.2", "2025-Q2", 90, "COMPLETED");
+        given().auth().oauth2(viewer).header("If-None-Match", before).get("/api/rollups/items/P3.2").then().statusCode(200)
+                .header("ETag", not(equalTo(before)))
+                .body("coverage.reported", equalTo(4));
     }
 
     @Test

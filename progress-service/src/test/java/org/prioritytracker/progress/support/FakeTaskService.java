@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * task-service's read API (GET /api/items/{code}, GET /api/priorities) as its OpenAPI document
+ * task-service's read API (GET /api/items, /api/items/{code}, /api/priorities) as its OpenAPI document
  * describes it, serving the repository's seed data. It can be taken down to test how
  * progress-service behaves when task-service is unreachable.
  */
@@ -87,6 +87,8 @@ public final class FakeTaskService {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             respond(exchange, 401, "{}");
+        } else if (path.equals("/api/items")) {
+            respond(exchange, 200, "{\"items\": " + items.values() + ", \"page\": 0, \"size\": 200, \"total\": " + items.size() + "}");
         } else if (path.equals("/api/priorities")) {
             respond(exchange, 200, priorities.toString());
         } else if (path.startsWith("/api/items/") && items.containsKey(path.substring("/api/items/".length()))) {

@@ -6,9 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.prioritytracker.progress.catalog.ItemCatalog;
+import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.testsupport.MutableClock;
 
-/** Empties the test database, the item cache and the circuit breakers between tests, and sets the clock back to now. */
+/** Empties the test database, the item and rollup caches and the circuit breakers between tests, and sets the clock back to now. */
 @ApplicationScoped
 public class TestData {
 
@@ -16,12 +17,15 @@ public class TestData {
     private final ItemCatalog catalog;
     private final CircuitBreakerMaintenance breakers;
     private final MutableClock clock;
+    private final ResponseCache rollups;
 
-    public TestData(EntityManager entityManager, ItemCatalog catalog, CircuitBreakerMaintenance breakers, MutableClock clock) {
+    public TestData(EntityManager entityManager, ItemCatalog catalog, CircuitBreakerMaintenance breakers, MutableClock clock,
+            ResponseCache rollups) {
         this.entityManager = entityManager;
         this.catalog = catalog;
         this.breakers = breakers;
         this.clock = clock;
+        this.rollups = rollups;
     }
 
     public void reset() {
@@ -31,8 +35,9 @@ public class TestData {
         catalog.clear();
         breakers.resetAll();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                TRUNCATE outbox_event, item_event_sequence, latest_report, idempotency_key, report_version, report
+                TRUNCATE outbox_event, outbox_sequence, latest_report, idempotency_key, report_version, report
                 RESTART IDENTITY""").executeUpdate());
+        rollups.invalidate();
     }
 
     public long count(String sql) {

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.ratelimit.RateLimited;
+import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.task.history.HistoryView;
 import org.prioritytracker.task.security.Roles;
 
@@ -47,19 +48,23 @@ public class ItemResource {
 
     private final ItemService service;
     private final SecurityIdentity identity;
+    private final ResponseCache cache;
 
-    public ItemResource(ItemService service, SecurityIdentity identity) {
+    public ItemResource(ItemService service, SecurityIdentity identity, ResponseCache cache) {
         this.service = service;
         this.identity = identity;
+        this.cache = cache;
     }
 
     @GET
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
     @Operation(summary = "Sub-items, filtered and paged, in priority order")
-    @APIResponse(responseCode = "200", description = "One page and the total count")
+    @APIResponse(responseCode = "200", description = "One page and the total count; an ETag for If-None-Match",
+            headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = ItemPage.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A filter or page parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ItemPage list(
+    public Response list(
             @Parameter(description = "Priority code", example = "P3") @QueryParam("priority") String priority,
             @Parameter(description = "Status", example = "AT_RISK",
                     schema = @Schema(implementation = ItemStatus.class)) @QueryParam("status") String status,
@@ -68,8 +73,10 @@ public class ItemResource {
             @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
-            @QueryParam("size") String size) {
-        return service.list(ItemQuery.parse(priority, status, overdue, page, size));
+            @QueryParam("size") String size,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        ItemQuery query = ItemQuery.parse(priority, status, overdue, page, size);
+        return cache.get("items " + query, () -> service.list(query)).toResponse(ifNoneMatch);
     }
 
     @GET

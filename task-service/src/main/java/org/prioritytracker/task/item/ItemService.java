@@ -15,6 +15,7 @@ import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.task.history.ItemHistory;
 import org.prioritytracker.time.PlanCalendar;
 
@@ -27,10 +28,12 @@ import org.prioritytracker.time.PlanCalendar;
 public class ItemService {
 
     private final OutboxWriter outbox;
+    private final ResponseCache responses;
     private final Clock clock;
 
-    public ItemService(OutboxWriter outbox, Clock clock) {
+    public ItemService(OutboxWriter outbox, ResponseCache responses, Clock clock) {
         this.outbox = outbox;
+        this.responses = responses;
         this.clock = clock;
     }
 
@@ -99,6 +102,7 @@ public class ItemService {
         entry.changedAt = now;
         entry.persist();
 
+        responses.invalidateOnCommit();
         outbox.write(ItemEvents.STATUS_CHANGED, code, item.version, ItemEvents.StatusChanged.of(item, from, reason, actor));
         return item;
     }
@@ -116,6 +120,7 @@ public class ItemService {
             item.overdueSince = null;
         }
         item.touch(PlanCalendar.now(clock));
+        responses.invalidateOnCommit();
         outbox.write(ItemEvents.UPDATED, code, item.version, ItemEvents.Updated.of(item, patch.fieldNames(), actor));
         return item;
     }

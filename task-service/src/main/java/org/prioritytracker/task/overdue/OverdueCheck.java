@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.prioritytracker.outbox.OutboxWriter;
+import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.task.item.ItemEvents;
 import org.prioritytracker.task.item.ItemStatus;
 import org.prioritytracker.task.item.SubItem;
@@ -28,11 +29,13 @@ public class OverdueCheck {
 
     private final EntityManager entityManager;
     private final OutboxWriter outbox;
+    private final ResponseCache responses;
     private final Clock clock;
 
-    public OverdueCheck(EntityManager entityManager, OutboxWriter outbox, Clock clock) {
+    public OverdueCheck(EntityManager entityManager, OutboxWriter outbox, ResponseCache responses, Clock clock) {
         this.entityManager = entityManager;
         this.outbox = outbox;
+        this.responses = responses;
         this.clock = clock;
     }
 
@@ -58,6 +61,9 @@ public class OverdueCheck {
                 .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
                 .getResultList();
         OffsetDateTime now = PlanCalendar.now(clock);
+        if (!due.isEmpty()) {
+            responses.invalidateOnCommit();
+        }
         for (SubItem item : due) {
             item.overdue = true;
             item.overdueSince = now;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.task.seed.SeedLoader;
 import org.prioritytracker.testsupport.MutableClock;
 
@@ -15,11 +16,13 @@ public class TestData {
     private final EntityManager entityManager;
     private final SeedLoader seeds;
     private final MutableClock clock;
+    private final ResponseCache responses;
 
-    public TestData(EntityManager entityManager, SeedLoader seeds, MutableClock clock) {
+    public TestData(EntityManager entityManager, SeedLoader seeds, MutableClock clock, ResponseCache responses) {
         this.entityManager = entityManager;
         this.seeds = seeds;
         this.clock = clock;
+        this.responses = responses;
     }
 
     public void reset() {
@@ -27,6 +30,7 @@ public class TestData {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "TRUNCATE outbox_event, item_history, sub_item, priority, province RESTART IDENTITY").executeUpdate());
         seeds.load();
+        responses.invalidate();
     }
 
     public long events(String subject) {
@@ -72,5 +76,6 @@ public class TestData {
 
     public void execute(String sql) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(sql).executeUpdate());
+        responses.invalidate();
     }
 }
