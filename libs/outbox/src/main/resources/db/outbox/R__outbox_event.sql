@@ -9,15 +9,13 @@ CREATE TABLE IF NOT EXISTS outbox_event (
     type       TEXT        NOT NULL,
     subject    TEXT        NOT NULL,
     time       TIMESTAMPTZ NOT NULL,
-    sequence   BIGINT      NOT NULL,
+    sequence   BIGINT,
     data       JSONB       NOT NULL,
     extensions JSONB       NOT NULL DEFAULT '{}'
 );
--- Each subject's last event number, for writers that number their events here (OutboxWriter.writeNumbered).
-CREATE TABLE IF NOT EXISTS outbox_sequence (
-    subject       TEXT   PRIMARY KEY,
-    last_sequence BIGINT NOT NULL
-);
+-- A row without a sequence is numbered by the capture, in the order of the log's commits
+-- (OutboxWriter.writeInCommitOrder); a writer that numbers its own events gives the number.
+ALTER TABLE outbox_event ALTER COLUMN sequence DROP NOT NULL;
 CREATE INDEX IF NOT EXISTS outbox_event_time_idx ON outbox_event (time);
 CREATE INDEX IF NOT EXISTS outbox_event_subject_idx ON outbox_event (subject, position);
 

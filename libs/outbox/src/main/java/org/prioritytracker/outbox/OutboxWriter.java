@@ -33,7 +33,7 @@ public class OutboxWriter {
     public record Draft(String type, Object data, Map<String, String> extensions) {
     }
 
-    private final Map<Integer, String> numberedInserts = new ConcurrentHashMap<>();
+    private final Map<Integer, String> unnumberedInserts = new ConcurrentHashMap<>();
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final OutboxConfig config;
@@ -55,8 +55,8 @@ public class OutboxWriter {
     }
 
     /**
-     * @param sequence   strictly increasing per subject, so that consumers can order and deduplicate
-     *                   one subject's events
+     * @param sequence   strictly increasing per subject, so that consumers can order one subject's
+     *                   events (see also {@link #writeInCommitOrder}, which leaves the numbering to the capture)
      * @param extensions further CloudEvents extension attributes (lower-case names), for example the
      *                   province a report event belongs to
      */
@@ -93,24 +93,20 @@ public class OutboxWriter {
     }
 
     /**
-     * Writes one subject's events in their order, numbered from the subject's counter in
-     * {@code outbox_sequence}, in one statement. The counter's row stays locked until the commit, so
-     * that events reach the log in the order of their numbers: call this last in the transaction, and
-     * concurrent writers on the same subject wait only for each other's commit.
+     * Writes one subject's events, in their order, without numbers: the capture (notification-service)
+     * numbers each subject's events in the order the log commits them, so no writer holds a lock on a
+     * counter that every writer of the subject shares until its commit. One statement for all of them.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void writeNumbered(String subject, List<Draft> drafts) {
+    public void writeInCommitOrder(String subject, List<Draft> drafts) {
         if (drafts.isEmpty()) {
             return;
         }
-        // Changes made through entities go first: the counter is the transaction's last lock.
-        entityManager.flush();
-        var insert = entityManager.createNativeQuery(numberedInsert(drafts.size()))
+        var insert = entityManager.createNativeQuery(unnumberedInsert(drafts.size()))
                 .setParameter(1, subject)
-                .setParameter(2, drafts.size())
-                .setParameter(3, source.toString());
+                .setParameter(2, source.toString());
         OffsetDateTime time = PlanCalendar.now(clock);
-        int parameter = 4;
+        int parameter = 3;
         for (Draft draft : drafts) {
             byte[] data = json(draft.data());
             if (data.length > config.maxDataBytes()) {
@@ -125,25 +121,17 @@ public class OutboxWriter {
         insert.executeUpdate();
     }
 
-    /** The statement for n events: the counter moves by n, and the events take its last n values. */
-    private String numberedInsert(int count) {
-        return numberedInserts.computeIfAbsent(count, n -> {
+    /** The statement for n events, their rows in the order given (the log keeps it). */
+    private String unnumberedInsert(int count) {
+        return unnumberedInserts.computeIfAbsent(count, n -> {
             StringBuilder rows = new StringBuilder();
             for (int i = 0; i < n; i++) {
-                int first = 4 + 5 * i;
-                rows.append(i == 0 ? "" : ", ").append("(CAST(?").append(first).append(" AS uuid), CAST(?").append(first + 1)
-                        .append(" AS text), CAST(?").append(first + 2).append(" AS timestamptz), ").append(i + 1)
-                        .append(", CAST(?").append(first + 3).append(" AS jsonb), CAST(?").append(first + 4).append(" AS jsonb))");
+                int first = 3 + 5 * i;
+                rows.append(i == 0 ? "" : ", ").append("(CAST(?").append(first).append(" AS uuid), ?2, CAST(?").append(first + 1)
+                        .append(" AS text), ?1, CAST(?").append(first + 2).append(" AS timestamptz), NULL, CAST(?")
+                        .append(first + 3).append(" AS jsonb), CAST(?").append(first + 4).append(" AS jsonb))");
             }
-            return """
-                    WITH counter AS (
-                        INSERT INTO outbox_sequence AS s (subject, last_sequence) VALUES (?1, ?2)
-                        ON CONFLICT (subject) DO UPDATE SET last_sequence = s.last_sequence + EXCLUDED.last_sequence
-                        RETURNING last_sequence)
-                    INSERT INTO outbox_event (id, source, type, subject, time, sequence, data, extensions)
-                    SELECT e.id, ?3, e.type, ?1, e.time, counter.last_sequence - ?2 + e.position, e.data, e.extensions
-                    FROM counter, (VALUES %s) AS e (id, type, time, position, data, extensions)
-                    ORDER BY e.position""".formatted(rows);
+            return "INSERT INTO outbox_event (id, source, type, subject, time, sequence, data, extensions) VALUES " + rows;
         });
     }
 

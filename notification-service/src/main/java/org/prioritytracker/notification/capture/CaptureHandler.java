@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.jboss.logging.Logger;
 import org.prioritytracker.notification.deadletter.DeadLetterStore;
@@ -18,8 +19,8 @@ import org.prioritytracker.notification.event.EventLog;
 import org.prioritytracker.notification.publish.EventPublisher;
 
 /**
- * Takes each batch of captured outbox rows from one source's engine: publishes their events in log
- * order, notes them in the event log, and only then marks the batch processed, so that the source's
+ * Takes each batch of captured outbox rows from one source's engine: numbers the events that came
+ * without a number (EventNumbers), publishes them in log order, notes them in the event log, and only then marks the batch processed, so that the source's
  * position (and the slot) moves on only past what is on the topic. A failure here is retried until it
  * passes: the engine waits meanwhile, and the slot keeps what is not yet published.
  */
@@ -29,6 +30,7 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final String source;
+    private final EventNumbers numbers;
     private final EventPublisher publisher;
     private final EventLog log;
     private final DeadLetterStore deadLetters;
@@ -37,9 +39,10 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
     private final Timer commitToCapture;
     private final Timer eventToTopic;
 
-    CaptureHandler(String source, EventPublisher publisher, EventLog log, DeadLetterStore deadLetters, CaptureStatus status,
+    CaptureHandler(String source, EventNumbers numbers, EventPublisher publisher, EventLog log, DeadLetterStore deadLetters, CaptureStatus status,
             MeterRegistry registry) {
         this.source = source;
+        this.numbers = numbers;
         this.publisher = publisher;
         this.log = log;
         this.deadLetters = deadLetters;
@@ -69,7 +72,8 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
             LOG.errorf("Outbox row %s of %s holds no valid event; it goes to the dead letters", row.getId(), source);
             retrying("dead-lettering an unreadable row", () -> deadLetters.store(row, "the outbox row holds no valid CloudEvent"));
         }
-        List<CloudEvent> published = publisher.publish(events);
+        List<CloudEvent> numbered = retryingFor("numbering " + events.size() + " events", () -> numbers.number(events));
+        List<CloudEvent> published = publisher.publish(numbered);
         long acknowledgedAt = System.currentTimeMillis();
         for (CloudEvent event : published) {
             eventToTopic.record(Math.max(0, acknowledgedAt - event.getTime().toInstant().toEpochMilli()), TimeUnit.MILLISECONDS);
@@ -89,10 +93,16 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
 
     /** Runs a step against this service's own database until it passes (the database may be restarting). */
     private void retrying(String step, Runnable action) throws InterruptedException {
+        retryingFor(step, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> T retryingFor(String step, Supplier<T> action) throws InterruptedException {
         while (true) {
             try {
-                action.run();
-                return;
+                return action.get();
             } catch (RuntimeException e) {
                 LOG.warnf("Capture of %s: %s failed (%s); retrying in %d ms", source, step, e, RETRY.toMillis());
                 Thread.sleep(RETRY.toMillis());

@@ -38,6 +38,7 @@ public class OutboxCapture {
 
     private final CaptureConfig config;
     private final Publishers publishers;
+    private final EventNumbers numbers;
     private final EventLog log;
     private final DeadLetterStore deadLetters;
     private final CaptureStatus status;
@@ -47,11 +48,12 @@ public class OutboxCapture {
     private final List<SourceEngine> engines = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
 
-    public OutboxCapture(CaptureConfig config, Publishers publishers, EventLog log, DeadLetterStore deadLetters,
-            CaptureStatus status, ManagedExecutor executor, MeterRegistry registry,
+    public OutboxCapture(CaptureConfig config, Publishers publishers, EventNumbers numbers, EventLog log,
+            DeadLetterStore deadLetters, CaptureStatus status, ManagedExecutor executor, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
         this.publishers = publishers;
+        this.numbers = numbers;
         this.log = log;
         this.deadLetters = deadLetters;
         this.status = status;
@@ -107,7 +109,7 @@ public class OutboxCapture {
                     }
                     engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                             .using(properties)
-                            .notifying(new CaptureHandler(name, publisher, log, deadLetters, status, registry))
+                            .notifying(new CaptureHandler(name, numbers, publisher, log, deadLetters, status, registry))
                             .using(new DebeziumEngine.ConnectorCallback() {
                                 @Override
                                 public void taskStarted() {

@@ -93,8 +93,12 @@ final class OutboxRows {
                 .withType(required(row, "type"))
                 .withSubject(required(row, "subject"))
                 .withTime(OffsetDateTime.parse(required(row, "time")))
-                .withExtension("sequence", row.getInt64("sequence"))
                 .withData("application/json", required(row, "data").getBytes(StandardCharsets.UTF_8));
+        Long sequence = row.getInt64("sequence");
+        if (sequence != null) {
+            // Otherwise EventNumbers numbers it, in commit order.
+            builder.withExtension("sequence", sequence);
+        }
         String extensions = row.getString("extensions");
         if (extensions != null) {
             try {

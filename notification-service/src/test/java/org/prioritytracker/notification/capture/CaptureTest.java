@@ -13,10 +13,16 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.prioritytracker.notification.support.CaptureSources;
 import org.prioritytracker.notification.support.Rows;
@@ -32,6 +38,9 @@ import org.prioritytracker.testsupport.TopicReader;
 class CaptureTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    EventNumbers numbers;
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -100,6 +109,50 @@ class CaptureTest {
         }
     }
 
+    /**
+     * Rows written without a number (progress-service's) are numbered by the capture in commit order,
+     * one after another per subject, also by transactions that run at once; a restart goes on from
+     * the last number given, whatever the process remembered.
+     */
+    @Test
+    void unnumberedRowsAreNumberedInCommitOrderWithoutGapsAndAcrossARestart() throws Exception {
+        String subject = "P9.9";
+        List<CaptureSources.Row> sequential = new ArrayList<>();
+        try (TopicReader topic = reader()) {
+            for (int i = 0; i < 10; i++) {
+                CaptureSources.Row row = Rows.reportSubmittedUnnumbered(subject, "440000");
+                CaptureSources.write(CaptureSources.PROGRESS, row);
+                sequential.add(row);
+            }
+            ExecutorService writers = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<?>> writes = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    writes.add(writers.submit(() -> CaptureSources.write(CaptureSources.PROGRESS,
+                            Rows.reportSubmittedUnnumbered(subject, "440000"))));
+                }
+                for (Future<?> write : writes) {
+                    write.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                writers.shutdownNow();
+            }
+            numbers.forget();
+            CaptureSources.Row afterRestart = Rows.reportSubmittedUnnumbered(subject, "440000");
+            CaptureSources.write(CaptureSources.PROGRESS, afterRestart);
+
+            List<TopicReader.Received> records = topic.readUntil(r -> r.stream().anyMatch(x -> afterRestart.id().equals(x.id())), WAIT);
+            TopicReader.Deliveries deliveries = TopicReader.deliveries(records, "/progress-service", subject);
+            List<Long> given = deliveries.sequences();
+            assertEquals(51, given.size());
+            long first = given.get(0);
+            assertEquals(LongStream.range(first, first + 51).boxed().toList(), given, "consecutive, in order of arrival");
+            assertEquals(sequential.stream().map(CaptureSources.Row::id).toList(),
+                    deliveries.unique().subList(0, 10).stream().map(TopicReader.Received::id).toList(), "in commit order");
+            assertEquals(0, deliveries.duplicates());
+        }
+    }
+
     @Test
     void aRolledBackRowNeverLeaves() {
         CaptureSources.Row rolledBack = Rows.statusChanged("P5.5", 1);
@@ -115,7 +168,7 @@ class CaptureTest {
     @Test
     void anEventTooLargeForTheTopicGoesToTheDeadLettersAndHoldsNothingBack() {
         String big = "{\"text\": \"" + "x".repeat(1_500_000) + "\"}";
-        CaptureSources.Row poison = CaptureSources.Row.of("/task-service", "tracker.item.status-changed", "P6.6", 1, big);
+        CaptureSources.Row poison = CaptureSources.Row.of("/task-service", "tracker.item.status-changed", "P6.6", 1L, big);
         CaptureSources.Row unreadable = Rows.statusChanged("P6.6", 2).withExtensions("[1, 2]");
         CaptureSources.Row after = Rows.statusChanged("P6.6", 3);
         try (TopicReader topic = reader()) {

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -46,10 +47,11 @@ public class CaptureSources implements QuarkusTestResourceLifecycleManager {
     }
 
     /** One outbox row as libs/outbox writes it. */
-    public record Row(String id, String source, String type, String subject, Instant time, long sequence, String data,
+    /** @param sequence null where the writer leaves the numbering to the capture */
+    public record Row(String id, String source, String type, String subject, Instant time, Long sequence, String data,
             String extensions) {
 
-        public static Row of(String source, String type, String subject, long sequence, String data) {
+        public static Row of(String source, String type, String subject, Long sequence, String data) {
             return new Row(UUID.randomUUID().toString(), source, type, subject, Instant.now().truncatedTo(ChronoUnit.MICROS),
                     sequence, data, "{}");
         }
@@ -72,7 +74,7 @@ public class CaptureSources implements QuarkusTestResourceLifecycleManager {
                     insert.setString(3, row.type());
                     insert.setString(4, row.subject());
                     insert.setTimestamp(5, Timestamp.from(row.time()));
-                    insert.setLong(6, row.sequence());
+                    insert.setObject(6, row.sequence(), Types.BIGINT);
                     insert.setString(7, row.data());
                     insert.setString(8, row.extensions());
                     insert.addBatch();

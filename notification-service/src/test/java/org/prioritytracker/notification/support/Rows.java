@@ -16,6 +16,15 @@ public final class Rows {
     }
 
     public static CaptureSources.Row reportSubmitted(String subject, long sequence, String province) {
+        return report(subject, sequence, province);
+    }
+
+    /** As progress-service writes them: without a number, for the capture to number in commit order. */
+    public static CaptureSources.Row reportSubmittedUnnumbered(String subject, String province) {
+        return report(subject, null, province);
+    }
+
+    private static CaptureSources.Row report(String subject, Long sequence, String province) {
         String data = """
                 {"reportId": "0d7a3c5e-2a41-4d1b-8a8f-3f9d2b6c1e01", "itemCode": "%s", "provinceCode": "%s",
                  "period": "2025-Q2", "percentComplete": 45.5, "status": "ON_TRACK", "reviewState": "SUBMITTED",

@@ -148,8 +148,8 @@ public class ReportService {
 
     /**
      * A new report, its first version, the province's latest standing on the item and the
-     * Idempotency-Key claim, in one statement; then its events, in a second, which takes the item's
-     * event numbers: the only row that every province shares is locked from there to the commit.
+     * Idempotency-Key claim, in one statement; then its events, in a second. No row that every
+     * province's reports share is written: the capture numbers the events in commit order.
      */
     private Submission store(Report report, String key, String requestHash) {
         Object[] outcome = (Object[]) entityManager.createNativeQuery(SUBMIT)
@@ -265,7 +265,7 @@ public class ReportService {
         }
     }
 
-    /** The submission's events, last in its transaction (see OutboxWriter.writeNumbered). */
+    /** The submission's events, numbered by the capture in the order their transactions commit. */
     private void publishSubmission(Report report, LatestReports.Change change) {
         List<OutboxWriter.Draft> events = new ArrayList<>(2);
         events.add(new OutboxWriter.Draft(ReportEvents.SUBMITTED, ReportEvents.Submitted.of(report),
@@ -277,7 +277,7 @@ public class ReportService {
                             change.previousStatus() == null ? null : ReportStatus.valueOf(change.previousStatus()), report.id),
                     ReportEvents.scope(report.provinceCode)));
         }
-        outbox.writeNumbered(report.itemCode, events);
+        outbox.writeInCommitOrder(report.itemCode, events);
     }
 
     private static BigDecimal percent(Double value) {

@@ -47,7 +47,7 @@ public class ReviewService {
         report.reviewedBy = reviewer;
         report.reviewedAt = PlanCalendar.now(clock);
         report.reviewComment = comment;
-        outbox.writeNumbered(report.itemCode, List.of(new OutboxWriter.Draft(ReportEvents.REVIEWED,
+        outbox.writeInCommitOrder(report.itemCode, List.of(new OutboxWriter.Draft(ReportEvents.REVIEWED,
                 ReportEvents.Reviewed.of(report), ReportEvents.scope(report.provinceCode))));
         return report;
     }

@@ -35,7 +35,7 @@ public class TestData {
         catalog.clear();
         breakers.resetAll();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                TRUNCATE outbox_event, outbox_sequence, latest_report, idempotency_key, report_version, report
+                TRUNCATE outbox_event, latest_report, idempotency_key, report_version, report
                 RESTART IDENTITY""").executeUpdate());
         rollups.invalidate();
     }

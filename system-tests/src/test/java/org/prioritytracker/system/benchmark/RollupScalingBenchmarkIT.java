@@ -34,7 +34,7 @@ class RollupScalingBenchmarkIT {
         try (java.sql.Connection progress = java.sql.DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:5432/progress_e2e", "progress_e2e", "progress_e2e-local")) {
             progress.createStatement().executeUpdate(
-                    "TRUNCATE outbox_sequence, latest_report, idempotency_key, report_version, report");
+                    "TRUNCATE latest_report, idempotency_key, report_version, report");
         }
         List<String> items = given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/priorities")
                 .then().statusCode(200).extract().jsonPath().getList("items.flatten().code");
