@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -150,9 +151,25 @@ public class ProblemMappers {
                     + "nothing was changed. Retry in a few seconds.").at(uri.getPath()).toResponse()
                     .header(HttpHeaders.RETRY_AFTER, "2").build();
         }
+        if (clientLeft(e)) {
+            // Nobody reads this answer: the client closed the connection while sending its body.
+            LOG.debugf("The client left during its request on %s (%s)", uri.getPath(), e);
+            return Problem.of(Response.Status.BAD_REQUEST, "The connection closed before the request body was complete; "
+                    + "nothing was changed.").at(uri.getPath()).toResponse().build();
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.")
                 .at(uri.getPath()).toResponse().build();
+    }
+
+    /** The client closed its connection while the request was being read (anywhere in the cause chain). */
+    static boolean clientLeft(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
