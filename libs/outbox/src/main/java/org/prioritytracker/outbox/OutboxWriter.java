@@ -64,10 +64,7 @@ public class OutboxWriter {
     public CloudEvent write(String type, String subject, long sequence, Object data, Map<String, String> extensions) {
         // The change is written first, so that the event's time is as close to the commit as it can be.
         entityManager.flush();
-        byte[] json = json(data);
-        if (json.length > config.maxDataBytes()) {
-            throw new OversizedEventException(type, subject, json.length, config.maxDataBytes());
-        }
+        byte[] json = eventData(type, subject, data);
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString())
                 .withSource(source)
@@ -108,10 +105,7 @@ public class OutboxWriter {
         OffsetDateTime time = PlanCalendar.now(clock);
         int parameter = 3;
         for (Draft draft : drafts) {
-            byte[] data = json(draft.data());
-            if (data.length > config.maxDataBytes()) {
-                throw new OversizedEventException(draft.type(), subject, data.length, config.maxDataBytes());
-            }
+            byte[] data = eventData(draft.type(), subject, draft.data());
             insert.setParameter(parameter++, UUID.randomUUID())
                     .setParameter(parameter++, draft.type())
                     .setParameter(parameter++, time)
@@ -133,6 +127,15 @@ public class OutboxWriter {
             }
             return "INSERT INTO outbox_event (id, source, type, subject, time, sequence, data, extensions) VALUES " + rows;
         });
+    }
+
+    /** The event's data as JSON, refused when larger than the topic takes. */
+    private byte[] eventData(String type, String subject, Object data) {
+        byte[] json = json(data);
+        if (json.length > config.maxDataBytes()) {
+            throw new OversizedEventException(type, subject, json.length, config.maxDataBytes());
+        }
+        return json;
     }
 
     private byte[] json(Object value) {

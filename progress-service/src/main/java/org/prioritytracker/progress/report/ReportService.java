@@ -118,9 +118,7 @@ public class ReportService {
         String requestHash = idempotencyKey == null ? null : hash(request, province);
         Report report = newReport(request, province, period, actor);
         try {
-            Submission stored = QuarkusTransaction.requiringNew().call(() -> store(report, idempotencyKey, requestHash));
-            rollups.invalidate();
-            return stored;
+            return QuarkusTransaction.requiringNew().call(() -> store(report, idempotencyKey, requestHash));
         } catch (ExistingReport existing) {
             // Rolled back, Idempotency-Key claim included: a retry with the key meets the same 409.
             return new Submission(Outcome.DUPLICATE, Report.findById(existing.id));
@@ -222,7 +220,7 @@ public class ReportService {
         }
         ReportRules.check(request, province, bureaus.exists(province), PlanCalendar.today(clock), errors);
         ReportRules.throwIfAny(errors);
-        Report amended = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Report report = Report.findById(id, LockModeType.PESSIMISTIC_WRITE);
             Preconditions.requireCurrent(ifMatch, report.version, "report");
             if (report.reviewState == ReviewState.ACCEPTED) {
@@ -246,8 +244,6 @@ public class ReportService {
                     report.periodEnd, report.percentComplete, report.status.name(), report.submittedAt));
             return report;
         });
-        rollups.invalidate();
-        return amended;
     }
 
     public Report find(UUID id) {
@@ -265,8 +261,12 @@ public class ReportService {
         }
     }
 
-    /** The submission's events, numbered by the capture in the order their transactions commit. */
+    /**
+     * The submission's events, numbered by the capture in the order their transactions commit; the
+     * rollups this instance serves are recomputed once the submission commits.
+     */
     private void publishSubmission(Report report, LatestReports.Change change) {
+        rollups.invalidateOnCommit();
         List<OutboxWriter.Draft> events = new ArrayList<>(2);
         events.add(new OutboxWriter.Draft(ReportEvents.SUBMITTED, ReportEvents.Submitted.of(report),
                 ReportEvents.scope(report.provinceCode)));
