@@ -174,7 +174,9 @@ public class ProblemMappers {
 
     /**
      * A lost or refused database connection (a restart, a failover): SQL state class 08, or 57P
-     * (the server shutting down), anywhere in the cause chain.
+     * (the server shutting down), anywhere in the cause chain; or no pooled connection within the
+     * pool's acquisition timeout, which is what a request sees while the server is down for longer
+     * than that timeout (Agroal reports it without an SQL state).
      */
     static boolean databaseUnreachable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -183,6 +185,10 @@ public class ProblemMappers {
             }
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
             if (cause.getCause() == cause) {

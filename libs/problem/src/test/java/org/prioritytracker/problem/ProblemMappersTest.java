@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.http.HttpClosedException;
 import java.io.IOException;
+import java.sql.SQLException;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class ProblemMappersTest {
@@ -15,5 +17,19 @@ class ProblemMappersTest {
         assertTrue(ProblemMappers.clientLeft(new IOException(new IOException(new HttpClosedException("Connection was closed")))));
         assertFalse(ProblemMappers.clientLeft(new IOException("disk full")));
         assertFalse(ProblemMappers.clientLeft(new IllegalStateException(new NullPointerException())));
+    }
+
+    @Test
+    void aDatabaseThatIsDownOrOutOfConnectionsIsUnreachableNotAFault() {
+        // PostgreSQL terminating the connection on restart, as Hibernate wraps it.
+        assertTrue(ProblemMappers.databaseUnreachable(new RuntimeException(
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
+        assertTrue(ProblemMappers.databaseUnreachable(new RuntimeException(new SQLException("Connection refused", "08001"))));
+        // Agroal after waiting its acquisition timeout while the server is still down: no SQL state.
+        assertTrue(ProblemMappers.databaseUnreachable(new RuntimeException("Unable to acquire JDBC Connection",
+                new SQLException("Acquisition timeout while waiting for new connection", new TimeoutException()))));
+        assertFalse(ProblemMappers.databaseUnreachable(new RuntimeException(
+                new SQLException("duplicate key value violates unique constraint", "23505"))));
+        assertFalse(ProblemMappers.databaseUnreachable(new SQLException("bad SQL grammar")));
     }
 }
