@@ -43,6 +43,13 @@ public interface CaptureConfig {
     @WithDefault("10s")
     Duration heartbeatInterval();
 
+    /**
+     * How often an instance that does not run the capture tries to take it over, and the one that runs
+     * it checks that it still holds it: the bound on a hand-over after the leader dies.
+     */
+    @WithDefault("1s")
+    Duration leadershipCheck();
+
     /** The wait before a stopped engine is started again. */
     @WithDefault("2s")
     Duration restartDelay();

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 import org.prioritytracker.notification.deadletter.DeadLetterStore;
 
 /**
- * Readiness of the event pipeline: DOWN while a source's capture is not streaming. Dead letters and
+ * Readiness of the event pipeline: DOWN until this instance knows whether it runs the capture, and
+ * while it runs it, until every source's capture streams; UP in an instance that stands by. Dead letters and
  * a slot that retains much log do not make the service unready (events still flow); they are named
  * under {@code warnings} for an operator to act on.
  */
@@ -34,6 +35,11 @@ public class CaptureReadiness implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Outbox capture");
         if (!config.enabled()) {
             return response.up().withData("capture", "disabled in this instance").build();
+        }
+        response.withData("capture", status.role().name());
+        if (status.role() == CaptureStatus.Role.STANDBY) {
+            // Another instance runs it; this one serves streams and queries, and takes over should it die.
+            return response.up().build();
         }
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, CaptureStatus.Standing> source : status.sources().entrySet()) {

@@ -11,6 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class CaptureStatus {
 
+    /** This instance's part in the capture. */
+    public enum Role { ELECTING, LEADING, STANDBY }
+
     /** The state of one source's engine. */
     public enum State { STARTING, STREAMING, STOPPED }
 
@@ -20,9 +23,32 @@ public class CaptureStatus {
 
     private final Map<String, Standing> sources = new ConcurrentHashMap<>();
     private final Clock clock;
+    private volatile Role role = Role.ELECTING;
 
     public CaptureStatus(Clock clock) {
         this.clock = clock;
+    }
+
+    /** This instance runs the capture from now on. */
+    void leading() {
+        role = Role.LEADING;
+    }
+
+    /** This instance stopped running the capture and runs for it again; no source's standing is kept. */
+    void electing() {
+        role = Role.ELECTING;
+        sources.clear();
+    }
+
+    /** Another instance runs the capture; this one keeps no source's standing. */
+    void standby() {
+        role = Role.STANDBY;
+        sources.clear();
+    }
+
+    /** Whether this instance runs the capture, waits for another to fail, or has not asked yet. */
+    public Role role() {
+        return role;
     }
 
     void starting(String source) {

@@ -5,16 +5,15 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -30,6 +29,7 @@ import org.prioritytracker.notification.publish.Publishers;
  * {@link CaptureHandler}, which publishes them. Each engine keeps its position in a compacted Kafka
  * topic (Kafka Connect's offset store), so that after a stop or a crash it resumes about where the
  * topic ends; the slot keeps the log until then. An engine that stops on an error is started again.
+ * The engines run only in the instance that {@link CaptureLeadership} elects.
  */
 @ApplicationScoped
 public class OutboxCapture {
@@ -46,7 +46,6 @@ public class OutboxCapture {
     private final String bootstrapServers;
     private final MeterRegistry registry;
     private final List<SourceEngine> engines = new CopyOnWriteArrayList<>();
-    private volatile boolean stopping;
 
     public OutboxCapture(CaptureConfig config, Publishers publishers, EventNumbers numbers, EventLog log,
             DeadLetterStore deadLetters, CaptureStatus status, ManagedExecutor executor, MeterRegistry registry,
@@ -62,11 +61,11 @@ public class OutboxCapture {
         this.registry = registry;
     }
 
-    void start(@Observes StartupEvent event) {
-        if (!config.enabled()) {
-            LOG.info("Outbox capture is disabled in this instance");
-            return;
-        }
+    /** Starts an engine per source: this instance now holds the capture. */
+    void lead() {
+        // Another instance may have numbered events since this one last led.
+        numbers.forget();
+        status.leading();
         for (Map.Entry<String, CaptureConfig.Source> source : config.sources().entrySet()) {
             SourceEngine engine = new SourceEngine(source.getKey(), source.getValue());
             engines.add(engine);
@@ -75,18 +74,30 @@ public class OutboxCapture {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        stopping = true;
-        engines.forEach(SourceEngine::close);
+    /** Another instance holds the capture. */
+    void standBy() {
+        status.standby();
     }
 
-    /** One source's engine, started again after it stops until the service shuts down. */
+    /** Stops the engines and waits until they have saved their position and let go of their slots. */
+    void standDown() {
+        engines.forEach(SourceEngine::stop);
+        for (SourceEngine engine : engines) {
+            engine.awaitEnd();
+        }
+        engines.clear();
+        status.electing();
+    }
+
+    /** One source's engine, started again after it stops until the capture stands down. */
     private final class SourceEngine {
 
         private final String name;
         private final CaptureConfig.Source source;
         private final EventPublisher publisher;
+        private final CountDownLatch ended = new CountDownLatch(1);
         private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+        private volatile boolean stopping;
 
         SourceEngine(String name, CaptureConfig.Source source) {
             this.name = name;
@@ -125,6 +136,9 @@ public class OutboxCapture {
                                 status.stopped(name, success ? null : message);
                             })
                             .build();
+                    if (stopping) {
+                        break; // stood down while the engine was being built
+                    }
                     engine.run();
                     if (!stopping) {
                         Thread.sleep(config.restartDelay().toMillis());
@@ -134,10 +148,26 @@ public class OutboxCapture {
                 Thread.currentThread().interrupt();
             } finally {
                 publisher.close();
+                ended.countDown();
             }
         }
 
-        void close() {
+        void stop() {
+            stopping = true;
+            close();
+        }
+
+        void awaitEnd() {
+            try {
+                if (!ended.await(30, TimeUnit.SECONDS)) {
+                    LOG.warnf("The capture of %s did not stop within 30 s", name);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void close() {
             DebeziumEngine<RecordChangeEvent<SourceRecord>> running = engine;
             if (running != null) {
                 try {
