@@ -17,17 +17,40 @@ KAFKA_PORT=${KAFKA_PORT:-9092}
 
 # TRACKER_SERVICES narrows `up` to some of them (the benchmark starts each alone to time it).
 read -r -a SERVICES <<<"${TRACKER_SERVICES:-task-service progress-service notification-service}"
+# Instances of each service (`up --replicas N`); `up` records it for `status` and `down`.
+REPLICAS=${TRACKER_REPLICAS:-$(cat "$RUN_DIR/replicas" 2>/dev/null || echo 1)}
 
+# Every service instance by name: instance 0 is the service's own name, instance i is NAME-i.
+INSTANCES=()
+for _service in "${SERVICES[@]}"; do
+    for ((_i = 0; _i < REPLICAS; _i++)); do
+        if [ "$_i" = 0 ]; then INSTANCES+=("$_service"); else INSTANCES+=("$_service-$_i"); fi
+    done
+done
+unset _service _i
+
+# The service an instance runs, and its index.
+instance_service() {
+    echo "${1%-[0-9]*}"
+}
+
+instance_index() {
+    if [[ "$1" =~ -([0-9]+)$ ]]; then echo "${BASH_REMATCH[1]}"; else echo 0; fi
+}
+
+# Instance i of a service listens 100·i above the service's port.
 service_port() {
-    case "$1" in
-        task-service) echo "${TASK_SERVICE_PORT:-8081}" ;;
-        progress-service) echo "${PROGRESS_SERVICE_PORT:-8082}" ;;
-        notification-service) echo "${NOTIFICATION_SERVICE_PORT:-8083}" ;;
+    local base
+    case "$(instance_service "$1")" in
+        task-service) base=${TASK_SERVICE_PORT:-8081} ;;
+        progress-service) base=${PROGRESS_SERVICE_PORT:-8082} ;;
+        notification-service) base=${NOTIFICATION_SERVICE_PORT:-8083} ;;
     esac
+    echo $((base + 100 * $(instance_index "$1")))
 }
 
 service_database() {
-    case "$1" in
+    case "$(instance_service "$1")" in
         task-service) echo "tasks$DB_SUFFIX" ;;
         progress-service) echo "progress$DB_SUFFIX" ;;
         notification-service) echo "notifications$DB_SUFFIX" ;;
@@ -35,11 +58,20 @@ service_database() {
 }
 
 service_jar() {
-    echo "$REPO_DIR/$1/target/quarkus-app/quarkus-run.jar"
+    echo "$REPO_DIR/$(instance_service "$1")/target/quarkus-app/quarkus-run.jar"
+}
+
+# With replicas, a three-node cluster (deploy/local/kafka/cluster): clients on KAFKA_PORT + 100·i.
+kafka_cluster() {
+    [ "$REPLICAS" -ge 2 ]
 }
 
 kafka_bootstrap() {
-    echo "127.0.0.1:$KAFKA_PORT"
+    if kafka_cluster; then
+        echo "127.0.0.1:$KAFKA_PORT,127.0.0.1:$((KAFKA_PORT + 100)),127.0.0.1:$((KAFKA_PORT + 200))"
+    else
+        echo "127.0.0.1:$KAFKA_PORT"
+    fi
 }
 
 port_open() {

@@ -23,7 +23,8 @@ import org.prioritytracker.problem.Preconditions;
  * Read responses as served: their JSON and its entity tag, computed once per change of the data
  * behind them. Every committed change moves the generation on, and an entry of an earlier generation
  * is computed anew. The generation is read before the response is computed, so a response that
- * raced a commit is never kept past it. Entries also expire after {@value #MAX_AGE_SECONDS} seconds,
+ * raced a commit is never kept past it. Other instances' commits move it on too, where the service
+ * turns {@link PeerInvalidation} on. Entries also expire after {@value #MAX_AGE_SECONDS} seconds,
  * which bounds how stale a response can be should an invalidation be missed (another instance's
  * write while the topic that carries it is away).
  */
@@ -53,20 +54,26 @@ public class ResponseCache {
             .expireAfterWrite(Duration.ofSeconds(MAX_AGE_SECONDS)).build();
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry transactions;
+    private final PeerInvalidation peers;
 
-    public ResponseCache(ObjectMapper mapper, TransactionSynchronizationRegistry transactions) {
+    public ResponseCache(ObjectMapper mapper, TransactionSynchronizationRegistry transactions, PeerInvalidation peers) {
         this.mapper = mapper;
         this.transactions = transactions;
+        this.peers = peers;
     }
 
     public Cached get(String key, Supplier<Object> response) {
-        long current = generation.get();
+        long fromPeers = peers.generation();
+        if (fromPeers < 0) {
+            return cached(json(response.get()));
+        }
+        // Both parts only grow, so their sum moves on with either.
+        long current = generation.get() + fromPeers;
         Entry entry = entries.getIfPresent(key);
         if (entry != null && entry.generation() == current) {
             return entry.value();
         }
-        byte[] body = json(response.get());
-        Cached cached = new Cached(body, "\"" + digest(body) + "\"");
+        Cached cached = cached(json(response.get()));
         entries.asMap().merge(key, new Entry(current, cached),
                 (older, newer) -> older.generation() > newer.generation() ? older : newer);
         return cached;
@@ -77,8 +84,12 @@ public class ResponseCache {
         generation.incrementAndGet();
     }
 
-    /** Invalidates when the current transaction commits (not before: readers would cache the old data). */
+    /**
+     * Invalidates when the current transaction commits (not before: readers would cache the old data),
+     * here and, where enabled, in the other instances.
+     */
     public void invalidateOnCommit() {
+        peers.announceOnCommit();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -91,6 +102,10 @@ public class ResponseCache {
                 }
             }
         });
+    }
+
+    private static Cached cached(byte[] body) {
+        return new Cached(body, "\"" + digest(body) + "\"");
     }
 
     private byte[] json(Object response) {
