@@ -18,8 +18,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.CharConversionException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -147,8 +153,10 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         if (databaseUnreachable(e)) {
             LOG.warnf("The database cannot be reached (%s) on %s", e, uri.getPath());
-            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "The service's database cannot be reached just now; "
-                    + "nothing was changed. Retry in a few seconds.").at(uri.getPath()).toResponse()
+            // Lost at commit, a change may have been stored: the retry's If-Match or Idempotency-Key tells.
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "The service's database cannot be reached just now. "
+                    + "Retry in a few seconds; with the same If-Match or Idempotency-Key a retried write is never "
+                    + "applied twice.").at(uri.getPath()).toResponse()
                     .header(HttpHeaders.RETRY_AFTER, "2").build();
         }
         if (clientLeft(e)) {
@@ -174,28 +182,39 @@ public class ProblemMappers {
 
     /**
      * A lost or refused database connection (a restart, a failover): SQL state class 08, or 57P
-     * (the server shutting down), anywhere in the cause chain; or no pooled connection within the
-     * pool's acquisition timeout, which is what a request sees while the server is down for longer
-     * than that timeout (Agroal reports it without an SQL state).
+     * (the server shutting down), anywhere in the cause chain or among the suppressed exceptions (the
+     * transaction manager reports a commit that failed on a lost connection as suppressed by its
+     * rollback exception); or no pooled connection within the pool's acquisition timeout, which is
+     * what a request sees while the server is down for longer than that timeout (Agroal reports it
+     * without an SQL state).
      */
     static boolean databaseUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException) {
+        return databaseUnreachable(e, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean databaseUnreachable(Throwable e, Set<Throwable> seen) {
+        if (e == null || !seen.add(e)) {
+            return false;
+        }
+        if (e instanceof SQLTransientConnectionException) {
+            return true;
+        }
+        if (e instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
                 return true;
             }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (state == null && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                 return true;
-            }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
-                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
-        return false;
+        for (Throwable suppressed : e.getSuppressed()) {
+            if (databaseUnreachable(suppressed, seen)) {
+                return true;
+            }
+        }
+        return databaseUnreachable(e.getCause(), seen);
     }
 
     /**
@@ -262,6 +281,6 @@ public class ProblemMappers {
         if (type == String.class) {
             return "string";
         }
-        return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 }

@@ -28,6 +28,12 @@ class ProblemMappersTest {
         // Agroal after waiting its acquisition timeout while the server is still down: no SQL state.
         assertTrue(ProblemMappers.databaseUnreachable(new RuntimeException("Unable to acquire JDBC Connection",
                 new SQLException("Acquisition timeout while waiting for new connection", new TimeoutException()))));
+        // A commit lost with its connection, as Narayana reports it: the XA failure is suppressed, not a cause.
+        Exception rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        Exception commitFailed = new java.io.IOException("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        rollback.addSuppressed(commitFailed);
+        assertTrue(ProblemMappers.databaseUnreachable(new RuntimeException("Error invoking subclass method", rollback)));
         assertFalse(ProblemMappers.databaseUnreachable(new RuntimeException(
                 new SQLException("duplicate key value violates unique constraint", "23505"))));
         assertFalse(ProblemMappers.databaseUnreachable(new SQLException("bad SQL grammar")));
