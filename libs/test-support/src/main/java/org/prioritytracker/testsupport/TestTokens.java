@@ -67,6 +67,15 @@ public final class TestTokens {
         }
     }
 
+    /**
+     * As the identity provider issues a token by client credentials: its issuer and key, issued to the
+     * client {@code azp}, for one audience, with the roles given.
+     */
+    public static String fromTheProviderForClient(String client, String audience, String... groups) {
+        return Jwt.issuer(ISSUER).subject("service-account-" + client).claim("azp", client).audience(audience)
+                .groups(Set.of(groups)).jws().keyId(KEY_ID).sign();
+    }
+
     /** A person's token signed with the development key, but for no audience. */
     public static String withoutAudience(String role) {
         return Jwt.issuer(ISSUER).subject("test-" + role).groups(Set.of(role)).jws().keyId(KEY_ID).sign();

@@ -20,7 +20,6 @@ import io.restassured.response.Response;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
@@ -30,76 +29,29 @@ import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.prioritytracker.system.support.SystemStack;
 import org.prioritytracker.testsupport.Scripts;
 
 /**
  * The development realm as Keycloak serves it, from deploy/local/keycloak/realm.json: what a person's and a
  * service's token carry, that they are signed with the realm's published keys, PKCE for the dashboard and
- * brute-force protection. It runs a Keycloak of its own with deploy/local/keycloak/server (ports 18180 and
- * 18190, database keycloak_e2e created anew, folders under target/keycloak), beside any other on the machine.
+ * brute-force protection. It reads the system stack's Keycloak (port 18180, database keycloak_e2e created
+ * anew for each run).
  */
+@ExtendWith(SystemStack.class)
 class KeycloakRealmIT {
 
-    private static final String BASE = "http://127.0.0.1:18180";
-    private static final String ISSUER = BASE + "/realms/priority-tracker";
+    private static final String BASE = SystemStack.KEYCLOAK;
+    private static final String ISSUER = SystemStack.ISSUER;
     private static final String TOKEN = ISSUER + "/protocol/openid-connect/token";
     private static final String AUTHORIZE = ISSUER + "/protocol/openid-connect/auth";
     private static final String ADMIN = BASE + "/admin/realms/priority-tracker";
-    private static final String DATABASE = "keycloak_e2e";
-    private static final Path DIR = Path.of("target/keycloak").toAbsolutePath();
-    private static final Path LOG = DIR.resolve("keycloak-realm-it.log");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void startKeycloak() {
-        // Only in the single stack's execution: the replicas' execution (tracker.stack.replicas) is for
-        // the replicated stack's tests, and would otherwise run this class again when it is named by -Dit.test.
-        Assumptions.assumeTrue(System.getProperty("tracker.stack.replicas") == null,
-                "KeycloakRealmIT runs in the single stack's execution");
-        Scripts.run("database", List.of("recreate", DATABASE), Map.of(), LOG);
-        // Fetching and building the shared distribution, and a first start (schema and import), each take
-        // minutes on a busy machine, and Scripts.run gives a script five: so the fetch is a step of its own,
-        // and the wait for the realm is here rather than in the script.
-        Scripts.run("keycloak/server", List.of("fetch"), environment(), LOG);
-        Map<String, String> noWait = new HashMap<>(environment());
-        noWait.put("KEYCLOAK_WAIT", "0");
-        Scripts.run("keycloak/server", List.of("start"), noWait, LOG);
-        Awaitility.await("the realm's discovery document").atMost(Duration.ofMinutes(10))
-                .pollInterval(Duration.ofSeconds(3))
-                // Until the HTTP port opens; a dead Keycloak still fails the wait through status.
-                .ignoreExceptionsInstanceOf(IOException.class)
-                .until(() -> {
-                    // Fails at once (exit 3) when Keycloak has died: see the log.
-                    Scripts.run("keycloak/server", List.of("status"), environment(), LOG);
-                    return given().get(ISSUER + "/.well-known/openid-configuration").statusCode() == 200;
-                });
-    }
-
-    /** JUnit runs this also when startKeycloak failed half-way, so a half-started Keycloak is stopped too. */
-    @AfterAll
-    static void stopKeycloak() {
-        // The realm needs no clean-up: the next run recreates the database.
-        Scripts.run("keycloak/server", List.of("stop"), environment(), LOG);
-    }
-
-    private static Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("KEYCLOAK_PORT", "18180");
-        environment.put("KEYCLOAK_MANAGEMENT_PORT", "18190");
-        environment.put("KEYCLOAK_DB", DATABASE);
-        environment.put("KEYCLOAK_STATE_DIR", DIR.resolve("state").toString());
-        environment.put("TRACKER_RUN_DIR", DIR.resolve("run").toString());
-        environment.put("TRACKER_LOG_DIR", DIR.resolve("logs").toString());
-        return environment;
-    }
 
     @Test
     void discoveryNamesTheIssuerAndItsKeys() {

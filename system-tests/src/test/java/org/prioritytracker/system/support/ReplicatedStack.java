@@ -54,6 +54,8 @@ public class ReplicatedStack implements BeforeAllCallback {
     private static Map<String, String> environment() {
         Map<String, String> environment = SystemStack.environment();
         environment.put("TRACKER_REPLICAS", Integer.toString(REPLICAS));
+        // This test is about faults, not sign-in: the services trust the development key (Tokens signs with it).
+        environment.put("TRACKER_IDENTITY", "development-key");
         environment.put("TASK_SERVICE_PORT", "19081");
         environment.put("PROGRESS_SERVICE_PORT", "19082");
         environment.put("NOTIFICATION_SERVICE_PORT", "19083");

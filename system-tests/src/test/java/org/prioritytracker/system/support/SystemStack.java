@@ -1,11 +1,15 @@
 package org.prioritytracker.system.support;
 
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.prioritytracker.testsupport.Scripts;
@@ -14,8 +18,9 @@ import org.prioritytracker.testsupport.Scripts;
  * Runs the whole system for the system tests, as a user would, with {@code deploy/local/up}: once
  * before the first test class that declares this extension, stopped with {@code deploy/local/down}
  * after the last one, whatever the outcome. It is a stack of its own beside any other on the
- * machine: services on 18081-18083, a Kafka broker on 29092 (data under target/stack), and
- * databases with the suffix _e2e, created anew at the start of each run.
+ * machine: services on 18081-18083, Keycloak on 18180 (health 18190, home under target/stack), a
+ * Kafka broker on 29092 (data under target/stack), and databases with the suffix _e2e, created anew
+ * at the start of each run. The services trust Keycloak's tokens only, as {@code up} starts them.
  */
 public class SystemStack implements BeforeAllCallback {
 
@@ -25,12 +30,20 @@ public class SystemStack implements BeforeAllCallback {
     public static final String KAFKA = "127.0.0.1:29092";
     public static final String TOPIC = "status-changes";
     public static final List<String> DATABASES = List.of("tasks_e2e", "progress_e2e", "notifications_e2e");
+    public static final String KEYCLOAK = "http://127.0.0.1:18180";
+    public static final String ISSUER = KEYCLOAK + "/realms/priority-tracker";
+    /** Tokens expire within seconds of their {@code exp}, so that a test of expiry need not wait a minute. */
+    public static final int CLOCK_SKEW_SECONDS = 3;
 
     static final Path STACK_DIR = Path.of(System.getProperty("tracker.stack.dir", "target/stack")).toAbsolutePath();
     private static final Path LOG = STACK_DIR.resolve("deploy.log");
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        // The replicated stack's execution (tracker.stack.replicas) runs its own tests only, even when
+        // -Dit.test names a single-stack class, which both executions then select.
+        Assumptions.assumeTrue(System.getProperty("tracker.stack.replicas") == null,
+                "the single stack's tests run in the single stack's execution");
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(SystemStack.class, key -> new Running(), Running.class);
     }
@@ -48,6 +61,11 @@ public class SystemStack implements BeforeAllCallback {
         environment.put("KAFKA_PORT", "29092");
         environment.put("KAFKA_CONTROLLER_PORT", "29093");
         environment.put("KAFKA_STATE_DIR", STACK_DIR.resolve("kafka").toString());
+        environment.put("KEYCLOAK_PORT", "18180");
+        environment.put("KEYCLOAK_MANAGEMENT_PORT", "18190");
+        environment.put("KEYCLOAK_STATE_DIR", STACK_DIR.resolve("keycloak").toString());
+        // The services read it from their environment (SmallRye JWT's allowed clock skew, 60 s by default).
+        environment.put("MP_JWT_VERIFY_CLOCK_SKEW", Integer.toString(CLOCK_SKEW_SECONDS));
         // The overdue check runs every few seconds, so that the tests see its events.
         environment.put("TRACKER_OVERDUE_EVERY", "3s");
         environment.put("TRACKER_OVERDUE_DELAY", "3s");
@@ -71,7 +89,7 @@ public class SystemStack implements BeforeAllCallback {
             String pid = Files.readString(STACK_DIR.resolve("run/" + service + ".pid")).strip();
             new ProcessBuilder("kill", "-9", pid).start().waitFor();
             Path proc = Path.of("/proc", pid);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !Files.exists(proc));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(proc));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -100,15 +118,42 @@ public class SystemStack implements BeforeAllCallback {
         Scripts.run("browser", List.of("ensure"), Map.of(), LOG);
     }
 
-    /** The stack for one run: new databases, a broker from empty data, then the services. */
+    /**
+     * Starts Keycloak on its new database and waits for its realm here, not in a script: fetching and
+     * building the distribution, and a first start (schema and import), each take minutes on a busy
+     * machine, and Scripts.run gives a script five.
+     */
+    private static void startKeycloak() {
+        Scripts.run("keycloak/server", List.of("fetch"), environment(), LOG);
+        Map<String, String> noWait = new HashMap<>(environment());
+        noWait.put("KEYCLOAK_WAIT", "0");
+        Scripts.run("keycloak/server", List.of("start"), noWait, LOG);
+    }
+
+    private static void awaitKeycloak() {
+        Awaitility.await("the realm's discovery document").atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(2))
+                // Until the HTTP port opens; a dead Keycloak still fails the wait through status.
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    // Fails at once (exit 3) when Keycloak has died: see the log.
+                    Scripts.run("keycloak/server", List.of("status"), environment(), LOG);
+                    return RestAssured.given().get(ISSUER + "/.well-known/openid-configuration").statusCode() == 200;
+                });
+    }
+
+    /** The stack for one run: new databases, Keycloak and a broker from empty data, then the services. */
     private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         Running() {
             try {
-                Scripts.run("database", List.of("recreate", DATABASES.get(0), DATABASES.get(1), DATABASES.get(2)), Map.of(), LOG);
+                Scripts.run("database", List.of("recreate", DATABASES.get(0), DATABASES.get(1), DATABASES.get(2),
+                        "keycloak_e2e"), Map.of(), LOG);
+                startKeycloak();
                 Map<String, String> fresh = new HashMap<>(environment());
                 fresh.put("KAFKA_FRESH", "1");
                 Scripts.run("kafka/broker", List.of("start"), fresh, LOG);
+                awaitKeycloak();
                 up();
             } catch (RuntimeException e) {
                 close();
@@ -121,7 +166,12 @@ public class SystemStack implements BeforeAllCallback {
             try {
                 Scripts.run("down", List.of(), environment(), LOG);
             } finally {
-                broker("stop");
+                try {
+                    broker("stop");
+                } finally {
+                    // Started here, before up, so down leaves it alone.
+                    Scripts.run("keycloak/server", List.of("stop"), environment(), LOG);
+                }
             }
         }
     }

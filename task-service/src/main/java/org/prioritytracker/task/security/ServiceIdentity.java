@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -20,17 +21,19 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <ul>
  * <li>a service's key signed it ({@code kid} = the service), its issuer is that service, and it
  * claims the {@value Roles#SERVICE} role alone; or</li>
- * <li>a key of the identity provider signed it, its issuer is the provider, and it does not claim
- * {@value Roles#SERVICE}.</li>
+ * <li>a key of the identity provider signed it and its issuer is the provider; if it claims
+ * {@value Roles#SERVICE}, it claims that role alone and was issued to a calling service's own client
+ * ({@code azp}, client credentials).</li>
  * </ul>
- * So nobody holding a person's token, or the provider's key, can pass for a service, and a service's
- * key cannot make a person. The audience ({@code aud} = task-service) is checked on every token by
+ * So nobody holding a person's token can pass for a service, and a service's key cannot make a person. The audience ({@code aud} = task-service) is checked on every token by
  * SmallRye JWT itself.
  */
 @ApplicationScoped
 public class ServiceIdentity implements SecurityIdentityAugmentor {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The client a token was issued to (OpenID Connect Core, section 2). */
+    static final String AUTHORIZED_PARTY = "azp";
 
     private final IdentityConfig config;
 
@@ -43,15 +46,16 @@ public class ServiceIdentity implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        String problem = problem(token.getIssuer(), keyId(token.getRawToken()), identity.getRoles());
+        String problem = problem(token.getIssuer(), keyId(token.getRawToken()), identity.getRoles(),
+                text(token.getClaim(AUTHORIZED_PARTY)));
         if (problem != null) {
             return Uni.createFrom().failure(new AuthenticationFailedException(problem));
         }
         return Uni.createFrom().item(identity);
     }
 
-    /** Why a token with this issuer, key and roles is refused; null when it is accepted. */
-    String problem(String issuer, String keyId, Set<String> roles) {
+    /** Why a token with this issuer, key, roles and client is refused; null when it is accepted. */
+    String problem(String issuer, String keyId, Set<String> roles, String authorizedParty) {
         boolean serviceKey = keyId != null && config.serviceIssuers().contains(keyId);
         if (serviceKey) {
             if (!keyId.equals(issuer)) {
@@ -59,10 +63,24 @@ public class ServiceIdentity implements SecurityIdentityAugmentor {
             }
             return roles.equals(Set.of(Roles.SERVICE)) ? null : "a service token claims more than the service role";
         }
-        if (!config.userIssuer().equals(issuer)) {
+        if (!config.issuer().equals(issuer)) {
             return "the issuer is not trusted";
         }
-        return roles.contains(Roles.SERVICE) ? "only a service's own key may sign a service token" : null;
+        if (!roles.contains(Roles.SERVICE)) {
+            return null;
+        }
+        if (authorizedParty == null || !config.serviceClients().contains(authorizedParty)) {
+            return "only a calling service's own client may hold a service token";
+        }
+        return roles.equals(Set.of(Roles.SERVICE)) ? null : "a service token claims more than the service role";
+    }
+
+    /** A string claim's value, whether the token library gives it as a string or as JSON; else null. */
+    static String text(Object claim) {
+        if (claim instanceof JsonString json) {
+            return json.getString();
+        }
+        return claim instanceof String string ? string : null;
     }
 
     /** The key id in the token's header (already verified: the signature covers the header). */

@@ -8,7 +8,10 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.prioritytracker.testsupport.TestTokens;
 
-/** Only progress-service's own key makes a service token, only for this service, and only for reading. */
+/**
+ * Only progress-service makes a service token (with its own key, or as the provider's client by client
+ * credentials), only for this service, and only for reading.
+ */
 @QuarkusTest
 class ServiceIdentityTest {
 
@@ -17,6 +20,12 @@ class ServiceIdentityTest {
         String token = TestTokens.forService("progress-service", "progress-service", "task-service", "service");
         given().auth().oauth2(token).get("/api/items/P3.2").then().statusCode(200);
         given().auth().oauth2(token).get("/api/priorities").then().statusCode(200);
+    }
+
+    @Test
+    void theProvidersTokenForProgressServicesClientReadsTheCatalogue() {
+        String token = TestTokens.fromTheProviderForClient("progress-service", "task-service", "service");
+        given().auth().oauth2(token).get("/api/items/P3.2").then().statusCode(200);
     }
 
     @Test
@@ -39,6 +48,9 @@ class ServiceIdentityTest {
             // the people's key claiming to be the service, or giving a person the service role
             TestTokens.serviceClaimFromThePeoplesKey("progress-service"),
             TestTokens.forRole("service"),
+            // the provider's service role held by another client, or with more roles
+            TestTokens.fromTheProviderForClient("dashboard", "task-service", "service"),
+            TestTokens.fromTheProviderForClient("progress-service", "task-service", "service", "ministry-admin"),
             // a person's token for no audience
             TestTokens.withoutAudience("viewer"),
         };
