@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.prioritytracker.task.item.SubItem;
 
-/** One of the eight key tasks of the 2025 conference. */
+/** One of the key tasks a plan holds, for example one of the eight of the 2025 conference. */
 @Entity
 @Table(name = "priority")
 public class Priority extends PanacheEntityBase {
@@ -20,6 +20,10 @@ public class Priority extends PanacheEntityBase {
     @Id
     public String code;
 
+    @Column(name = "plan_year")
+    public int planYear;
+
+    /** Its place within its plan. */
     public int position;
 
     @Column(name = "title_zh")
@@ -32,9 +36,10 @@ public class Priority extends PanacheEntityBase {
     @OrderBy("position")
     public List<SubItem> items = new ArrayList<>();
 
-    /** All priorities in order with their sub-items, in one query. */
-    public static List<Priority> listWithItems() {
-        return find("select distinct p from Priority p left join fetch p.items order by p.position").list();
+    /** A plan's priorities in order with their sub-items, in one query. */
+    public static List<Priority> listWithItems(int planYear) {
+        return find("select distinct p from Priority p left join fetch p.items where p.planYear = ?1 order by p.position",
+                planYear).list();
     }
 
     public static Optional<Priority> findWithItems(String code) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -19,11 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.responsecache.ResponseCache;
+import org.prioritytracker.task.plan.Plan;
 import org.prioritytracker.task.security.Roles;
 
 @Path("/api/priorities")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Priorities", description = "The eight key tasks of the 2025 work conference")
+@Tag(name = "Priorities", description = "The key tasks of the current plan: the eight of the 2025 work conference")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
 public class PriorityResource {
@@ -35,13 +37,16 @@ public class PriorityResource {
     }
 
     @GET
-    @Operation(summary = "The eight priorities in order, each with its sub-items", description = """
+    @Operation(summary = "The current plan's priorities in order, each with its sub-items", description = """
+            The current plan is the newest (GET /api/plans); GET /api/plans/{year}/priorities gives any plan's.
             Carries an ETag: send it back in If-None-Match and an unchanged list is a 304 without a body.""")
     @APIResponse(responseCode = "200", description = "The priorities", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PriorityView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return cache.get("priorities", () -> Priority.listWithItems().stream().map(PriorityView::of).toList())
+        return cache.get("priorities", () -> Plan.current()
+                .map(plan -> Priority.listWithItems(plan.year).stream().map(PriorityView::of).toList())
+                .orElse(List.of()))
                 .toResponse(ifNoneMatch);
     }
 

@@ -6,10 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prioritytracker.task.item.ItemStatus;
 import org.prioritytracker.task.item.SubItem;
 
-@Schema(name = "Priority", description = "One of the eight key tasks, with its sub-items in order")
+@Schema(name = "Priority", description = "One of a plan's key tasks, with its sub-items in order")
 public record PriorityView(
         @Schema(examples = "P3") String code,
-        @Schema(examples = "3") int position,
+        @Schema(description = "The plan (work conference year) that holds it", examples = "2025") int planYear,
+        @Schema(description = "Its place within its plan", examples = "3") int position,
         @Schema(examples = "深入打好污染防治攻坚战") String titleZh,
         @Schema(examples = "Fight the critical battle against pollution in depth") String titleEn,
         List<ItemSummary> items) {
@@ -28,8 +29,8 @@ public record PriorityView(
         }
     }
 
-    static PriorityView of(Priority priority) {
-        return new PriorityView(priority.code, priority.position, priority.titleZh, priority.titleEn,
+    public static PriorityView of(Priority priority) {
+        return new PriorityView(priority.code, priority.planYear, priority.position, priority.titleZh, priority.titleEn,
                 priority.items.stream().map(ItemSummary::of).toList());
     }
 }

@@ -11,7 +11,8 @@ public final class SeedFiles {
     private SeedFiles() {
     }
 
-    public record PrioritiesFile(int formatVersion, int planYear, Source source, List<PrioritySeed> priorities) {
+    public record PrioritiesFile(int formatVersion, int planYear, String planTitleZh, String planTitleEn, Source source,
+            List<PrioritySeed> priorities) {
     }
 
     public record Source(String title, String file, String paragraphStartsWith) {

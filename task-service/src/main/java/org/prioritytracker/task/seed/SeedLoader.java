@@ -18,7 +18,7 @@ import org.prioritytracker.task.seed.SeedFiles.PrioritySeed;
 import org.prioritytracker.task.seed.SeedFiles.ProvincesFile;
 
 /**
- * Loads the priorities, sub-items and bureaus at start where they are absent. Rows that exist are
+ * Loads the plan, its priorities and sub-items, and the bureaus at start where they are absent. Rows that exist are
  * left alone (ON CONFLICT DO NOTHING), so edits made through the API survive a restart and two
  * instances starting together do not collide.
  */
@@ -57,12 +57,19 @@ public class SeedLoader {
                     .setParameter(3, bureau.nameZh()).setParameter(4, bureau.nameEn()).setParameter(5, bureau.kind())
                     .executeUpdate();
         }
+        added += entityManager.createNativeQuery("""
+                INSERT INTO plan (year, title_zh, title_en) VALUES (?1, ?2, ?3)
+                ON CONFLICT (year) DO NOTHING""")
+                .setParameter(1, priorities.planYear()).setParameter(2, priorities.planTitleZh())
+                .setParameter(3, priorities.planTitleEn())
+                .executeUpdate();
         for (PrioritySeed priority : priorities.priorities()) {
             added += entityManager.createNativeQuery("""
-                    INSERT INTO priority (code, position, title_zh, title_en) VALUES (?1, ?2, ?3, ?4)
+                    INSERT INTO priority (code, plan_year, position, title_zh, title_en) VALUES (?1, ?2, ?3, ?4, ?5)
                     ON CONFLICT (code) DO NOTHING""")
-                    .setParameter(1, priority.code()).setParameter(2, priority.position())
-                    .setParameter(3, priority.titleZh()).setParameter(4, priority.titleEn())
+                    .setParameter(1, priority.code()).setParameter(2, priorities.planYear())
+                    .setParameter(3, priority.position())
+                    .setParameter(4, priority.titleZh()).setParameter(5, priority.titleEn())
                     .executeUpdate();
             int itemPosition = 0;
             for (ItemSeed item : priority.items()) {

@@ -28,7 +28,7 @@ public class TestData {
     public void reset() {
         clock.reset();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "TRUNCATE outbox_event, item_history, sub_item, priority, province RESTART IDENTITY").executeUpdate());
+                "TRUNCATE outbox_event, item_history, sub_item, priority, plan, province RESTART IDENTITY").executeUpdate());
         seeds.load();
         responses.invalidate();
     }
