@@ -2,13 +2,17 @@
 // Every piece of data is put on the page with textContent, never as HTML.
 import { TEXT } from './i18n.js';
 
-const TOKEN_KEY = 'tracker_token';
 const FEED_SIZE = 30;
+// The session's access token is renewed this long before it expires (the server renews it with the
+// refresh token a minute before).
+const RENEW_BEFORE_MS = 45_000;
 
 const state = {
     lang: localStorage.getItem('tracker_lang') || 'zh',
-    // For this tab only: the stream's copy lives in an HttpOnly cookie that scripts cannot read.
-    token: sessionStorage.getItem(TOKEN_KEY),
+    // In memory only, from the sign-in session (/dashboard/session); never in any storage. The stream's
+    // copy lives in an HttpOnly cookie that scripts cannot read.
+    token: null,
+    user: null,         // { username, roles, province }
     config: null,
     priorities: [],     // from task-service, with items
     provinces: [],      // from task-service
@@ -50,23 +54,58 @@ async function api(base, path) {
 
 // ---- sign-in ---------------------------------------------------------------------------------
 
-async function signIn(token) {
-    state.token = token.trim();
-    sessionStorage.setItem(TOKEN_KEY, state.token);
+let renewTimer = null;
+
+// The signed-in person and their current access token, from the server's sign-in session; null when
+// nobody is signed in (the server answers a script's request with 499 or 401 instead of redirecting).
+async function loadSession() {
+    const response = await fetch('/dashboard/session', { headers: { 'X-Requested-With': 'JavaScript' },
+        credentials: 'same-origin', cache: 'no-store' });
+    if (response.status === 499 || response.status === 401) return null;
+    if (!response.ok) throw new Error('/dashboard/session: HTTP ' + response.status);
+    return response.json();
+}
+
+// Takes the session's token and hands it to the event stream's cookie; renews it before it expires.
+async function useSession(session) {
+    state.token = session.accessToken;
+    state.user = { username: session.username, roles: session.roles, province: session.province };
     // An EventSource cannot send headers: the server sets the stream's cookie, HttpOnly.
     const response = await fetch('/api/session', { method: 'POST', headers: { Authorization: 'Bearer ' + state.token } });
     if (response.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
+    clearTimeout(renewTimer);
+    const delay = Math.max(10_000, session.expiresAt * 1000 - Date.now() - RENEW_BEFORE_MS);
+    renewTimer = setTimeout(renew, delay);
+    renderWho();
 }
 
-function signOut(message) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    fetch('/api/session', { method: 'DELETE' }).catch(() => {});
+async function renew() {
+    try {
+        const session = await loadSession();
+        if (session) await useSession(session);
+        else showSignIn(t().signinFailed);
+    } catch (error) {
+        // The service may be restarting: try again shortly, while the current token still lasts.
+        renewTimer = setTimeout(renew, 10_000);
+    }
+}
+
+function showSignIn(message) {
+    clearTimeout(renewTimer);
     state.token = null;
+    state.user = null;
     if (state.stream) state.stream.close();
     $('dashboard').hidden = true;
     $('signin').hidden = false;
     $('signout').hidden = true;
+    $('who').hidden = true;
     $('signin-error').textContent = message || '';
+}
+
+// Ends the stream's cookie here and the session at the identity provider, which returns to the page.
+async function signOut() {
+    await fetch('/api/session', { method: 'DELETE' }).catch(() => {});
+    window.location.assign('/dashboard/sign-out');
 }
 
 // ---- rendering -------------------------------------------------------------------------------
@@ -80,13 +119,30 @@ function renderChrome() {
     $('signout').textContent = words.signout;
     $('signin-title').textContent = words.signinTitle;
     $('signin-help').textContent = words.signinHelp;
-    $('token-label').textContent = words.tokenLabel;
-    $('signin-button').textContent = words.signinButton;
+    $('signin-link').textContent = words.signinButton;
     $('priorities-title').textContent = words.priorities;
     $('heatmap-title').textContent = words.heatmap;
     $('heatmap-legend').textContent = words.heatmapLegend;
     $('feed-title').textContent = words.feed;
     renderConnection();
+    renderWho();
+}
+
+// Who is signed in: name, role and, for a reporter, the province.
+function renderWho() {
+    const node = $('who');
+    if (!state.user) {
+        node.hidden = true;
+        return;
+    }
+    const words = t();
+    const roles = state.user.roles.map((role) => words.roles[role] || role).join('、');
+    node.textContent = [state.user.username, roles, state.user.province ? words.provinceOf(state.user.province) : null]
+        .filter(Boolean).join(' · ');
+    node.dataset.username = state.user.username;
+    node.dataset.roles = state.user.roles.join(' ');
+    node.dataset.province = state.user.province || '';
+    node.hidden = false;
 }
 
 function renderConnection() {
@@ -318,10 +374,11 @@ function connect() {
         state.connection = 'live';
         renderConnection();
     });
-    // The token the stream was opened with has expired: sign in again.
-    stream.addEventListener('token-expired', () => {
+    // The token the stream was opened with has expired: take the session's renewed one and reopen.
+    stream.addEventListener('token-expired', async () => {
         stream.close();
-        signOut(t().signinFailed);
+        await renew();
+        if (state.token) connect();
     });
     stream.onmessage = (message) => {
         state.lastEventId = message.lastEventId;
@@ -344,19 +401,25 @@ function connect() {
 
 async function start(attempt = 0) {
     renderChrome();
-    $('signout').hidden = false;
-    $('signin').hidden = true;
-    $('dashboard').hidden = false;
     try {
-        if (attempt === 0) await signIn(state.token);
+        const session = await loadSession();
+        if (!session) {
+            showSignIn();
+            return;
+        }
+        await useSession(session);
+        $('signout').hidden = false;
+        $('signin').hidden = true;
+        $('dashboard').hidden = false;
         await loadAll();
     } catch (error) {
         if (error.status === 401) {
-            signOut(t().signinFailed);
+            showSignIn(t().signinFailed);
             return;
         }
         // A service that is restarting answers 503 for a moment: try again, waiting longer each time.
         const seconds = Math.min(30, 2 ** attempt);
+        $('dashboard').hidden = false;
         $('priorities').replaceChildren(el('p', { className: 'error',
             text: t().loadFailed + error.message + t().retrying(seconds) }));
         setTimeout(() => start(attempt + 1), seconds * 1000);
@@ -375,19 +438,7 @@ async function main() {
         renderAll();
     });
     $('signout').addEventListener('click', () => signOut());
-    $('signin-form').addEventListener('submit', (event) => {
-        event.preventDefault();
-        const token = $('token-input').value;
-        if (token.trim()) {
-            state.token = token.trim();
-            start();
-        }
-    });
-    if (state.token) {
-        start();
-    } else {
-        signOut();
-    }
+    start();
 }
 
 main();

@@ -3,7 +3,7 @@ package org.prioritytracker.notification.dashboard;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Where the dashboard page finds the other services' APIs, as the browser sees them. */
+/** Where the dashboard page finds the other services' APIs, as the browser sees them, and its sign-in's secret. */
 @ConfigMapping(prefix = "tracker.dashboard")
 public interface DashboardConfig {
 
@@ -12,4 +12,10 @@ public interface DashboardConfig {
 
     @WithDefault("http://127.0.0.1:8082")
     String progressServiceUrl();
+
+    /**
+     * Encrypts the sign-in's session and PKCE state cookies (quarkus-oidc reads it through
+     * application.properties): at least 32 characters, the same for every instance. Never sent anywhere.
+     */
+    String sessionSecret();
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.notification.security.Caller;
 import org.prioritytracker.notification.security.Roles;
 
 /**
@@ -29,11 +30,11 @@ public class SessionResource {
     static final String COOKIE = "tracker_token";
     private static final String COOKIE_PATH = "/api/events";
 
-    private final JsonWebToken token;
+    private final Caller caller;
     private final Clock clock;
 
-    public SessionResource(JsonWebToken token, Clock clock) {
-        this.token = token;
+    public SessionResource(Caller caller, Clock clock) {
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -44,6 +45,7 @@ public class SessionResource {
     @APIResponse(responseCode = "204", description = "The cookie is set until the token expires")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     public Response open(UriInfo uri) {
+        JsonWebToken token = caller.token();
         long seconds = Math.max(0, token.getExpirationTime() - clock.instant().getEpochSecond());
         return Response.noContent().cookie(cookie(token.getRawToken(), (int) Math.min(seconds, Integer.MAX_VALUE), uri)).build();
     }

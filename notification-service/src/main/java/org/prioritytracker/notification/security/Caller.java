@@ -13,11 +13,20 @@ import org.prioritytracker.problem.ProblemException;
 public class Caller {
 
     private final SecurityIdentity identity;
-    private final JsonWebToken token;
 
-    public Caller(SecurityIdentity identity, JsonWebToken token) {
+    public Caller(SecurityIdentity identity) {
         this.identity = identity;
-        this.token = token;
+    }
+
+    /**
+     * The verified bearer token of this request: the identity's principal. (An injected JsonWebToken
+     * would be quarkus-oidc's, which holds only the dashboard's sign-in session.)
+     */
+    public JsonWebToken token() {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            return token;
+        }
+        throw new IllegalStateException("The caller was not authenticated with a JWT");
     }
 
     public String name() {
@@ -26,7 +35,7 @@ public class Caller {
 
     /** When the token stops being valid; a stream opened with it ends then. */
     public Instant tokenExpiry() {
-        return Instant.ofEpochSecond(token.getExpirationTime());
+        return Instant.ofEpochSecond(token().getExpirationTime());
     }
 
     /**
@@ -37,7 +46,7 @@ public class Caller {
         if (!identity.hasRole(Roles.PROVINCIAL_REPORTER)) {
             return EventScope.EVERY_PROVINCE;
         }
-        String province = token.getClaim("province");
+        String province = token().getClaim("province");
         if (province == null || province.isBlank()) {
             throw new ProblemException(Problem.of(403, "Forbidden",
                     "A provincial-reporter token must carry the bureau's code in its province claim.", List.of()));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -31,9 +32,9 @@ import org.prioritytracker.system.support.TaskApi;
 import org.prioritytracker.system.support.Tokens;
 
 /**
- * The dashboard as an officer sees it, in Debian's Chromium driven by ChromeDriver: sign in with a
- * pasted token, see the eight priorities and the 32 provinces, and watch a status change made
- * through the API appear without a reload.
+ * The dashboard as an officer sees it, in Debian's Chromium driven by ChromeDriver: sign in through
+ * Keycloak's login form, see the eight priorities and the 32 provinces (a reporter only its own
+ * province's reports), and watch a status change made through the API appear without a reload.
  */
 @ExtendWith(SystemStack.class)
 class DashboardBrowserIT {
@@ -107,6 +108,49 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void aReporterAndAViewerSignInThroughTheProvidersLoginFormAndEachSeesWhatTheyMay() {
+        reportsFromAFewProvinces();
+        signInAs("reporter-130000");
+        WebDriverWait wait = waitAtMost(Duration.ofSeconds(30));
+        WebElement who = browser.findElement(By.id("who"));
+        assertEquals("provincial-reporter", who.getAttribute("data-roles"));
+        assertEquals("130000", who.getAttribute("data-province"));
+        wait.until(d -> d.findElement(By.id("who")).getText().contains("省级填报员"));
+        // Its own province's reports, and no other province's.
+        wait.until(d -> d.findElement(By.cssSelector("#heatmap tr[data-province='130000'] td[data-item='P3.1']"))
+                .getAttribute("title").contains("2025-Q4"));
+        wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+        String otherProvince = browser.findElement(By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"))
+                .getAttribute("title");
+        assertTrue(otherProvince == null || !otherProvince.contains("2025-Q4"), "a reporter sees another province's report");
+        assertNoTokenStored();
+
+        signOut();
+        // The provider's session has ended too: signing in again asks for the password.
+        browser.findElement(By.id("signin-link")).click();
+        wait.until(d -> d.getCurrentUrl().startsWith(SystemStack.ISSUER) && !d.findElements(By.id("username")).isEmpty());
+        browser.get(SystemStack.NOTIFICATION + "/");
+
+        signInAs("viewer");
+        who = browser.findElement(By.id("who"));
+        assertEquals("viewer", who.getAttribute("data-roles"));
+        assertEquals("", who.getAttribute("data-province"));
+        wait.until(d -> d.findElement(By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"))
+                .getAttribute("title").contains("2025-Q4"));
+        wait.until(d -> d.findElement(By.cssSelector("#heatmap tr[data-province='130000'] td[data-item='P3.1']"))
+                .getAttribute("title").contains("2025-Q4"));
+        assertNoTokenStored();
+    }
+
+    /** The page keeps its token in memory only: no web storage holds it, and scripts see no cookie. */
+    private static void assertNoTokenStored() {
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        assertEquals(0L, page.executeScript("return sessionStorage.length;"));
+        assertEquals("", page.executeScript("return Object.keys(localStorage).filter(k => k !== 'tracker_lang').join(',');"));
+        assertEquals("", page.executeScript("return document.cookie;"));
+    }
+
+    @Test
     void saysWhenTheStreamDropsAndCatchesUpAfterReconnecting() {
         TaskApi.makeActive("P2.3");
         WebDriverWait wait = openDashboard();
@@ -133,15 +177,10 @@ class DashboardBrowserIT {
         return wait;
     }
 
-    /** Opens the page and signs in by pasting a viewer token, as an officer would, unless already signed in. */
+    /** Opens the page signed in as the viewer, through the provider's login form unless already signed in as them. */
     private static WebDriverWait openDashboard() {
-        browser.get(SystemStack.NOTIFICATION + "/");
         WebDriverWait wait = waitAtMost(Duration.ofSeconds(20));
-        wait.until(d -> d.findElement(By.id("signin")).isDisplayed() || d.findElement(By.id("dashboard")).isDisplayed());
-        if (browser.findElement(By.id("signin")).isDisplayed()) {
-            browser.findElement(By.id("token-input")).sendKeys(Tokens.of("viewer"));
-            browser.findElement(By.id("signin-button")).click();
-        }
+        signInAs("viewer");
         try {
             waitAtMost(Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("[data-priority]")).size() == 8
                     && "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
@@ -151,6 +190,36 @@ class DashboardBrowserIT {
                     + browser.findElement(By.id("priorities")).getText() + "'", e);
         }
         return wait;
+    }
+
+    /**
+     * Opens the page as the development user {@code username} (password {@code <username>-local}): whoever
+     * else is signed in signs out first, then "Sign in" leads to Keycloak's login form and back.
+     */
+    private static void signInAs(String username) {
+        browser.get(SystemStack.NOTIFICATION + "/");
+        WebDriverWait wait = waitAtMost(Duration.ofSeconds(30));
+        wait.until(d -> d.findElement(By.id("signin")).isDisplayed() || d.findElement(By.id("who")).isDisplayed());
+        if (browser.findElement(By.id("who")).isDisplayed()) {
+            if (username.equals(browser.findElement(By.id("who")).getAttribute("data-username"))) {
+                return;
+            }
+            signOut();
+        }
+        browser.findElement(By.id("signin-link")).click();
+        wait.until(d -> d.getCurrentUrl().startsWith(SystemStack.ISSUER) && !d.findElements(By.id("username")).isEmpty());
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(username + "-local");
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(d -> d.getCurrentUrl().startsWith(SystemStack.NOTIFICATION)
+                && username.equals(d.findElement(By.id("who")).getAttribute("data-username")));
+    }
+
+    /** "Sign out": ends the provider's session too, and comes back to the page's sign-in. */
+    private static void signOut() {
+        browser.findElement(By.id("signout")).click();
+        waitAtMost(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(SystemStack.NOTIFICATION)
+                && d.findElement(By.id("signin")).isDisplayed());
     }
 
     /** A few provincial reports for the last period of the year, so that they are the latest whatever else is stored. */
