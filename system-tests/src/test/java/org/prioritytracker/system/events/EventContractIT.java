@@ -52,7 +52,8 @@ class EventContractIT {
             assertEquals("IN_PROGRESS", data.get("from").asText());
             assertEquals("AT_RISK", data.get("to").asText());
             assertEquals("汛期水质波动，部分断面不达标", data.get("reason").asText());
-            assertEquals("ministry-admin", data.get("actor").asText());
+            // The signed-in person's name (Keycloak's preferred_username of the development user admin).
+            assertEquals("admin", data.get("actor").asText());
         }
     }
 
