@@ -45,7 +45,7 @@ public class SystemStack implements BeforeAllCallback {
         Assumptions.assumeTrue(System.getProperty("tracker.stack.replicas") == null,
                 "the single stack's tests run in the single stack's execution");
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(SystemStack.class, key -> new Running(), Running.class);
+                .getOrComputeIfAbsent(SystemStack.class, key -> start(), StackRun.class);
     }
 
     /** The environment of the stack's scripts: its own folders, ports and databases. */
@@ -143,36 +143,22 @@ public class SystemStack implements BeforeAllCallback {
     }
 
     /** The stack for one run: new databases, Keycloak and a broker from empty data, then the services. */
-    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-
-        Running() {
-            try {
-                Scripts.run("database", List.of("recreate", DATABASES.get(0), DATABASES.get(1), DATABASES.get(2),
-                        "keycloak_e2e"), Map.of(), LOG);
-                startKeycloak();
-                Map<String, String> fresh = new HashMap<>(environment());
-                fresh.put("KAFKA_FRESH", "1");
-                Scripts.run("kafka/broker", List.of("start"), fresh, LOG);
-                awaitKeycloak();
-                up();
-            } catch (RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                Scripts.run("down", List.of(), environment(), LOG);
-            } finally {
-                try {
-                    broker("stop");
-                } finally {
-                    // Started here, before up, so down leaves it alone.
-                    Scripts.run("keycloak/server", List.of("stop"), environment(), LOG);
-                }
-            }
-        }
+    private static StackRun start() {
+        return new StackRun(List.of(
+                () -> Scripts.run("database", List.of("recreate", DATABASES.get(0), DATABASES.get(1), DATABASES.get(2),
+                        "keycloak_e2e"), Map.of(), LOG),
+                SystemStack::startKeycloak,
+                () -> {
+                    Map<String, String> fresh = new HashMap<>(environment());
+                    fresh.put("KAFKA_FRESH", "1");
+                    Scripts.run("kafka/broker", List.of("start"), fresh, LOG);
+                },
+                SystemStack::awaitKeycloak,
+                SystemStack::up),
+                List.of(
+                        () -> Scripts.run("down", List.of(), environment(), LOG),
+                        () -> broker("stop"),
+                        // Started here, before up, so down leaves it alone.
+                        () -> Scripts.run("keycloak/server", List.of("stop"), environment(), LOG)));
     }
 }
