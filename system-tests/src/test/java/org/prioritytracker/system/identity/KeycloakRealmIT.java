@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.prioritytracker.system.support.KeycloakApi.adminToken;
+import static org.prioritytracker.system.support.KeycloakApi.claims;
+import static org.prioritytracker.system.support.KeycloakApi.decode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -203,14 +206,6 @@ class KeycloakRealmIT {
                 .then().statusCode(200).extract().path("access_token");
     }
 
-    /** The master realm's bootstrap admin (development only), for the admin REST API. */
-    private static String adminToken() {
-        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin-local")
-                .post(BASE + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
     /** True when the JWT's RS256 signature verifies against the realm's published key of its kid. */
     private static boolean verifies(String token) throws GeneralSecurityException {
         String[] parts = token.split("\\.");
@@ -233,17 +228,6 @@ class KeycloakRealmIT {
         return signature.verify(Base64.getUrlDecoder().decode(parts[2]));
     }
 
-    private static JsonNode claims(String token) {
-        return decode(token.split("\\.")[1]);
-    }
-
-    private static JsonNode decode(String part) {
-        try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(part));
-        } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + part, e);
-        }
-    }
 
     private static JsonNode json(Response response) {
         try {

@@ -3,14 +3,11 @@ package org.prioritytracker.system.identity;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.prioritytracker.system.support.KeycloakApi.adminToken;
+import static org.prioritytracker.system.support.KeycloakApi.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +26,6 @@ import org.prioritytracker.system.support.Tokens;
 @ExtendWith(SystemStack.class)
 class ProviderTokensIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** A read that each service answers for any of its roles. */
     private static final List<String> READS = List.of(SystemStack.TASK + "/api/priorities",
             SystemStack.PROGRESS + "/api/rollups/overview", SystemStack.NOTIFICATION + "/api/events");
@@ -93,21 +89,5 @@ class ProviderTokensIT {
 
     private static void refused(String token, String url) {
         given().auth().oauth2(token).get(url).then().statusCode(401).contentType(startsWith("application/problem+json"));
-    }
-
-    /** The master realm's bootstrap admin (development only), for the admin REST API. */
-    private static String adminToken() {
-        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin-local")
-                .post(SystemStack.KEYCLOAK + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
-    private static JsonNode claims(String token) {
-        try {
-            return JSON.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
