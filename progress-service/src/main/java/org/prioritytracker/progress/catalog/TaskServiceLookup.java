@@ -35,7 +35,10 @@ public class TaskServiceLookup {
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Optional<ItemInfo> item(String code) {
         try {
-            return Optional.of(client.item(code, "Bearer " + token.current()));
+            ItemInfo item = client.item(code, "Bearer " + token.current());
+            // A code that is no item's can route to another of task-service's paths (an empty code to the
+            // item list): only an answer for this very code is the item.
+            return code.equals(item.code()) ? Optional.of(item) : Optional.empty();
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 return Optional.empty();

@@ -211,8 +211,11 @@ class DashboardBrowserIT {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(username + "-local");
         browser.findElement(By.id("kc-login")).click();
-        wait.until(d -> d.getCurrentUrl().startsWith(SystemStack.NOTIFICATION)
-                && username.equals(d.findElement(By.id("who")).getAttribute("data-username")));
+        // Back through the code exchange, the page's load and its session request: slower on a busy machine.
+        waitAtMost(Duration.ofSeconds(60)).withMessage(() -> "not signed in as " + username + " at "
+                        + browser.getCurrentUrl() + "; the page says: " + browser.findElement(By.tagName("body")).getText())
+                .until(d -> d.getCurrentUrl().startsWith(SystemStack.NOTIFICATION)
+                        && username.equals(d.findElement(By.id("who")).getAttribute("data-username")));
     }
 
     /** "Sign out": ends the provider's session too, and comes back to the page's sign-in. */
