@@ -167,11 +167,12 @@ function renderPriorities() {
             el('div', { className: 'bar-fill', style: { width: `${mean ?? 0}%` } }));
         const items = el('ul', { className: 'items' });
         for (const item of priority.items) {
-            items.append(el('li', { 'data-item': item.code, 'data-status': item.status },
+            items.append(el('li', { 'data-item': item.code, 'data-status': item.status, 'data-archived': item.archived ? 'true' : null },
                 el('span', { className: 'code', text: item.code }),
                 el('span', { className: 'item-title', text: title(item) }),
                 el('span', { className: `status status-${item.status}`, text: words.itemStatus[item.status] || item.status }),
-                item.overdue ? el('span', { className: 'overdue', title: words.overdue, text: '⚠ ' + words.overdue }) : null));
+                item.overdue ? el('span', { className: 'overdue', title: words.overdue, text: '⚠ ' + words.overdue }) : null,
+                item.archived ? el('span', { className: 'archived', text: words.archived }) : null));
         }
         container.append(el('article', { className: 'priority', 'data-priority': priority.code },
             el('h3', {}, el('span', { className: 'code', text: priority.code }), ' ', title(priority)),
@@ -184,7 +185,8 @@ function renderPriorities() {
 
 function renderHeatmap() {
     const words = t();
-    const items = state.priorities.flatMap((p) => p.items);
+    // Archived items expect no reports: they leave the heatmap (and keep their place in the list above).
+    const items = state.priorities.flatMap((p) => p.items).filter((item) => !item.archived);
     const table = $('heatmap');
     const head = el('tr', {}, el('th', { scope: 'col', text: words.province }));
     for (const item of items) {
@@ -304,6 +306,21 @@ function findItem(code) {
     return null;
 }
 
+/** The ministry changed the catalogue (an item or priority added, renamed or archived): load it anew. */
+let catalogueTimer = null;
+function reloadCatalogueSoon() {
+    clearTimeout(catalogueTimer);
+    catalogueTimer = setTimeout(async () => {
+        try {
+            await loadAll();
+            renderPriorities();
+            renderHeatmap();
+        } catch (error) {
+            console.warn('catalogue reload failed', error);
+        }
+    }, 300);
+}
+
 let refreshTimer = null;
 function refreshRollupsSoon() {
     clearTimeout(refreshTimer);
@@ -340,6 +357,14 @@ function apply(event) {
                 item.overdue = data.overdue === true;
             }
             renderPriorities();
+            break;
+        case 'tracker.item.created':
+        case 'tracker.item.archived':
+        case 'tracker.priority.created':
+        case 'tracker.priority.updated':
+        case 'tracker.priority.archived':
+        case 'tracker.plan.created':
+            reloadCatalogueSoon();
             break;
         case 'tracker.report.submitted':
         case 'tracker.province-progress.changed': {

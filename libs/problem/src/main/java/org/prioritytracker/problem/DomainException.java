@@ -52,6 +52,14 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
+    /** The request would create what exists already (a plan for a year that has one, say). */
+    public static final class AlreadyExists extends DomainException {
+
+        public AlreadyExists(String detail, String field, String fieldMessage) {
+            super(detail, field, fieldMessage);
+        }
+    }
+
     /** The change was made against a version of the resource that is no longer current. */
     public static final class StaleVersion extends DomainException {
 

@@ -55,7 +55,7 @@ public class ProblemMappers {
         List<Problem.FieldError> errors = e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.fieldMessage()));
         if (e instanceof DomainException.ForeignProvince) {
             return Problem.of(403, "Forbidden", e.getMessage(), errors);
-        } else if (e instanceof DomainException.WorkflowViolation) {
+        } else if (e instanceof DomainException.WorkflowViolation || e instanceof DomainException.AlreadyExists) {
             return Problem.of(409, "Conflict", e.getMessage(), errors);
         } else if (e instanceof DomainException.StaleVersion) {
             return Problem.of(412, "Precondition Failed", e.getMessage(), errors);

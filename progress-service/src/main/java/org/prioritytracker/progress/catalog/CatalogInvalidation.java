@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,8 +24,8 @@ import org.jboss.logging.Logger;
 import org.prioritytracker.responsecache.ResponseCache;
 
 /**
- * Follows the event topic from its end and drops the catalogue's copy of every item the ministry
- * edits ({@code tracker.item.updated}), so that a renamed item or a moved due date is seen at once
+ * Follows the event topic from its end and drops the catalogue's copy of every item and priority the
+ * ministry adds, edits or archives, so that a renamed item or a moved due date is seen at once
  * rather than when the copy expires. Each instance reads the whole topic itself (no consumer group):
  * every instance has a cache to keep current. While the broker is away the copies expire by time,
  * as before. Report events invalidate the rollups too, so that an instance's rollups follow what the
@@ -32,9 +34,13 @@ import org.prioritytracker.responsecache.ResponseCache;
 @ApplicationScoped
 public class CatalogInvalidation {
 
-    static final String ITEM_UPDATED = "tracker.item.updated";
-    /** Events after which rollups differ: every submission and amendment publishes the first. */
-    private static final Set<String> ROLLUP_CHANGES = Set.of(ITEM_UPDATED, "tracker.report.submitted");
+    /** The ministry's changes to the catalogue; the record key is the item's or priority's code. */
+    static final Set<String> CATALOGUE_CHANGES = Set.of("tracker.item.updated", "tracker.item.created",
+            "tracker.item.archived", "tracker.priority.created", "tracker.priority.updated", "tracker.priority.archived",
+            "tracker.plan.created");
+    /** Events after which rollups differ: every submission and amendment publishes tracker.report.submitted. */
+    private static final Set<String> ROLLUP_CHANGES = Stream.concat(
+            CATALOGUE_CHANGES.stream(), Stream.of("tracker.report.submitted")).collect(Collectors.toUnmodifiableSet());
     private static final Logger LOG = Logger.getLogger(CatalogInvalidation.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY = Duration.ofSeconds(5);
@@ -88,7 +94,7 @@ public class CatalogInvalidation {
                     boolean rollupsChanged = false;
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                         String type = header(record, "ce_type");
-                        if (ITEM_UPDATED.equals(type) && record.key() != null) {
+                        if (CATALOGUE_CHANGES.contains(type) && record.key() != null) {
                             catalog.forget(record.key());
                         }
                         rollupsChanged |= ROLLUP_CHANGES.contains(type);

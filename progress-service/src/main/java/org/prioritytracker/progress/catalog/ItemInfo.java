@@ -2,13 +2,19 @@ package org.prioritytracker.progress.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
-/** What progress-service needs of a task-service sub-item. */
+/**
+ * What progress-service needs of a task-service sub-item.
+ *
+ * @param planYear   the year its plan covers: reports may only be for periods of this year
+ * @param archivedAt when the ministry archived it (it expects no new reports); null while active
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ItemInfo(String code, String priorityCode, String titleZh, String titleEn, LocalDate dueDate) {
+public record ItemInfo(String code, String priorityCode, int planYear, String titleZh, String titleEn, LocalDate dueDate,
+        OffsetDateTime archivedAt) {
 
-    /** The year the item's plan covers: reports may only be for periods of this year. */
-    public int planYear() {
-        return dueDate.getYear();
+    public boolean isArchived() {
+        return archivedAt != null;
     }
 }

@@ -51,13 +51,15 @@ final class ReportRules {
     }
 
     /**
-     * The item must exist in task-service, and the period lie in the item's plan year.
+     * The item must exist in task-service and be active, and the period lie in the item's plan year.
      *
      * @param item the item as task-service knows it; empty when it has no such item
      */
     static void checkItem(String itemCode, Period period, Optional<ItemInfo> item, List<Problem.FieldError> errors) {
         if (item.isEmpty()) {
             errors.add(new Problem.FieldError("itemCode", "no sub-item has the code '" + itemCode + "'"));
+        } else if (item.get().isArchived()) {
+            errors.add(new Problem.FieldError("itemCode", "sub-item " + itemCode + " is archived: it expects no reports"));
         } else if (period != null && period.year() != item.get().planYear()) {
             errors.add(new Problem.FieldError("period", "must lie in " + item.get().planYear() + ", the plan year of " + itemCode));
         }

@@ -52,7 +52,7 @@ class CatalogInvalidationTest {
         assertEquals(afterFirstLookUp, FakeTaskService.get().requests(), "cached");
 
         publish("P3.2", "tracker.item.status-changed");
-        publish("P3.2", CatalogInvalidation.ITEM_UPDATED);
+        publish("P3.2", "tracker.item.updated");
         await().atMost(WAIT).until(() -> {
             catalog.item("P3.2");
             return FakeTaskService.get().requests() > afterFirstLookUp;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,7 @@ class ReportRulesTest {
 
     @Test
     void theItemMustExistAndThePeriodLieInItsPlanYear() {
-        ItemInfo item = new ItemInfo("P3.2", "P3", "持续深入推进碧水保卫战", "Clear waters", LocalDate.parse("2025-12-31"));
+        ItemInfo item = new ItemInfo("P3.2", "P3", 2025, "持续深入推进碧水保卫战", "Clear waters", LocalDate.parse("2025-12-31"), null);
         List<Problem.FieldError> errors = new ArrayList<>();
         ReportRules.checkItem("P3.2", Period.parse("2025-Q3"), Optional.of(item), errors);
         ReportRules.checkItem("P3.2", null, Optional.of(item), errors);
@@ -80,6 +81,20 @@ class ReportRulesTest {
         ReportRules.checkItem("P9.9", Period.parse("2025-Q3"), Optional.empty(), errors);
         assertEquals(List.of(new Problem.FieldError("period", "must lie in 2025, the plan year of P3.2"),
                 new Problem.FieldError("itemCode", "no sub-item has the code 'P9.9'")), errors);
+    }
+
+    @Test
+    void theYearComesFromThePlanNotTheDueDateAndAnArchivedItemTakesNoReport() {
+        ItemInfo runsOn = new ItemInfo("2026-P1.1", "2026-P1", 2026, "甲", "A", LocalDate.parse("2027-06-30"), null);
+        ItemInfo archived = new ItemInfo("P3.6", "P3", 2025, "乙", "B", LocalDate.parse("2025-12-31"),
+                OffsetDateTime.parse("2025-07-01T00:00:00Z"));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        ReportRules.checkItem("2026-P1.1", Period.parse("2026-Q4"), Optional.of(runsOn), errors);
+        assertTrue(errors.isEmpty());
+        ReportRules.checkItem("2026-P1.1", Period.parse("2027-Q1"), Optional.of(runsOn), errors);
+        ReportRules.checkItem("P3.6", Period.parse("2025-Q2"), Optional.of(archived), errors);
+        assertEquals(List.of(new Problem.FieldError("period", "must lie in 2026, the plan year of 2026-P1.1"),
+                new Problem.FieldError("itemCode", "sub-item P3.6 is archived: it expects no reports")), errors);
     }
 
     @Test

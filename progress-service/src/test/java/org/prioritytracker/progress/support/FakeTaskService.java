@@ -109,16 +109,18 @@ public final class FakeTaskService {
     private void load() {
         try {
             JsonNode seeds = JSON.readTree(Path.of(System.getProperty("tracker.root", ".."), "seeds", "priorities.json").toFile());
+            int planYear = seeds.get("planYear").asInt();
             for (JsonNode priority : seeds.get("priorities")) {
                 ObjectNode summary = priorities.addObject().put("code", priority.get("code").asText())
-                        .put("position", priority.get("position").asInt())
+                        .put("planYear", planYear).put("position", priority.get("position").asInt())
                         .put("titleZh", priority.get("titleZh").asText()).put("titleEn", priority.get("titleEn").asText());
                 ArrayNode list = summary.putArray("items");
                 for (JsonNode item : priority.get("items")) {
                     ObjectNode view = JSON.createObjectNode().put("code", item.get("code").asText())
-                            .put("priorityCode", priority.get("code").asText())
+                            .put("priorityCode", priority.get("code").asText()).put("planYear", planYear)
                             .put("titleZh", item.get("titleZh").asText()).put("titleEn", item.get("titleEn").asText())
-                            .put("dueDate", item.get("dueDate").asText()).put("status", "IN_PROGRESS").put("version", 3);
+                            .put("dueDate", item.get("dueDate").asText()).put("status", "IN_PROGRESS").put("version", 3)
+                            .putNull("archivedAt");
                     items.put(item.get("code").asText(), view);
                     list.add(view);
                 }

@@ -1,6 +1,7 @@
 package org.prioritytracker.system.events;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -20,6 +26,7 @@ import org.prioritytracker.system.support.ReportApi;
 import org.prioritytracker.system.support.SystemStack;
 import org.prioritytracker.system.support.TaskApi;
 import org.prioritytracker.system.support.Tokens;
+import org.prioritytracker.testsupport.Scripts;
 import org.prioritytracker.testsupport.TopicReader;
 
 /**
@@ -30,7 +37,11 @@ import org.prioritytracker.testsupport.TopicReader;
 class EventContractIT {
 
     private static final Set<String> TYPES = Set.of("tracker.item.status-changed", "tracker.item.overdue",
-            "tracker.item.updated", "tracker.report.submitted", "tracker.report.reviewed", "tracker.province-progress.changed");
+            "tracker.item.updated", "tracker.item.created", "tracker.item.archived", "tracker.priority.created",
+            "tracker.priority.updated", "tracker.priority.archived", "tracker.plan.created", "tracker.report.submitted",
+            "tracker.report.reviewed", "tracker.province-progress.changed");
+    /** A plan for a year ahead: it never becomes the current one, so the other tests keep 2025's catalogue. */
+    private static final int PLAN_AHEAD = 2031;
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -71,6 +82,15 @@ class EventContractIT {
             // tracker.report.submitted and tracker.province-progress.changed, then tracker.report.reviewed
             String report = ReportApi.submitOrAmend("510000", "P4.3", "2025-Q3", 62.5, "AT_RISK", "系统测试：四川省进展");
             ReportApi.review(report, "RETURNED", "请补充数据");
+            // tracker.plan.created, tracker.priority.created and tracker.item.created: a plan imported with the CLI;
+            // then tracker.priority.updated, and tracker.item.archived with tracker.priority.archived
+            importPlanAhead();
+            given().auth().oauth2(Tokens.of("ministry-admin")).contentType("application/merge-patch+json")
+                    .header("If-Match", "\"1\"").body("{\"titleEn\": \"Renamed in the contract test\"}")
+                    .patch(SystemStack.TASK + "/api/priorities/" + PLAN_AHEAD + "-P1").then().statusCode(200);
+            given().auth().oauth2(Tokens.of("ministry-admin")).contentType(ContentType.JSON)
+                    .header("If-Match", "\"1\"").body("{\"reason\": \"契约测试\"}")
+                    .post(SystemStack.TASK + "/api/priorities/" + PLAN_AHEAD + "-P2/archive").then().statusCode(200);
 
             List<TopicReader.Received> records = topic.readUntil(r -> r.stream().map(x -> x.header("ce_type"))
                     .collect(java.util.stream.Collectors.toSet()).containsAll(TYPES), Duration.ofSeconds(60));
@@ -85,6 +105,18 @@ class EventContractIT {
             assertEquals("510000", reviewed.header("ce_province"), "report events name their province");
         }
         assertEquals(TYPES, checked, "every type was checked against the contract");
+    }
+
+    /** Imports the example plan, moved to {@link #PLAN_AHEAD}, with deploy/local/plan as the ministry would. */
+    private static void importPlanAhead() throws IOException {
+        String example = Files.readString(Scripts.ROOT.resolve("seeds/examples/plan-2026.json"));
+        Path file = SystemStack.STACK_DIR.resolve("plan-" + PLAN_AHEAD + ".json");
+        Files.writeString(file, example.replace("2026", String.valueOf(PLAN_AHEAD)));
+        Map<String, String> environment = new HashMap<>(Tokens.environment());
+        environment.put("TASK_SERVICE_URL", SystemStack.TASK);
+        Scripts.run("plan", List.of("import", file.toString()), environment, SystemStack.STACK_DIR.resolve("plan.log"));
+        given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/plans/" + PLAN_AHEAD + "/priorities")
+                .then().statusCode(200).body("code", contains(PLAN_AHEAD + "-P1", PLAN_AHEAD + "-P2"));
     }
 
     private static void dueOn(String code, String date) {

@@ -48,7 +48,7 @@ final class HostileRequests {
             case 7 -> csvBatch();
             case 8 -> session();
             case 9 -> deadLetters();
-            case 10 -> get(SystemStack.TASK, "/api/items", "priority", "status", "overdue", "page", "size");
+            case 10 -> get(SystemStack.TASK, "/api/items", "plan", "priority", "status", "overdue", "archived", "page", "size");
             case 11 -> get(SystemStack.PROGRESS, "/api/reports", "item", "province", "period", "reviewState", "page", "size");
             case 12 -> get(SystemStack.NOTIFICATION, "/api/events", "after", "limit", "subject", "type");
             default -> pathRead();

@@ -35,7 +35,7 @@ public class SystemStack implements BeforeAllCallback {
     /** Tokens expire within seconds of their {@code exp}, so that a test of expiry need not wait a minute. */
     public static final int CLOCK_SKEW_SECONDS = 3;
 
-    static final Path STACK_DIR = Path.of(System.getProperty("tracker.stack.dir", "target/stack")).toAbsolutePath();
+    public static final Path STACK_DIR = Path.of(System.getProperty("tracker.stack.dir", "target/stack")).toAbsolutePath();
     private static final Path LOG = STACK_DIR.resolve("deploy.log");
 
     @Override

@@ -17,9 +17,9 @@ public final class TaskApi {
     private TaskApi() {
     }
 
-    /** Every sub-item's code, in order. */
+    /** Every active sub-item code of the 2025 plan, in order. */
     public static List<String> items() {
-        return given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/items?size=200")
+        return given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/items?plan=2025&size=200")
                 .then().statusCode(200).extract().jsonPath().getList("items.code");
     }
 

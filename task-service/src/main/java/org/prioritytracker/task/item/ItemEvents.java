@@ -10,6 +10,8 @@ public final class ItemEvents {
     public static final String STATUS_CHANGED = "tracker.item.status-changed";
     public static final String OVERDUE = "tracker.item.overdue";
     public static final String UPDATED = "tracker.item.updated";
+    public static final String CREATED = "tracker.item.created";
+    public static final String ARCHIVED = "tracker.item.archived";
 
     private ItemEvents() {
     }
@@ -39,6 +41,28 @@ public final class ItemEvents {
         public static Updated of(SubItem item, List<String> changed, String actor) {
             return new Updated(item.code, item.priority.code, changed, actor, item.version, item.titleZh, item.titleEn,
                     item.dueDate, item.leadDepartment, item.overdue);
+        }
+    }
+
+    /** The ministry added an item to a plan: from now on the bureaus report on it. */
+    public record Created(String itemCode, String priorityCode, int planYear, int position, String titleZh,
+            String titleEn, String sourceText, String description, String leadDepartment, LocalDate dueDate,
+            ItemStatus status, String actor, long version) {
+
+        public static Created of(SubItem item, String actor) {
+            return new Created(item.code, item.priority.code, item.priority.planYear, item.position, item.titleZh,
+                    item.titleEn, item.sourceText, item.description, item.leadDepartment, item.dueDate, item.status,
+                    actor, item.version);
+        }
+    }
+
+    /** The ministry archived an item: it expects no more reports; its history and reports stay. */
+    public record Archived(String itemCode, String priorityCode, int planYear, ItemStatus status, String reason,
+            String actor, long version, String titleZh, String titleEn, OffsetDateTime archivedAt) {
+
+        public static Archived of(SubItem item, String reason, String actor) {
+            return new Archived(item.code, item.priority.code, item.priority.planYear, item.status, reason, actor,
+                    item.version, item.titleZh, item.titleEn, item.archivedAt);
         }
     }
 }

@@ -12,12 +12,21 @@ import org.prioritytracker.problem.ProblemException;
  * The filter and page of {@code GET /api/items}, parsed from raw query strings so that a bad value
  * is a 400 naming the parameter (JAX-RS would answer 404 for a failed conversion).
  */
-record ItemQuery(String priority, ItemStatus status, Boolean overdue, int page, int size) {
+record ItemQuery(Integer plan, String priority, ItemStatus status, Boolean overdue, boolean archived, int page, int size) {
 
     static final int MAX_SIZE = 200;
 
-    static ItemQuery parse(String priority, String status, String overdue, String page, String size) {
+    static ItemQuery parse(String plan, String priority, String status, String overdue, String archived, String page,
+            String size) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        Integer parsedPlan = null;
+        if (plan != null && !plan.isBlank()) {
+            if (plan.strip().matches("[0-9]{4}")) {
+                parsedPlan = Integer.parseInt(plan.strip());
+            } else {
+                errors.add(new Problem.FieldError("plan", "must be a plan's year of four digits, such as 2025"));
+            }
+        }
         ItemStatus parsedStatus = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -26,19 +35,29 @@ record ItemQuery(String priority, ItemStatus status, Boolean overdue, int page, 
                 errors.add(new Problem.FieldError("status", "must be one of " + Arrays.toString(ItemStatus.values())));
             }
         }
-        Boolean parsedOverdue = null;
-        if (overdue != null && !overdue.isBlank()) {
-            switch (overdue.strip().toLowerCase(Locale.ROOT)) {
-                case "true" -> parsedOverdue = true;
-                case "false" -> parsedOverdue = false;
-                default -> errors.add(new Problem.FieldError("overdue", "must be true or false"));
-            }
-        }
+        Boolean parsedOverdue = flag("overdue", overdue, errors);
+        Boolean parsedArchived = flag("archived", archived, errors);
         Paging paging = Paging.parse(page, size, 50, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors));
         }
         String parsedPriority = priority == null || priority.isBlank() ? null : priority.strip().toUpperCase(Locale.ROOT);
-        return new ItemQuery(parsedPriority, parsedStatus, parsedOverdue, paging.page(), paging.size());
+        return new ItemQuery(parsedPlan, parsedPriority, parsedStatus, parsedOverdue, Boolean.TRUE.equals(parsedArchived),
+                paging.page(), paging.size());
+    }
+
+    /** true, false, or null when absent. */
+    private static Boolean flag(String name, String value, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                errors.add(new Problem.FieldError(name, "must be true or false"));
+                yield null;
+            }
+        };
     }
 }

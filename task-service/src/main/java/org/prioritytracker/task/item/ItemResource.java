@@ -65,17 +65,21 @@ public class ItemResource {
     @APIResponse(responseCode = "400", description = "A filter or page parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
+            @Parameter(description = "Only the items of this plan (year)", example = "2025",
+                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("plan") String plan,
             @Parameter(description = "Priority code", example = "P3") @QueryParam("priority") String priority,
             @Parameter(description = "Status", example = "AT_RISK",
                     schema = @Schema(implementation = ItemStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only overdue (true) or only not overdue (false) items",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
+            @Parameter(description = "Archived items (true) instead of the active ones (false, the default)",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("archived") String archived,
             @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
             @QueryParam("size") String size,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        ItemQuery query = ItemQuery.parse(priority, status, overdue, page, size);
+        ItemQuery query = ItemQuery.parse(plan, priority, status, overdue, archived, page, size);
         return cache.get("items " + query, () -> service.list(query)).toResponse(ifNoneMatch);
     }
 
@@ -140,10 +144,35 @@ public class ItemResource {
         return withETag(service.patch(code, ItemPatch.parse(body), ifMatch, actor()));
     }
 
+    @RateLimited
+    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @POST
+    @Path("/{code}/archive")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MINISTRY_ADMIN)
+    @Operation(summary = "Archive the item", description = """
+            An archived item expects no more reports and takes no more changes; it keeps its status, history and
+            reports, and is listed with archived=true.""")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "merged", value = "{\"reason\": \"并入P3.2统一调度\"}")))
+    @APIResponse(responseCode = "200", description = "The archived item, with its new ETag",
+            headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = ItemView.class)))
+    @APIResponse(responseCode = "400", description = "The reason is missing or too long",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No sub-item has this code")
+    @APIResponse(responseCode = "409", description = "The item is archived already")
+    @APIResponse(responseCode = "412", description = "If-Match is stale: the item has changed")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response archive(
+            @Parameter(example = "P3.2") @PathParam("code") String code,
+            @Parameter(description = IF_MATCH_DOC, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull(message = "a JSON body is required") ArchiveRequest request) {
+        return withETag(service.archive(code, request, ifMatch, actor()));
+    }
+
     @GET
     @Path("/{code}/history")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
-    @Operation(summary = "The item's status changes, newest first")
+    @Operation(summary = "The item's changes, newest first: creation, status moves, edits, archiving")
     @APIResponse(responseCode = "200", description = "The history")
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
     public List<HistoryView> history(@Parameter(example = "P3.2") @PathParam("code") String code) {
@@ -154,7 +183,7 @@ public class ItemResource {
         return identity.getPrincipal().getName();
     }
 
-    private static Response withETag(SubItem item) {
+    static Response withETag(SubItem item) {
         return Response.ok(ItemView.of(item)).header(HttpHeaders.ETAG, item.etag()).build();
     }
 }

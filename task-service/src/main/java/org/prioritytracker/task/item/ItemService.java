@@ -11,18 +11,23 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.Hibernate;
 import org.prioritytracker.outbox.OutboxWriter;
-import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.DomainException;
+import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.responsecache.ResponseCache;
+import org.prioritytracker.task.history.HistoryKind;
 import org.prioritytracker.task.history.ItemHistory;
+import org.prioritytracker.task.plan.PlanCodes;
+import org.prioritytracker.task.priority.Priority;
 import org.prioritytracker.time.PlanCalendar;
 
 /**
- * Changes to sub-items. Each change locks the item's row, checks the client's If-Match against the
- * current version, and writes its history and outbox event in the same transaction: of two
- * concurrent changes with the same ETag exactly one wins, the other gets 412.
+ * Sub-items and their changes. Each change locks the item's row, checks the client's If-Match against
+ * the current version, and writes its history and outbox event in the same transaction: of two
+ * concurrent changes with the same ETag exactly one wins, the other gets 412. An archived item takes
+ * no change.
  */
 @ApplicationScoped
 public class ItemService {
@@ -48,6 +53,11 @@ public class ItemService {
     public ItemPage list(ItemQuery query) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
+        where.add(query.archived() ? "archivedAt is not null" : "archivedAt is null");
+        if (query.plan() != null) {
+            where.add("priority.planYear = :plan");
+            parameters.and("plan", query.plan());
+        }
         if (query.priority() != null) {
             where.add("priority.code = :priority");
             parameters.and("priority", query.priority());
@@ -61,11 +71,80 @@ public class ItemService {
             parameters.and("overdue", query.overdue());
         }
         Sort order = Sort.by("priority.position").and("position");
-        PanacheQuery<SubItem> page = (where.isEmpty()
-                ? SubItem.<SubItem>findAll(order)
-                : SubItem.<SubItem>find(String.join(" and ", where), order, parameters))
+        PanacheQuery<SubItem> page = SubItem.<SubItem>find(String.join(" and ", where), order, parameters)
                 .page(Page.of(query.page(), query.size()));
         return new ItemPage(page.list().stream().map(ItemView::of).toList(), query.page(), query.size(), page.count());
+    }
+
+    /** Adds a sub-item at the end of an active priority. */
+    @Transactional
+    public SubItem create(String priorityCode, NewItemRequest request, String actor) {
+        Priority priority = Priority.findById(priorityCode, LockModeType.PESSIMISTIC_WRITE);
+        if (priority == null) {
+            throw ProblemException.notFound("No priority has the code '" + priorityCode + "'.");
+        }
+        return addTo(priority, request, actor);
+    }
+
+    /**
+     * Adds a sub-item at the end of a priority whose row the caller has locked (so that two additions
+     * do not take the same place), with its history entry and its {@code tracker.item.created} event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SubItem addTo(Priority priority, NewItemRequest request, String actor) {
+        if (priority.isArchived()) {
+            throw new DomainException.WorkflowViolation("Priority " + priority.code + " is archived: it takes no new sub-items.");
+        }
+        if (request.dueDate().getYear() < priority.planYear) {
+            throw ProblemException.badRequest("dueDate", "must not be before the plan's year " + priority.planYear);
+        }
+        int position = SubItem.lastPosition(priority.code) + 1;
+        if (position > PlanCodes.MAX_ITEMS) {
+            throw new DomainException.WorkflowViolation("Priority " + priority.code + " holds " + PlanCodes.MAX_ITEMS
+                    + " sub-items, the most a priority can.");
+        }
+        SubItem item = new SubItem();
+        item.code = PlanCodes.itemCode(priority.code, position);
+        if (SubItem.findById(item.code) != null) {
+            throw new DomainException.AlreadyExists("A sub-item with the code " + item.code + " exists already.", null, null);
+        }
+        item.priority = priority;
+        item.position = position;
+        item.titleZh = request.titleZh().strip();
+        item.titleEn = request.titleEn().strip();
+        item.sourceText = request.sourceTextOrTitle();
+        item.description = NewItemRequest.blankToNull(request.description());
+        item.leadDepartment = NewItemRequest.blankToNull(request.leadDepartment());
+        item.dueDate = request.dueDate();
+        item.status = ItemStatus.NOT_STARTED;
+        item.version = 1;
+        item.updatedAt = PlanCalendar.now(clock);
+        item.persist();
+        ItemHistory.record(item, HistoryKind.CREATED, null, null, List.of(), actor);
+        responses.invalidateOnCommit();
+        outbox.write(ItemEvents.CREATED, item.code, item.version, ItemEvents.Created.of(item, actor));
+        return item;
+    }
+
+    @Transactional
+    public SubItem archive(String code, ArchiveRequest request, String ifMatch, String actor) {
+        SubItem item = lockCurrent(code, ifMatch);
+        archiveLocked(item, request.trimmedReason(), actor);
+        return item;
+    }
+
+    /** Archives an active item whose row the caller has locked; it keeps its status and history. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void archiveLocked(SubItem item, String reason, String actor) {
+        OffsetDateTime now = PlanCalendar.now(clock);
+        // An archived item is not late: it expects nothing more.
+        item.overdue = false;
+        item.overdueSince = null;
+        item.archivedAt = now;
+        item.touch(now);
+        ItemHistory.record(item, HistoryKind.ARCHIVED, item.status, reason, List.of(), actor);
+        responses.invalidateOnCommit();
+        outbox.write(ItemEvents.ARCHIVED, item.code, item.version, ItemEvents.Archived.of(item, reason, actor));
     }
 
     @Transactional
@@ -83,24 +162,14 @@ public class ItemService {
             throw ProblemException.badRequest("reason", "is required when moving from " + from + " to " + to);
         }
 
-        OffsetDateTime now = PlanCalendar.now(clock);
         item.suspendedFrom = to == ItemStatus.SUSPENDED ? from : null;
         if (to == ItemStatus.COMPLETED) {
             item.overdue = false;
             item.overdueSince = null;
         }
         item.status = to;
-        item.touch(now);
-
-        ItemHistory entry = new ItemHistory();
-        entry.itemCode = code;
-        entry.fromStatus = from;
-        entry.toStatus = to;
-        entry.reason = reason;
-        entry.actor = actor;
-        entry.version = item.version;
-        entry.changedAt = now;
-        entry.persist();
+        item.touch(PlanCalendar.now(clock));
+        ItemHistory.record(item, HistoryKind.STATUS_CHANGED, from, reason, List.of(), actor);
 
         responses.invalidateOnCommit();
         outbox.write(ItemEvents.STATUS_CHANGED, code, item.version, ItemEvents.StatusChanged.of(item, from, reason, actor));
@@ -120,6 +189,7 @@ public class ItemService {
             item.overdueSince = null;
         }
         item.touch(PlanCalendar.now(clock));
+        ItemHistory.record(item, HistoryKind.EDITED, item.status, null, patch.fieldNames(), actor);
         responses.invalidateOnCommit();
         outbox.write(ItemEvents.UPDATED, code, item.version, ItemEvents.Updated.of(item, patch.fieldNames(), actor));
         return item;
@@ -132,12 +202,18 @@ public class ItemService {
         return ItemHistory.newestFirst(code);
     }
 
+    /** The item, locked, if it is active and the client's If-Match is its current version. */
     private SubItem lockCurrent(String code, String ifMatch) {
         SubItem item = SubItem.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (item == null) {
             throw notFound(code);
         }
+        if (item.isArchived()) {
+            throw new DomainException.WorkflowViolation("Sub-item " + code + " is archived: it takes no more changes.");
+        }
         Preconditions.requireCurrent(ifMatch, item.version, "item");
+        // The response names the item's plan, read after this transaction has closed its session.
+        Hibernate.initialize(item.priority);
         return item;
     }
 

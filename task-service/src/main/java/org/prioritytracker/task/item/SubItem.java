@@ -63,8 +63,24 @@ public class SubItem extends PanacheEntityBase {
 
     public long version;
 
+    /** When the ministry archived it; null while it is active. Archived items expect no reports. */
+    @Column(name = "archived_at")
+    public OffsetDateTime archivedAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    /** The highest place taken in a priority, archived items included: places are never reused. */
+    public static int lastPosition(String priorityCode) {
+        Integer last = getEntityManager()
+                .createQuery("select max(i.position) from SubItem i where i.priority.code = ?1", Integer.class)
+                .setParameter(1, priorityCode).getSingleResult();
+        return last == null ? 0 : last;
+    }
 
     /** The strong entity tag of this representation, derived from its version. */
     public String etag() {

@@ -18,8 +18,8 @@ import org.prioritytracker.time.PlanCalendar;
 
 /**
  * Flags sub-items whose due day has ended (Beijing calendar) and that are not completed, once each,
- * with a {@code tracker.item.overdue} event. Rows locked by a concurrent change or another instance's
- * check are skipped and picked up by the next run.
+ * with a {@code tracker.item.overdue} event; archived items are never late. Rows locked by a
+ * concurrent change or another instance's check are skipped and picked up by the next run.
  */
 @ApplicationScoped
 public class OverdueCheck {
@@ -53,7 +53,7 @@ public class OverdueCheck {
     public int flagOverdueItems() {
         List<SubItem> due = entityManager.createQuery("""
                 select i from SubItem i join fetch i.priority
-                where i.dueDate < :today and i.status <> :completed and i.overdue = false
+                where i.dueDate < :today and i.status <> :completed and i.overdue = false and i.archivedAt is null
                 order by i.code""", SubItem.class)
                 .setParameter("today", PlanCalendar.today(clock))
                 .setParameter("completed", ItemStatus.COMPLETED)

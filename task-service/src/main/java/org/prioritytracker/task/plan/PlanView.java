@@ -7,7 +7,9 @@ public record PlanView(
         @Schema(examples = "2025") int year,
         @Schema(examples = "2025年生态环境保护重点任务") String titleZh,
         @Schema(examples = "2025 key tasks of ecological and environmental protection") String titleEn,
-        @Schema(description = "The newest plan, which the unqualified reads such as GET /api/priorities mean") boolean current) {
+        @Schema(description = """
+                The plan the unqualified reads such as GET /api/priorities mean: this year's (Beijing calendar), \
+                or else the newest that has begun""") boolean current) {
 
     static PlanView of(Plan plan, int currentYear) {
         return new PlanView(plan.year, plan.titleZh, plan.titleEn, plan.year == currentYear);

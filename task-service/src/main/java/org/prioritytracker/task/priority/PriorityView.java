@@ -1,6 +1,7 @@
 package org.prioritytracker.task.priority;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prioritytracker.task.item.ItemStatus;
@@ -13,7 +14,10 @@ public record PriorityView(
         @Schema(description = "Its place within its plan", examples = "3") int position,
         @Schema(examples = "深入打好污染防治攻坚战") String titleZh,
         @Schema(examples = "Fight the critical battle against pollution in depth") String titleEn,
-        List<ItemSummary> items) {
+        @Schema(description = "Increases with every change; the If-Match value for PATCH and archive is this number in quotes",
+                examples = "1") long version,
+        @Schema(nullable = true, description = "When the ministry archived it, with its sub-items") OffsetDateTime archivedAt,
+        @Schema(description = "Its sub-items in order, archived ones included (and marked)") List<ItemSummary> items) {
 
     @Schema(name = "ItemSummary", description = "A sub-item as listed under its priority")
     public record ItemSummary(
@@ -22,15 +26,17 @@ public record PriorityView(
             @Schema(examples = "Keep pressing on with the battle for clear waters") String titleEn,
             ItemStatus status,
             boolean overdue,
-            @Schema(examples = "2025-12-31") LocalDate dueDate) {
+            @Schema(examples = "2025-12-31") LocalDate dueDate,
+            @Schema(description = "Archived: expects no reports") boolean archived) {
 
         static ItemSummary of(SubItem item) {
-            return new ItemSummary(item.code, item.titleZh, item.titleEn, item.status, item.overdue, item.dueDate);
+            return new ItemSummary(item.code, item.titleZh, item.titleEn, item.status, item.overdue, item.dueDate,
+                    item.isArchived());
         }
     }
 
     public static PriorityView of(Priority priority) {
         return new PriorityView(priority.code, priority.planYear, priority.position, priority.titleZh, priority.titleEn,
-                priority.items.stream().map(ItemSummary::of).toList());
+                priority.version, priority.archivedAt, priority.items.stream().map(ItemSummary::of).toList());
     }
 }

@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.task.support.TestData;
+import org.prioritytracker.testsupport.MutableClock;
 import org.prioritytracker.testsupport.TestTokens;
 
 @QuarkusTest
@@ -21,6 +24,12 @@ class PlanResourceTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    ResponseCache responses;
 
     @BeforeEach
     void reset() {
@@ -52,15 +61,30 @@ class PlanResourceTest {
     }
 
     @Test
-    void aNewerPlanBecomesTheCurrentOneAndKeepsItsOwnPriorities() {
+    void aPlanStartedAheadBecomesCurrentOnItsFirstDayAndKeepsItsOwnPriorities() {
+        clock.set(Instant.parse("2025-12-31T15:59:00Z"));
         data.execute("INSERT INTO plan (year, title_zh, title_en) VALUES (2026, '2026年重点任务', '2026 key tasks')");
         data.execute("INSERT INTO priority (code, plan_year, position, title_zh, title_en) VALUES ('2026-P1', 2026, 1, '甲', 'A')");
         String viewer = TestTokens.forRole("viewer");
+        given().auth().oauth2(viewer).get("/api/plans").then().statusCode(200)
+                .body("year", contains(2026, 2025)).body("current", contains(false, true));
+        given().auth().oauth2(viewer).get("/api/priorities").then().statusCode(200).body("code", hasSize(8));
 
+        // Midnight in Beijing: 2026 begins (cached answers would show it within their 30 seconds).
+        clock.set(Instant.parse("2025-12-31T16:00:00Z"));
+        responses.invalidate();
         given().auth().oauth2(viewer).get("/api/plans").then().statusCode(200)
                 .body("year", contains(2026, 2025)).body("current", contains(true, false));
         given().auth().oauth2(viewer).get("/api/priorities").then().statusCode(200).body("code", contains("2026-P1"));
         given().auth().oauth2(viewer).get("/api/plans/2025/priorities").then().statusCode(200).body("code", hasSize(8));
+    }
+
+    @Test
+    void whenEveryPlanLiesAheadTheEarliestIsCurrent() {
+        clock.set(Instant.parse("2024-06-01T00:00:00Z"));
+        data.execute("INSERT INTO plan (year, title_zh, title_en) VALUES (2026, '2026年重点任务', '2026 key tasks')");
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/plans").then().statusCode(200)
+                .body("current", contains(false, true));
     }
 
     @Test
