@@ -23,11 +23,12 @@ WITH codes AS (
     FROM numbered
 )
 INSERT INTO report (id, item_code, province_code, period, period_end, percent_complete, status, narrative, metrics,
-                    submitted_by, submitted_at, version, review_state)
+                    submitted_by, submitted_at, first_submitted_at, version, review_state)
 SELECT gen_random_uuid(), item_code, province_code, period, period_end, n % 101,
        (ARRAY['ON_TRACK', 'AT_RISK', 'BLOCKED', 'COMPLETED'])[1 + n % 4],
        'benchmark report ' || n, '[{"name": "治理项目", "value": 3, "unit": "个"}]',
-       'reporter-' || province_code, period_end + time '12:00' AT TIME ZONE 'Asia/Shanghai', 1, 'SUBMITTED'
+       'reporter-' || province_code, period_end + time '12:00' AT TIME ZONE 'Asia/Shanghai',
+       period_end + time '12:00' AT TIME ZONE 'Asia/Shanghai', 1, 'SUBMITTED'
 FROM periods;
 
 INSERT INTO report_version (report_id, version, percent_complete, status, narrative, metrics, submitted_by, submitted_at)

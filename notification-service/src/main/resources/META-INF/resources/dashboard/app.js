@@ -18,6 +18,8 @@ const state = {
     provinces: [],      // from task-service
     overview: null,     // from progress-service
     cells: new Map(),   // "item|province" -> heatmap cell
+    timeliness: null,   // from progress-service, for the current plan
+    timelinessSort: null, // { key, ascending } once a heading was clicked
     feed: [],           // newest first
     connection: 'connecting',
 };
@@ -267,7 +269,53 @@ function renderAll() {
     renderChrome();
     renderPriorities();
     renderHeatmap();
+    renderTimeliness();
     renderFeed();
+}
+
+const TIMELINESS_COLUMNS = ['expected', 'reported', 'onTime', 'late', 'missing', 'completenessPercent', 'timelinessPercent'];
+
+// Each bureau's completeness and timeliness, sortable; the server's order (laggards first) until a heading is clicked.
+function renderTimeliness() {
+    const words = t();
+    const table = $('timeliness');
+    const data = state.timeliness;
+    $('timeliness-title').textContent = words.timeliness;
+    if (!data) {
+        $('timeliness-legend').textContent = '';
+        table.replaceChildren();
+        return;
+    }
+    $('timeliness-legend').textContent = words.timelinessLegend(data.planYear, data.periods.map((p) => p.period));
+    const sort = state.timelinessSort;
+    const head = el('tr', {}, el('th', { scope: 'col', text: words.province }));
+    for (const key of TIMELINESS_COLUMNS) {
+        head.append(el('th', { scope: 'col', 'aria-sort': sort?.key === key ? (sort.ascending ? 'ascending' : 'descending') : 'none' },
+            el('button', { type: 'button', 'data-sort': key, text: words.timelinessColumns[key] })));
+    }
+    const bureaus = sort ? [...data.bureaus].sort((a, b) => {
+        const x = a.rates[sort.key] ?? -1;
+        const y = b.rates[sort.key] ?? -1;
+        return (sort.ascending ? x - y : y - x) || a.provinceCode.localeCompare(b.provinceCode);
+    }) : data.bureaus;
+    const body = el('tbody');
+    for (const bureau of bureaus) {
+        body.append(timelinessRow(el('th', { scope: 'row', text: state.lang === 'zh' ? bureau.nameZh : bureau.nameEn }),
+            bureau.rates, { 'data-province': bureau.provinceCode }));
+    }
+    const foot = el('tfoot', {}, timelinessRow(el('th', { scope: 'row', text: words.national }), data.national, {}));
+    table.replaceChildren(el('thead', {}, head), body, foot);
+}
+
+function timelinessRow(heading, rates, attributes) {
+    const row = el('tr', attributes, heading);
+    for (const key of TIMELINESS_COLUMNS) {
+        const value = rates[key];
+        const percent = key.endsWith('Percent');
+        row.append(el('td', { 'data-column': key, className: percent && value !== null && value < 60 ? 'low' : null,
+            text: value === null ? '–' : percent ? `${value.toFixed(1)}%` : String(value) }));
+    }
+    return row;
 }
 
 // ---- data ------------------------------------------------------------------------------------
@@ -281,6 +329,12 @@ async function loadHeatmap() {
     state.cells = new Map(heatmap.cells.map((c) => [c.itemCode + '|' + c.provinceCode, c]));
 }
 
+// The current plan's completeness and timeliness (the plan of the priorities shown).
+async function loadTimeliness() {
+    const plan = state.priorities[0]?.planYear;
+    state.timeliness = plan ? await api(state.config.progressServiceUrl, '/api/rollups/timeliness?plan=' + plan) : null;
+}
+
 async function loadAll() {
     const [priorities, provinces] = await Promise.all([
         api(state.config.taskServiceUrl, '/api/priorities'),
@@ -288,7 +342,7 @@ async function loadAll() {
     ]);
     state.priorities = priorities;
     state.provinces = provinces;
-    await Promise.all([loadOverview(), loadHeatmap()]);
+    await Promise.all([loadOverview(), loadHeatmap(), loadTimeliness()]);
 }
 
 /** A period's last month as a number (2025-Q2 and 2025-06 both end in month 2025*12+6). */
@@ -315,6 +369,7 @@ function reloadCatalogueSoon() {
             await loadAll();
             renderPriorities();
             renderHeatmap();
+            renderTimeliness();
         } catch (error) {
             console.warn('catalogue reload failed', error);
         }
@@ -326,8 +381,9 @@ function refreshRollupsSoon() {
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(async () => {
         try {
-            await loadOverview();
+            await Promise.all([loadOverview(), loadTimeliness()]);
             renderPriorities();
+            renderTimeliness();
         } catch (error) {
             console.warn('rollup refresh failed', error);
         }
@@ -463,6 +519,13 @@ async function main() {
         renderAll();
     });
     $('signout').addEventListener('click', () => signOut());
+    $('timeliness').addEventListener('click', (event) => {
+        const key = event.target.closest('button[data-sort]')?.dataset.sort;
+        if (!key) return;
+        const sort = state.timelinessSort;
+        state.timelinessSort = { key, ascending: sort?.key === key ? !sort.ascending : true };
+        renderTimeliness();
+    });
     start();
 }
 

@@ -23,6 +23,13 @@ export const TEXT = {
         connecting: '○ 正在连接…',
         overdue: '逾期',
         archived: '已归档',
+        timeliness: '各省份报告完整性与及时性',
+        timelinessLegend: (plan, periods) => periods.length === 0
+            ? `${plan}年计划尚无到期的报告期。`
+            : `${plan}年计划已到期报告期：${periods.join('、')}。应报 = 子项数 × 报告期；默认按及时率从低到高排列，点击表头可排序。`,
+        timelinessColumns: { expected: '应报', reported: '已报', onTime: '按时', late: '迟报', missing: '缺报',
+            completenessPercent: '完整率', timelinessPercent: '及时率' },
+        national: '全国',
         period: '报告期',
         by: '操作人',
         itemStatus: { NOT_STARTED: '未开始', IN_PROGRESS: '进行中', AT_RISK: '有风险', COMPLETED: '已完成', SUSPENDED: '已暂停' },
@@ -67,6 +74,13 @@ export const TEXT = {
         connecting: '○ Connecting…',
         overdue: 'Overdue',
         archived: 'Archived',
+        timeliness: 'Completeness and timeliness by bureau',
+        timelinessLegend: (plan, periods) => periods.length === 0
+            ? `No period of the ${plan} plan is due yet.`
+            : `Due periods of the ${plan} plan: ${periods.join(', ')}. Expected = sub-items × periods; lowest timeliness first, click a heading to sort.`,
+        timelinessColumns: { expected: 'Expected', reported: 'Reported', onTime: 'On time', late: 'Late', missing: 'Missing',
+            completenessPercent: 'Completeness', timelinessPercent: 'Timeliness' },
+        national: 'National',
         period: 'Period',
         by: 'by',
         itemStatus: { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', AT_RISK: 'At risk', COMPLETED: 'Completed', SUSPENDED: 'Suspended' },

@@ -42,6 +42,7 @@ public class ItemCatalog {
     private final Clock clock;
     private final Cache<String, Cached<Optional<ItemInfo>>> items = Caffeine.newBuilder().maximumSize(MAX_ITEMS).build();
     private volatile Cached<List<PriorityInfo>> priorities;
+    private final Cache<Integer, Cached<Optional<List<PriorityInfo>>>> plans = Caffeine.newBuilder().maximumSize(100).build();
 
     public ItemCatalog(TaskServiceLookup lookup, Clock clock) {
         this.lookup = lookup;
@@ -69,6 +70,17 @@ public class ItemCatalog {
         }
         List<PriorityInfo> fetched = fetch(lookup::priorities, cached, "the priorities");
         priorities = new Cached<>(fetched, clock.instant(), FRESH);
+        return fetched;
+    }
+
+    /** One plan's priorities with their items (archived included), or empty when no plan has the year. */
+    public Optional<List<PriorityInfo>> plan(int year) {
+        Cached<Optional<List<PriorityInfo>>> cached = plans.getIfPresent(year);
+        if (cached != null && cached.freshAt(clock.instant())) {
+            return cached.value();
+        }
+        Optional<List<PriorityInfo>> fetched = fetch(() -> lookup.planPriorities(year), cached, "the " + year + " plan");
+        plans.put(year, new Cached<>(fetched, clock.instant(), fetched.isPresent() ? FRESH : FRESH_WHEN_ABSENT));
         return fetched;
     }
 
@@ -105,16 +117,18 @@ public class ItemCatalog {
         return items.estimatedSize();
     }
 
-    /** Forgets one item, and the priorities that list it: the ministry has just edited it. */
+    /** Forgets one item, and the priorities and plans that list it: the ministry has just changed it. */
     public void forget(String code) {
         items.invalidate(code);
         priorities = null;
+        plans.invalidateAll();
     }
 
     /** Forgets everything cached (tests, and an operator after the ministry renamed items). */
     public void clear() {
         items.invalidateAll();
         priorities = null;
+        plans.invalidateAll();
     }
 
     private <T> T fetch(Supplier<T> call, Cached<T> stale, String what) {

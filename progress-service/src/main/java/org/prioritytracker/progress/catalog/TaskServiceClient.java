@@ -30,4 +30,8 @@ public interface TaskServiceClient {
     @GET
     @Path("/priorities")
     List<PriorityInfo> priorities(@HeaderParam("Authorization") String authorization);
+
+    @GET
+    @Path("/plans/{year}/priorities")
+    List<PriorityInfo> planPriorities(@PathParam("year") int year, @HeaderParam("Authorization") String authorization);
 }

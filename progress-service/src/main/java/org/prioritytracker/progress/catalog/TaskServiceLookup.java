@@ -66,4 +66,19 @@ public class TaskServiceLookup {
     public List<PriorityInfo> priorities() {
         return client.priorities("Bearer " + token.current());
     }
+
+    /** One plan's priorities with their items, archived ones included; empty when no plan has the year. */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Optional<List<PriorityInfo>> planPriorities(int year) {
+        try {
+            return Optional.of(client.planPriorities(year, "Bearer " + token.current()));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
 }

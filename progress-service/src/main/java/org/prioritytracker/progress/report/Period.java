@@ -2,6 +2,8 @@ package org.prioritytracker.progress.report;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,5 +34,22 @@ public record Period(String text, LocalDate start, LocalDate end) {
 
     public int year() {
         return start.getYear();
+    }
+
+    /** The months of a quarter, in order; none for a month. */
+    public List<Period> months() {
+        if (!isQuarter()) {
+            return List.of();
+        }
+        List<Period> months = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(start); !month.isAfter(YearMonth.from(end)); month = month.plusMonths(1)) {
+            months.add(parse(month.toString()));
+        }
+        return months;
+    }
+
+    /** A quarter (2025-Q2) rather than a month (2025-06). */
+    public boolean isQuarter() {
+        return text.contains("Q");
     }
 }

@@ -52,6 +52,10 @@ public class Report extends PanacheEntityBase {
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
 
+    /** When the first version was submitted: timeliness is judged by it. */
+    @Column(name = "first_submitted_at")
+    public OffsetDateTime firstSubmittedAt;
+
     public int version;
 
     @Enumerated(EnumType.STRING)

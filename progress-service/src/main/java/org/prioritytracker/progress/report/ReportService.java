@@ -23,6 +23,7 @@ import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.progress.calendar.CalendarService;
 import org.prioritytracker.progress.catalog.Bureaus;
 import org.prioritytracker.progress.catalog.ItemCatalog;
 import org.prioritytracker.progress.rollup.LatestReports;
@@ -51,8 +52,8 @@ public class ReportService {
     private static final String SUBMIT = """
             WITH report_row AS (
                 INSERT INTO report (id, item_code, province_code, period, period_end, percent_complete, status, narrative,
-                                    metrics, submitted_by, submitted_at, version, review_state)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb), ?10, ?11, 1, 'SUBMITTED')
+                                    metrics, submitted_by, submitted_at, first_submitted_at, version, review_state)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb), ?10, ?11, ?11, 1, 'SUBMITTED')
                 ON CONFLICT ON CONSTRAINT report_one_per_period DO NOTHING
                 RETURNING id),
             version_row AS (
@@ -84,10 +85,11 @@ public class ReportService {
     private final LatestReports latest;
     private final ResponseCache rollups;
     private final OutboxWriter outbox;
+    private final CalendarService calendars;
     private final Clock clock;
 
     public ReportService(EntityManager entityManager, ObjectMapper mapper, ItemCatalog catalog, Bureaus bureaus,
-            LatestReports latest, ResponseCache rollups, OutboxWriter outbox, Clock clock) {
+            LatestReports latest, ResponseCache rollups, OutboxWriter outbox, CalendarService calendars, Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.catalog = catalog;
@@ -95,6 +97,7 @@ public class ReportService {
         this.latest = latest;
         this.rollups = rollups;
         this.outbox = outbox;
+        this.calendars = calendars;
         this.clock = clock;
     }
 
@@ -115,6 +118,7 @@ public class ReportService {
             ReportRules.checkItem(itemCode, period, catalog.item(itemCode), errors);
         }
         ReportRules.throwIfAny(errors);
+        calendars.requireOpen(period, province);
         String requestHash = idempotencyKey == null ? null : hash(request, province);
         Report report = newReport(request, province, period, actor);
         try {
@@ -199,6 +203,7 @@ public class ReportService {
         report.metrics = request.metricsOrEmpty();
         report.submittedBy = actor;
         report.submittedAt = PlanCalendar.now(clock);
+        report.firstSubmittedAt = report.submittedAt;
         report.version = 1;
         report.reviewState = ReviewState.SUBMITTED;
         return report;
@@ -220,6 +225,7 @@ public class ReportService {
         }
         ReportRules.check(request, province, bureaus.exists(province), PlanCalendar.today(clock), errors);
         ReportRules.throwIfAny(errors);
+        calendars.requireOpen(Period.parse(current.period), current.provinceCode);
         return QuarkusTransaction.requiringNew().call(() -> {
             Report report = Report.findById(id, LockModeType.PESSIMISTIC_WRITE);
             Preconditions.requireCurrent(ifMatch, report.version, "report");

@@ -10,14 +10,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * task-service's read API (GET /api/items, /api/items/{code}, /api/priorities) as its OpenAPI document
- * describes it, serving the repository's seed data. It can be taken down to test how
- * progress-service behaves when task-service is unreachable.
+ * task-service's read API (GET /api/items, /api/items/{code}, /api/priorities,
+ * /api/plans/{year}/priorities) as its OpenAPI document describes it, serving the repository's seed
+ * data: the 2025 plan, and further plans a test adds from files in the same format. It can be taken
+ * down to test how progress-service behaves when task-service is unreachable.
  */
 public final class FakeTaskService {
 
@@ -25,15 +26,18 @@ public final class FakeTaskService {
     private static FakeTaskService instance;
 
     private final int port;
-    private final Map<String, ObjectNode> items = new LinkedHashMap<>();
-    private final ArrayNode priorities = JSON.createArrayNode();
+    private static final Path ROOT = Path.of(System.getProperty("tracker.root", ".."));
+
+    // Read by the server's threads while a test changes them.
+    private final Map<String, ObjectNode> items = new ConcurrentHashMap<>();
+    private final Map<Integer, ArrayNode> plans = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private HttpServer server;
     private volatile boolean failing;
 
     private FakeTaskService(int port) {
         this.port = port;
-        load();
+        reset();
     }
 
     public static synchronized FakeTaskService get() {
@@ -90,7 +94,9 @@ public final class FakeTaskService {
         } else if (path.equals("/api/items")) {
             respond(exchange, 200, "{\"items\": " + items.values() + ", \"page\": 0, \"size\": 200, \"total\": " + items.size() + "}");
         } else if (path.equals("/api/priorities")) {
-            respond(exchange, 200, priorities.toString());
+            respond(exchange, 200, plans.get(2025).toString());
+        } else if (path.matches("/api/plans/[0-9]{4}/priorities") && plans.containsKey(Integer.parseInt(path.substring(11, 15)))) {
+            respond(exchange, 200, plans.get(Integer.parseInt(path.substring(11, 15))).toString());
         } else if (path.startsWith("/api/items/") && items.containsKey(path.substring("/api/items/".length()))) {
             respond(exchange, 200, items.get(path.substring("/api/items/".length())).toString());
         } else {
@@ -106,28 +112,57 @@ public final class FakeTaskService {
         exchange.close();
     }
 
-    private void load() {
+    /** Back to the seed data alone: the 2025 plan, every item active. */
+    public synchronized void reset() {
+        items.clear();
+        plans.clear();
+        addPlan(ROOT.resolve("seeds/priorities.json"));
+    }
+
+    /**
+     * Adds a plan from a file in the seed format; rows without a code get the one their place gives,
+     * as task-service's import does.
+     */
+    public synchronized void addPlan(Path file) {
         try {
-            JsonNode seeds = JSON.readTree(Path.of(System.getProperty("tracker.root", ".."), "seeds", "priorities.json").toFile());
-            int planYear = seeds.get("planYear").asInt();
-            for (JsonNode priority : seeds.get("priorities")) {
-                ObjectNode summary = priorities.addObject().put("code", priority.get("code").asText())
-                        .put("planYear", planYear).put("position", priority.get("position").asInt())
+            JsonNode plan = JSON.readTree(file.toFile());
+            int planYear = plan.get("planYear").asInt();
+            ArrayNode priorities = JSON.createArrayNode();
+            int position = 0;
+            for (JsonNode priority : plan.get("priorities")) {
+                position++;
+                String priorityCode = priority.has("code") ? priority.get("code").asText() : planYear + "-P" + position;
+                ObjectNode summary = priorities.addObject().put("code", priorityCode)
+                        .put("planYear", planYear).put("position", position)
                         .put("titleZh", priority.get("titleZh").asText()).put("titleEn", priority.get("titleEn").asText());
                 ArrayNode list = summary.putArray("items");
+                int itemPosition = 0;
                 for (JsonNode item : priority.get("items")) {
-                    ObjectNode view = JSON.createObjectNode().put("code", item.get("code").asText())
-                            .put("priorityCode", priority.get("code").asText()).put("planYear", planYear)
+                    itemPosition++;
+                    String code = item.has("code") ? item.get("code").asText() : priorityCode + "." + itemPosition;
+                    ObjectNode view = JSON.createObjectNode().put("code", code)
+                            .put("priorityCode", priorityCode).put("planYear", planYear)
                             .put("titleZh", item.get("titleZh").asText()).put("titleEn", item.get("titleEn").asText())
                             .put("dueDate", item.get("dueDate").asText()).put("status", "IN_PROGRESS").put("version", 3)
-                            .putNull("archivedAt");
-                    items.put(item.get("code").asText(), view);
+                            .putNull("createdAt").putNull("archivedAt");
+                    items.put(code, view);
                     list.add(view);
                 }
             }
+            plans.put(planYear, priorities);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** As the ministry's archiving of an item at that time. */
+    public synchronized void archive(String itemCode, String at) {
+        items.get(itemCode).put("archivedAt", at);
+    }
+
+    /** As the ministry's adding of an item during the year: it existed only from that time. */
+    public synchronized void createdAt(String itemCode, String at) {
+        items.get(itemCode).put("createdAt", at);
     }
 
     private static int freePort() {

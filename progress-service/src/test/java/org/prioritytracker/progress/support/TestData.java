@@ -5,6 +5,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import org.prioritytracker.progress.calendar.CalendarService;
 import org.prioritytracker.progress.catalog.ItemCatalog;
 import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.testsupport.MutableClock;
@@ -18,25 +19,29 @@ public class TestData {
     private final CircuitBreakerMaintenance breakers;
     private final MutableClock clock;
     private final ResponseCache rollups;
+    private final CalendarService calendars;
 
     public TestData(EntityManager entityManager, ItemCatalog catalog, CircuitBreakerMaintenance breakers, MutableClock clock,
-            ResponseCache rollups) {
+            ResponseCache rollups, CalendarService calendars) {
         this.entityManager = entityManager;
         this.catalog = catalog;
         this.breakers = breakers;
         this.clock = clock;
         this.rollups = rollups;
+        this.calendars = calendars;
     }
 
     public void reset() {
         clock.reset();
         FakeTaskService.get().up();
         FakeTaskService.get().failing(false);
+        FakeTaskService.get().reset();
         catalog.clear();
+        calendars.forget();
         breakers.resetAll();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                TRUNCATE outbox_event, latest_report, idempotency_key, report_version, report
-                RESTART IDENTITY""").executeUpdate());
+                TRUNCATE outbox_event, latest_report, idempotency_key, report_version, report, reporting_calendar,
+                    period_reopening RESTART IDENTITY""").executeUpdate());
         rollups.invalidate();
     }
 

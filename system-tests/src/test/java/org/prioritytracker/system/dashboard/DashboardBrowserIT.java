@@ -85,6 +85,18 @@ class DashboardBrowserIT {
         WebElement narrative = browser.findElement(By.cssSelector("#cell-detail .narrative"));
         assertTrue(narrative.findElements(By.tagName("b")).isEmpty());
 
+        // Completeness and timeliness: every bureau, laggards first. The 2025 reports above came after their
+        // deadlines (this is a later year), so Sichuan's are late; a heading sorts the table, twice descending.
+        wait.until(d -> d.findElements(By.cssSelector("#timeliness tbody tr[data-province]")).size() == 32);
+        wait.until(d -> Integer.parseInt(d.findElement(By.cssSelector(
+                "#timeliness tr[data-province='510000'] td[data-column='late']")).getText()) >= 1);
+        browser.findElement(By.cssSelector("#timeliness button[data-sort='reported']")).click();
+        browser.findElement(By.cssSelector("#timeliness button[data-sort='reported']")).click();
+        wait.until(d -> "descending".equals(d.findElement(By.cssSelector("#timeliness button[data-sort='reported']"))
+                .findElement(By.xpath("..")).getAttribute("aria-sort")));
+        wait.until(d -> Integer.parseInt(d.findElement(By.cssSelector(
+                "#timeliness tbody tr:first-child td[data-column='reported']")).getText()) >= 1);
+
         // A change made through the API shows within two seconds, without a reload.
         TaskApi.move("P2.2", "AT_RISK", "浏览器测试：进度滞后");
         waitAtMost(Duration.ofSeconds(2)).until(d ->
@@ -123,6 +135,9 @@ class DashboardBrowserIT {
         String otherProvince = browser.findElement(By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"))
                 .getAttribute("title");
         assertTrue(otherProvince == null || !otherProvince.contains("2025-Q4"), "a reporter sees another province's report");
+        // In the timeliness table too, only its own bureau.
+        wait.until(d -> d.findElements(By.cssSelector("#timeliness tbody tr[data-province]")).size() == 1
+                && !d.findElements(By.cssSelector("#timeliness tbody tr[data-province='130000']")).isEmpty());
         assertNoTokenStored();
 
         signOut();

@@ -38,7 +38,7 @@ final class HostileRequests {
     }
 
     Request next() {
-        return switch (values.below(14)) {
+        return switch (values.below(15)) {
             case 0 -> transition();
             case 1 -> patchItem();
             case 2, 3 -> submitReport();
@@ -51,6 +51,7 @@ final class HostileRequests {
             case 10 -> get(SystemStack.TASK, "/api/items", "plan", "priority", "status", "overdue", "archived", "page", "size");
             case 11 -> get(SystemStack.PROGRESS, "/api/reports", "item", "province", "period", "reviewState", "page", "size");
             case 12 -> get(SystemStack.NOTIFICATION, "/api/events", "after", "limit", "subject", "type");
+            case 13 -> get(SystemStack.PROGRESS, "/api/rollups/timeliness", "plan", "period");
             default -> pathRead();
         };
     }
@@ -143,7 +144,9 @@ final class HostileRequests {
                 SystemStack.TASK + "/api/priorities/" + segment, SystemStack.TASK + "/api/provinces/" + segment,
                 SystemStack.PROGRESS + "/api/reports/" + segment, SystemStack.PROGRESS + "/api/reports/" + segment + "/versions",
                 SystemStack.PROGRESS + "/api/rollups/items/" + segment, SystemStack.PROGRESS + "/api/rollups/priorities/" + segment,
-                SystemStack.PROGRESS + "/api/rollups/provinces/" + segment));
+                SystemStack.PROGRESS + "/api/rollups/provinces/" + segment, SystemStack.TASK + "/api/plans/" + segment,
+                SystemStack.TASK + "/api/plans/" + segment + "/priorities", SystemStack.PROGRESS + "/api/calendars/" + segment,
+                SystemStack.PROGRESS + "/api/calendars/" + segment + "/reopenings"));
         return new Request("GET", path, headers(values.pick(List.of("viewer", "reporter", "ministry-admin")), null), "", false,
                 "read by path");
     }

@@ -119,6 +119,7 @@ public class ItemService {
         item.status = ItemStatus.NOT_STARTED;
         item.version = 1;
         item.updatedAt = PlanCalendar.now(clock);
+        item.createdAt = item.updatedAt;
         item.persist();
         ItemHistory.record(item, HistoryKind.CREATED, null, null, List.of(), actor);
         responses.invalidateOnCommit();

@@ -23,6 +23,8 @@ public record ItemView(
         @Schema(description = "The states the workflow allows next") Set<ItemStatus> nextStates,
         @Schema(description = "Increases with every change; the ETag is this number in quotes", examples = "4") long version,
         @Schema(examples = "2026-03-01T08:30:00Z") OffsetDateTime updatedAt,
+        @Schema(nullable = true, description = "When the ministry added it; null for an item there from its plan's start")
+        OffsetDateTime createdAt,
         @Schema(nullable = true, description = "When the ministry archived it: it expects no reports and takes no changes")
         OffsetDateTime archivedAt) {
 
@@ -30,6 +32,6 @@ public record ItemView(
         return new ItemView(item.code, item.priority.code, item.priority.planYear, item.titleZh, item.titleEn, item.sourceText,
                 item.description, item.leadDepartment, item.dueDate, item.status, item.overdue,
                 item.isArchived() ? Set.of() : ItemWorkflow.nextStates(item.status, item.suspendedFrom), item.version,
-                item.updatedAt, item.archivedAt);
+                item.updatedAt, item.createdAt, item.archivedAt);
     }
 }

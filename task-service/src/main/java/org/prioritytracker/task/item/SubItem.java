@@ -63,6 +63,10 @@ public class SubItem extends PanacheEntityBase {
 
     public long version;
 
+    /** When the ministry added it through the API; null for the seed data's items (there from the plan's start). */
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
     /** When the ministry archived it; null while it is active. Archived items expect no reports. */
     @Column(name = "archived_at")
     public OffsetDateTime archivedAt;

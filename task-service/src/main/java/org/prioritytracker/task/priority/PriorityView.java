@@ -27,11 +27,15 @@ public record PriorityView(
             ItemStatus status,
             boolean overdue,
             @Schema(examples = "2025-12-31") LocalDate dueDate,
-            @Schema(description = "Archived: expects no reports") boolean archived) {
+            @Schema(description = "Archived: expects no reports") boolean archived,
+            @Schema(nullable = true, description = "When the ministry added it; null for an item there from the plan's start")
+            OffsetDateTime createdAt,
+            @Schema(nullable = true, description = "When the ministry archived it: reports due after that are not expected")
+            OffsetDateTime archivedAt) {
 
         static ItemSummary of(SubItem item) {
             return new ItemSummary(item.code, item.titleZh, item.titleEn, item.status, item.overdue, item.dueDate,
-                    item.isArchived());
+                    item.isArchived(), item.createdAt, item.archivedAt);
         }
     }
 
