@@ -281,6 +281,8 @@ function renderTimeliness() {
     const table = $('timeliness');
     const data = state.timeliness;
     $('timeliness-title').textContent = words.timeliness;
+    $('export-timeliness').textContent = words.exportTimeliness;
+    $('export-reports').textContent = words.exportReports;
     if (!data) {
         $('timeliness-legend').textContent = '';
         table.replaceChildren();
@@ -305,6 +307,22 @@ function renderTimeliness() {
     }
     const foot = el('tfoot', {}, timelinessRow(el('th', { scope: 'row', text: words.national }), data.national, {}));
     table.replaceChildren(el('thead', {}, head), body, foot);
+}
+
+// A download needs the bearer token, which a plain link cannot send: fetch the file, then save it.
+async function download(path, fileName) {
+    try {
+        const response = await fetch(state.config.progressServiceUrl + path, { headers: { Authorization: 'Bearer ' + state.token } });
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        const url = URL.createObjectURL(await response.blob());
+        const link = el('a', { href: url, download: fileName });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+        $('timeliness-legend').textContent = t().exportFailed + error.message;
+    }
 }
 
 function timelinessRow(heading, rates, attributes) {
@@ -519,6 +537,14 @@ async function main() {
         renderAll();
     });
     $('signout').addEventListener('click', () => signOut());
+    $('export-timeliness').addEventListener('click', () => {
+        const plan = state.timeliness?.planYear;
+        if (plan) download(`/api/exports/timeliness.xlsx?plan=${plan}`, `timeliness-${plan}.xlsx`);
+    });
+    $('export-reports').addEventListener('click', () => {
+        const plan = state.timeliness?.planYear;
+        if (plan) download(`/api/exports/reports.xlsx?plan=${plan}`, `reports-${plan}.xlsx`);
+    });
     $('timeliness').addEventListener('click', (event) => {
         const key = event.target.closest('button[data-sort]')?.dataset.sort;
         if (!key) return;
