@@ -19,6 +19,7 @@ const state = {
     overview: null,     // from progress-service
     cells: new Map(),   // "item|province" -> heatmap cell
     timeliness: null,   // from progress-service, for the current plan
+    obligations: null,  // a reporter's bureau's open obligations in the current plan
     timelinessSort: null, // { key, ascending } once a heading was clicked
     feed: [],           // newest first
     connection: 'connecting',
@@ -270,7 +271,28 @@ function renderAll() {
     renderPriorities();
     renderHeatmap();
     renderTimeliness();
+    renderObligations();
     renderFeed();
+}
+
+function renderObligations() {
+    const words = t();
+    const section = $('obligations-section');
+    section.hidden = state.obligations === null;
+    if (section.hidden) return;
+    $('obligations-title').textContent = words.obligations;
+    const list = $('obligations');
+    if (state.obligations.length === 0) {
+        list.replaceChildren(el('li', { className: 'empty', text: words.noObligations }));
+        return;
+    }
+    // Late ones first, then by deadline (the server sends them by deadline).
+    const sorted = [...state.obligations].sort((a, b) => Number(b.late) - Number(a.late));
+    list.replaceChildren(...sorted.map((owed) => el('li', { 'data-item': owed.itemCode, 'data-period': owed.period,
+        'data-late': owed.late ? 'true' : null },
+        el('span', { className: 'code', text: owed.itemCode }), ' ',
+        el('span', { text: title(owed) }), ' · ', el('span', { text: owed.period }), ' · ',
+        el('span', { className: 'deadline', text: owed.late ? words.lateSince(owed.deadline) : words.dueBy(owed.deadline) }))));
 }
 
 const TIMELINESS_COLUMNS = ['expected', 'reported', 'onTime', 'late', 'missing', 'completenessPercent', 'timelinessPercent'];
@@ -347,6 +369,13 @@ async function loadHeatmap() {
     state.cells = new Map(heatmap.cells.map((c) => [c.itemCode + '|' + c.provinceCode, c]));
 }
 
+// A reporter's bureau's open obligations; other roles see the timeliness table instead.
+async function loadObligations() {
+    const plan = state.priorities[0]?.planYear;
+    state.obligations = plan && state.user?.province
+        ? await api(state.config.progressServiceUrl, '/api/obligations?plan=' + plan) : null;
+}
+
 // The current plan's completeness and timeliness (the plan of the priorities shown).
 async function loadTimeliness() {
     const plan = state.priorities[0]?.planYear;
@@ -360,7 +389,7 @@ async function loadAll() {
     ]);
     state.priorities = priorities;
     state.provinces = provinces;
-    await Promise.all([loadOverview(), loadHeatmap(), loadTimeliness()]);
+    await Promise.all([loadOverview(), loadHeatmap(), loadTimeliness(), loadObligations()]);
 }
 
 /** A period's last month as a number (2025-Q2 and 2025-06 both end in month 2025*12+6). */
@@ -388,6 +417,7 @@ function reloadCatalogueSoon() {
             renderPriorities();
             renderHeatmap();
             renderTimeliness();
+            renderObligations();
         } catch (error) {
             console.warn('catalogue reload failed', error);
         }
@@ -399,9 +429,10 @@ function refreshRollupsSoon() {
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(async () => {
         try {
-            await Promise.all([loadOverview(), loadTimeliness()]);
+            await Promise.all([loadOverview(), loadTimeliness(), loadObligations()]);
             renderPriorities();
             renderTimeliness();
+            renderObligations();
         } catch (error) {
             console.warn('rollup refresh failed', error);
         }
@@ -439,6 +470,10 @@ function apply(event) {
         case 'tracker.priority.archived':
         case 'tracker.plan.created':
             reloadCatalogueSoon();
+            break;
+        case 'tracker.report.due':
+        case 'tracker.report.late':
+            refreshRollupsSoon();
             break;
         case 'tracker.report.submitted':
         case 'tracker.province-progress.changed': {

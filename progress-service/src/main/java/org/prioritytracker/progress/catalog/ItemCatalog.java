@@ -42,6 +42,7 @@ public class ItemCatalog {
     private final Clock clock;
     private final Cache<String, Cached<Optional<ItemInfo>>> items = Caffeine.newBuilder().maximumSize(MAX_ITEMS).build();
     private volatile Cached<List<PriorityInfo>> priorities;
+    private volatile Cached<List<Integer>> planYears;
     private final Cache<Integer, Cached<Optional<List<PriorityInfo>>>> plans = Caffeine.newBuilder().maximumSize(100).build();
 
     public ItemCatalog(TaskServiceLookup lookup, Clock clock) {
@@ -70,6 +71,17 @@ public class ItemCatalog {
         }
         List<PriorityInfo> fetched = fetch(lookup::priorities, cached, "the priorities");
         priorities = new Cached<>(fetched, clock.instant(), FRESH);
+        return fetched;
+    }
+
+    /** The years of every plan. */
+    public List<Integer> planYears() {
+        Cached<List<Integer>> cached = planYears;
+        if (cached != null && cached.freshAt(clock.instant())) {
+            return cached.value();
+        }
+        List<Integer> fetched = fetch(lookup::planYears, cached, "the plans");
+        planYears = new Cached<>(fetched, clock.instant(), FRESH);
         return fetched;
     }
 
@@ -121,6 +133,7 @@ public class ItemCatalog {
     public void forget(String code) {
         items.invalidate(code);
         priorities = null;
+        planYears = null;
         plans.invalidateAll();
     }
 
@@ -128,6 +141,7 @@ public class ItemCatalog {
     public void clear() {
         items.invalidateAll();
         priorities = null;
+        planYears = null;
         plans.invalidateAll();
     }
 

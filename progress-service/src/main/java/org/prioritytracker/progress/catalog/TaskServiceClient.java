@@ -31,6 +31,15 @@ public interface TaskServiceClient {
     @Path("/priorities")
     List<PriorityInfo> priorities(@HeaderParam("Authorization") String authorization);
 
+    /** A plan as task-service lists it; only its year matters here. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PlanSummary(int year) {
+    }
+
+    @GET
+    @Path("/plans")
+    List<PlanSummary> plans(@HeaderParam("Authorization") String authorization);
+
     @GET
     @Path("/plans/{year}/priorities")
     List<PriorityInfo> planPriorities(@PathParam("year") int year, @HeaderParam("Authorization") String authorization);

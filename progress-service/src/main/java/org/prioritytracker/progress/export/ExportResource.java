@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.prioritytracker.problem.Problem;
-import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.progress.calendar.PlanYears;
 import org.prioritytracker.progress.security.Caller;
 import org.prioritytracker.progress.security.Roles;
 
@@ -121,10 +121,7 @@ public class ExportResource {
     }
 
     private static int planYear(String plan) {
-        if (plan == null || !plan.strip().matches("[0-9]{4}")) {
-            throw ProblemException.badRequest("plan", "must be a plan's year of four digits, such as 2025");
-        }
-        return Integer.parseInt(plan.strip());
+        return PlanYears.parse("plan", plan);
     }
 
     private static String blankToNull(String text) {

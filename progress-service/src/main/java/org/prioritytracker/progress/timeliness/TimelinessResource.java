@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.prioritytracker.problem.Problem;
-import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.progress.calendar.PlanYears;
 import org.prioritytracker.progress.security.Caller;
 import org.prioritytracker.progress.security.Roles;
 import org.prioritytracker.responsecache.ResponseCache;
@@ -60,10 +60,7 @@ public class TimelinessResource {
             @Parameter(description = "One period of the plan; every due period when absent", example = "2025-Q2")
             @QueryParam("period") String period,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        if (plan == null || !plan.strip().matches("[0-9]{4}")) {
-            throw ProblemException.badRequest("plan", "must be a plan's year of four digits, such as 2025");
-        }
-        int planYear = Integer.parseInt(plan.strip());
+        int planYear = PlanYears.parse("plan", plan);
         String onePeriod = period == null || period.isBlank() ? null : period.strip();
         String province = caller.confinedProvince();
         return cache.get("timeliness " + planYear + " " + onePeriod + " " + province,

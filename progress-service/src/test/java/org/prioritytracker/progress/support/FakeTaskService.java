@@ -95,6 +95,9 @@ public final class FakeTaskService {
             respond(exchange, 200, "{\"items\": " + items.values() + ", \"page\": 0, \"size\": 200, \"total\": " + items.size() + "}");
         } else if (path.equals("/api/priorities")) {
             respond(exchange, 200, plans.get(2025).toString());
+        } else if (path.equals("/api/plans")) {
+            respond(exchange, 200, plans.keySet().stream().sorted(java.util.Comparator.reverseOrder())
+                    .map(year -> "{\"year\": " + year + "}").toList().toString());
         } else if (path.matches("/api/plans/[0-9]{4}/priorities") && plans.containsKey(Integer.parseInt(path.substring(11, 15)))) {
             respond(exchange, 200, plans.get(Integer.parseInt(path.substring(11, 15))).toString());
         } else if (path.startsWith("/api/items/") && items.containsKey(path.substring("/api/items/".length()))) {

@@ -41,7 +41,7 @@ public class TestData {
         breakers.resetAll();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 TRUNCATE outbox_event, latest_report, idempotency_key, report_version, report, reporting_calendar,
-                    period_reopening RESTART IDENTITY""").executeUpdate());
+                    period_reopening, reminder_sent RESTART IDENTITY""").executeUpdate());
         rollups.invalidate();
     }
 

@@ -135,6 +135,10 @@ class DashboardBrowserIT {
         String otherProvince = browser.findElement(By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"))
                 .getAttribute("title");
         assertTrue(otherProvince == null || !otherProvince.contains("2025-Q4"), "a reporter sees another province's report");
+        // Its bureau's open obligations: the 2025 reports it has not made (all late by now), not the one it made.
+        wait.until(d -> d.findElements(By.cssSelector("#obligations li[data-late]")).size() >= 100);
+        assertTrue(browser.findElements(By.cssSelector("#obligations li[data-item='P3.1'][data-period='2025-Q4']")).isEmpty(),
+                "a report it made is no obligation");
         // In the timeliness table too, only its own bureau.
         wait.until(d -> d.findElements(By.cssSelector("#timeliness tbody tr[data-province]")).size() == 1
                 && !d.findElements(By.cssSelector("#timeliness tbody tr[data-province='130000']")).isEmpty());
@@ -150,6 +154,7 @@ class DashboardBrowserIT {
         who = browser.findElement(By.id("who"));
         assertEquals("viewer", who.getAttribute("data-roles"));
         assertEquals("", who.getAttribute("data-province"));
+        assertTrue(!browser.findElement(By.id("obligations-section")).isDisplayed(), "a viewer owes no reports");
         wait.until(d -> d.findElement(By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"))
                 .getAttribute("title").contains("2025-Q4"));
         wait.until(d -> d.findElement(By.cssSelector("#heatmap tr[data-province='130000'] td[data-item='P3.1']"))
