@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.problem.Preconditions;
@@ -299,9 +298,14 @@ public class ReportService {
     }
 
     /** The request as stored, hashed: the same body (after JSON parsing) gives the same hash. */
+    /** What an Idempotency-Key's request is compared by: a record, whose fields serialise in one order on every instance. */
+    private record KeyedRequest(String province, ReportRequest request) {
+    }
+
     private String hash(ReportRequest request, String province) {
         try {
-            String canonical = json(Map.of("request", request, "province", province));
+            // Not a Map.of: its iteration order differs between JVMs, so another instance would see another hash.
+            String canonical = json(new KeyedRequest(province, request));
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
