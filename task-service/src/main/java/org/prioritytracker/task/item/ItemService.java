@@ -89,9 +89,20 @@ public class ItemService {
     /**
      * Adds a sub-item at the end of a priority whose row the caller has locked (so that two additions
      * do not take the same place), with its history entry and its {@code tracker.item.created} event.
+     * It owes reports only for periods due after now.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public SubItem addTo(Priority priority, NewItemRequest request, String actor) {
+        return add(priority, request, actor, true);
+    }
+
+    /** As {@link #addTo}, for an item of a plan's own document (an import): it belongs to the plan from its start. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SubItem addFromPlanDocument(Priority priority, NewItemRequest request, String actor) {
+        return add(priority, request, actor, false);
+    }
+
+    private SubItem add(Priority priority, NewItemRequest request, String actor, boolean addedDuringThePlan) {
         if (priority.isArchived()) {
             throw new DomainException.WorkflowViolation("Priority " + priority.code + " is archived: it takes no new sub-items.");
         }
@@ -119,7 +130,7 @@ public class ItemService {
         item.status = ItemStatus.NOT_STARTED;
         item.version = 1;
         item.updatedAt = PlanCalendar.now(clock);
-        item.createdAt = item.updatedAt;
+        item.createdAt = addedDuringThePlan ? item.updatedAt : null;
         item.persist();
         ItemHistory.record(item, HistoryKind.CREATED, null, null, List.of(), actor);
         responses.invalidateOnCommit();

@@ -63,7 +63,10 @@ public class SubItem extends PanacheEntityBase {
 
     public long version;
 
-    /** When the ministry added it through the API; null for the seed data's items (there from the plan's start). */
+    /**
+     * When the ministry added it to a running plan; null for items of the seeds and of imported plans,
+     * which belong to their plan from its start.
+     */
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

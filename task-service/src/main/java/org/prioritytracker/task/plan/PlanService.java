@@ -57,7 +57,7 @@ public class PlanService {
         for (PrioritySeed prioritySeed : file.priorities()) {
             Priority priority = priorities.addTo(plan, new NewPriorityRequest(prioritySeed.titleZh(), prioritySeed.titleEn()), actor);
             for (ItemSeed item : prioritySeed.items()) {
-                items.addTo(priority, new NewItemRequest(item.titleZh(), item.titleEn(), item.sourceText(), null, null,
+                items.addFromPlanDocument(priority, new NewItemRequest(item.titleZh(), item.titleEn(), item.sourceText(), null, null,
                         item.dueDate()), actor);
             }
         }

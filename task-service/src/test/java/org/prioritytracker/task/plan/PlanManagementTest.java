@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -57,7 +58,8 @@ class PlanManagementTest {
                 .then().statusCode(201).header("Location", endsWith("/api/items/2026-P1.1")).header("ETag", "\"1\"")
                 .body("code", equalTo("2026-P1.1")).body("priorityCode", equalTo("2026-P1")).body("planYear", equalTo(2026))
                 .body("status", equalTo("NOT_STARTED")).body("sourceText", equalTo("甲一"))
-                .body("leadDepartment", equalTo("大气环境司")).body("version", equalTo(1));
+                .body("leadDepartment", equalTo("大气环境司")).body("version", equalTo(1))
+                .body("createdAt", notNullValue());
 
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/plans/2026/priorities").then().statusCode(200)
                 .body("code", contains("2026-P1", "2026-P2")).body("[0].items.code", contains("2026-P1.1"));
@@ -173,6 +175,8 @@ class PlanManagementTest {
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/plans/2025/priorities").then()
                 .body("code", contains("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"));
         assertEquals(List.of("tracker.item.created#1"), data.eventSequence("2026-P2.1"));
+        // An imported plan's items belong to it from its start: they owe reports for every period.
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items/2026-P2.1").then().body("createdAt", nullValue());
 
         asAdmin(file).post("/api/plans/import").then().statusCode(409).body("errors[0].field", equalTo("year"));
     }
