@@ -3,6 +3,7 @@ package org.prioritytracker.progress.export;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -46,67 +47,45 @@ public class ExportResource {
     }
 
     @GET
-    @Path("/reports.xlsx")
-    @Produces(XLSX)
-    @Operation(summary = "The plan's reports (of one period, a quarter with its months) with narratives and metrics, as a workbook")
-    @APIResponse(responseCode = "200", description = "The workbook", content = @Content(mediaType = XLSX,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Path("/reports.{format: xlsx|csv}")
+    @Produces({XLSX, CSV})
+    @Operation(summary = "The plan's reports (of one period, a quarter with its months) with narratives and metrics",
+            description = "reports.xlsx is an Excel workbook; reports.csv the same columns as CSV (UTF-8 with a byte-order mark).")
+    @APIResponse(responseCode = "200", description = "The file", content = {
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "plan or period is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No plan has this year")
-    public Response reportsXlsx(@Parameter(description = PLAN_DOC, required = true, schema = @Schema(type = SchemaType.INTEGER))
+    public Response reports(@Parameter(description = "xlsx or csv") @PathParam("format") String format,
+            @Parameter(description = PLAN_DOC, required = true, schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("plan") String plan, @Parameter(description = PERIOD_DOC) @QueryParam("period") String period) {
-        int year = planYear(plan);
-        return download(reports.table(year, blankToNull(period), caller.confinedProvince()), "reports", year, period, false);
+        int year = PlanYears.parse("plan", plan);
+        return download(reports.table(year, blankToNull(period), caller.confinedProvince()), "reports", year, period, format);
     }
 
     @GET
-    @Path("/reports.csv")
-    @Produces(CSV)
-    @Operation(summary = "The plan's reports as CSV (UTF-8 with a byte-order mark)")
-    @APIResponse(responseCode = "200", description = "The CSV", content = @Content(mediaType = CSV,
-            schema = @Schema(type = SchemaType.STRING)))
+    @Path("/timeliness.{format: xlsx|csv}")
+    @Produces({XLSX, CSV})
+    @Operation(summary = "The completeness and timeliness table of the plan (every due period, or one)",
+            description = "timeliness.xlsx is an Excel workbook; timeliness.csv the same columns as CSV (UTF-8 with a byte-order mark).")
+    @APIResponse(responseCode = "200", description = "The file", content = {
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "plan or period is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No plan has this year")
-    public Response reportsCsv(@Parameter(description = PLAN_DOC, required = true, schema = @Schema(type = SchemaType.INTEGER))
+    public Response timeliness(@Parameter(description = "xlsx or csv") @PathParam("format") String format,
+            @Parameter(description = PLAN_DOC, required = true, schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("plan") String plan, @Parameter(description = PERIOD_DOC) @QueryParam("period") String period) {
-        int year = planYear(plan);
-        return download(reports.table(year, blankToNull(period), caller.confinedProvince()), "reports", year, period, true);
+        int year = PlanYears.parse("plan", plan);
+        return download(timeliness.table(year, blankToNull(period), caller.confinedProvince()), "timeliness", year, period, format);
     }
 
-    @GET
-    @Path("/timeliness.xlsx")
-    @Produces(XLSX)
-    @Operation(summary = "The completeness and timeliness table of the plan (every due period, or one), as a workbook")
-    @APIResponse(responseCode = "200", description = "The workbook", content = @Content(mediaType = XLSX,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "plan or period is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No plan has this year")
-    public Response timelinessXlsx(@Parameter(description = PLAN_DOC, required = true, schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("plan") String plan, @Parameter(description = PERIOD_DOC) @QueryParam("period") String period) {
-        int year = planYear(plan);
-        return download(timeliness.table(year, blankToNull(period), caller.confinedProvince()), "timeliness", year, period, false);
-    }
-
-    @GET
-    @Path("/timeliness.csv")
-    @Produces(CSV)
-    @Operation(summary = "The completeness and timeliness table as CSV (UTF-8 with a byte-order mark)")
-    @APIResponse(responseCode = "200", description = "The CSV", content = @Content(mediaType = CSV,
-            schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "plan or period is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No plan has this year")
-    public Response timelinessCsv(@Parameter(description = PLAN_DOC, required = true, schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("plan") String plan, @Parameter(description = PERIOD_DOC) @QueryParam("period") String period) {
-        int year = planYear(plan);
-        return download(timeliness.table(year, blankToNull(period), caller.confinedProvince()), "timeliness", year, period, true);
-    }
-
-    private static Response download(Table table, String what, int year, String period, boolean csv) {
-        String file = what + "-" + (period == null || period.isBlank() ? year : period.strip()) + (csv ? ".csv" : ".xlsx");
+    /** The table as a file of the format the path names, written while it is sent. */
+    private static Response download(Table table, String what, int year, String period, String format) {
+        boolean csv = format.equals("csv");
+        String file = what + "-" + (period == null || period.isBlank() ? year : period.strip()) + "." + format;
         StreamingOutput body = out -> {
             if (csv) {
                 CsvWriter.write(table, out);
@@ -118,10 +97,6 @@ public class ExportResource {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
-    }
-
-    private static int planYear(String plan) {
-        return PlanYears.parse("plan", plan);
     }
 
     private static String blankToNull(String text) {
