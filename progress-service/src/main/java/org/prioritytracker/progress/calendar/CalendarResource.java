@@ -78,8 +78,6 @@ public class CalendarResource {
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No plan has this year")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: the calendar has changed")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
     public CalendarView replace(
             @Parameter(description = YEAR_DOC, schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))

@@ -59,8 +59,6 @@ public class ReviewResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such report")
     @APIResponse(responseCode = "409", description = "The report is not awaiting review (already ACCEPTED or RETURNED)")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: the report was amended since it was read")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response review(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version being judged, from GET /api/reports/{id}", example = "\"2\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

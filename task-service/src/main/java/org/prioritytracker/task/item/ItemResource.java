@@ -112,8 +112,6 @@ public class ItemResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
     @APIResponse(responseCode = "409", description = "The workflow does not allow this move")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: the item has changed")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response transition(
             @Parameter(example = "P3.2") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -135,8 +133,6 @@ public class ItemResource {
     @APIResponse(responseCode = "400", description = "A field is unknown, not editable or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: the item has changed")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response patch(
             @Parameter(example = "P3.2") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -160,8 +156,6 @@ public class ItemResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
     @APIResponse(responseCode = "409", description = "The item is archived already")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: the item has changed")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response archive(
             @Parameter(example = "P3.2") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

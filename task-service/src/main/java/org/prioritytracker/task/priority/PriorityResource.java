@@ -137,8 +137,6 @@ public class PriorityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No priority has this code")
     @APIResponse(responseCode = "409", description = "The priority is archived")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: the priority has changed")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response patch(@Parameter(example = "P3") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") PriorityPatch patch) {
@@ -160,8 +158,6 @@ public class PriorityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No priority has this code")
     @APIResponse(responseCode = "409", description = "The priority is archived already")
-    @APIResponse(responseCode = "412", description = "If-Match is stale: the priority has changed")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response archive(@Parameter(example = "P3") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") ArchiveRequest request) {
