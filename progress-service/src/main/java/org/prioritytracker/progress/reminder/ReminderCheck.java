@@ -1,5 +1,7 @@
 package org.prioritytracker.progress.reminder;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,9 +46,12 @@ public class ReminderCheck {
     private final OutboxWriter outbox;
     private final EntityManager entityManager;
     private final Clock clock;
+    /** Checks that finished: with the reminders sent, how an operator (or a test) sees that a run added none. */
+    private final Counter checks;
+    private final Counter sentReminders;
 
     public ReminderCheck(ItemCatalog catalog, CalendarService calendars, Obligations obligations, ReminderConfig config,
-            OutboxWriter outbox, EntityManager entityManager, Clock clock) {
+            OutboxWriter outbox, EntityManager entityManager, Clock clock, MeterRegistry registry) {
         this.catalog = catalog;
         this.calendars = calendars;
         this.obligations = obligations;
@@ -54,6 +59,10 @@ public class ReminderCheck {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.clock = clock;
+        this.checks = Counter.builder("tracker.reminders.checks").description("Reminder checks that finished")
+                .register(registry);
+        this.sentReminders = Counter.builder("tracker.reminders.sent").description("Report reminders sent")
+                .register(registry);
     }
 
     @Scheduled(identity = "reminder-check", every = "${tracker.reminders.every}", delayed = "${tracker.reminders.delay}",
@@ -61,6 +70,8 @@ public class ReminderCheck {
     void scheduled() {
         try {
             int sent = run();
+            sentReminders.increment(sent);
+            checks.increment();
             if (sent > 0) {
                 LOG.infof("Sent %d report reminders", sent);
             }

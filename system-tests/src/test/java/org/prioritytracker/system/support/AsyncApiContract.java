@@ -31,7 +31,12 @@ public final class AsyncApiContract {
     }
 
     public static AsyncApiContract fetch() {
-        String yaml = given().get(SystemStack.NOTIFICATION + "/asyncapi.yaml").then().statusCode(200).extract().asString();
+        return fetch(SystemStack.NOTIFICATION);
+    }
+
+    /** The contract as the notification-service at {@code notificationUrl} publishes it. */
+    public static AsyncApiContract fetch(String notificationUrl) {
+        String yaml = given().get(notificationUrl + "/asyncapi.yaml").then().statusCode(200).extract().asString();
         try {
             return new AsyncApiContract(new ObjectMapper(new YAMLFactory()).readTree(yaml));
         } catch (IOException e) {

@@ -69,6 +69,9 @@ public class SystemStack implements BeforeAllCallback {
         // The overdue check runs every few seconds, so that the tests see its events.
         environment.put("TRACKER_OVERDUE_EVERY", "3s");
         environment.put("TRACKER_OVERDUE_DELAY", "3s");
+        // So does the reminder check, so that a test sees its reminders, and that later runs add none.
+        environment.put("TRACKER_REMINDERS_EVERY", "3s");
+        environment.put("TRACKER_REMINDERS_DELAY", "3s");
         // The benchmarks drive one caller far beyond a person's pace (200 status changes a second).
         environment.put("TRACKER_RATE_LIMIT_WRITES_PER_PERIOD", "100000");
         // -Dtracker.java.opts=... reaches the services' JVMs, for a JFR recording of a benchmark, say.
