@@ -155,17 +155,23 @@ class HostileInputIT {
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Everything a write could have stored: rows of reports, versions, keys and history, and the items' state. */
+    /**
+     * Everything a write could have stored: rows of reports, versions, keys and history, the items'
+     * state, plans and priorities, the bureaus' status, calendars and reopenings.
+     */
     private static String fingerprint(Connection tasks, Connection progress) throws SQLException {
         return single(tasks, """
                 SELECT (SELECT count(*) FROM item_history) || '/' ||
+                       (SELECT count(*) FROM plan) || '/' || (SELECT coalesce(sum(version), 0) FROM priority) || '/' ||
+                       (SELECT coalesce(sum(version), 0) FROM province) || '/' ||
                        (SELECT md5(string_agg(code || status || title_zh || title_en || due_date
                                 || coalesce(description, '') || coalesce(lead_department, ''), ',' ORDER BY code)) FROM sub_item)""")
                 + "|" + single(progress, """
                 SELECT (SELECT count(*) FROM report) || '/' || (SELECT count(*) FROM report_version) || '/' ||
                        (SELECT count(*) FROM idempotency_key) || '/' ||
                        (SELECT coalesce(sum(version), 0) FROM report) || '/' ||
-                       (SELECT count(*) FROM report WHERE review_state <> 'SUBMITTED')""");
+                       (SELECT count(*) FROM report WHERE review_state <> 'SUBMITTED') || '/' ||
+                       (SELECT count(*) FROM reporting_calendar) || '/' || (SELECT count(*) FROM period_reopening)""");
     }
 
     private static String single(Connection connection, String sql) throws SQLException {

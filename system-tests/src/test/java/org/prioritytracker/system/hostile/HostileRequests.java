@@ -38,7 +38,7 @@ final class HostileRequests {
     }
 
     Request next() {
-        return switch (values.below(15)) {
+        return switch (values.below(17)) {
             case 0 -> transition();
             case 1 -> patchItem();
             case 2, 3 -> submitReport();
@@ -52,6 +52,8 @@ final class HostileRequests {
             case 11 -> get(SystemStack.PROGRESS, "/api/reports", "item", "province", "period", "reviewState", "page", "size");
             case 12 -> get(SystemStack.NOTIFICATION, "/api/events", "after", "limit", "subject", "type");
             case 13 -> get(SystemStack.PROGRESS, "/api/rollups/timeliness", "plan", "period");
+            case 14 -> guardedWrite();
+            case 15 -> incompleteCreation();
             default -> pathRead();
         };
     }
@@ -135,6 +137,87 @@ final class HostileRequests {
             default -> "/" + position;
         };
         return new Request(method, url, headers("ministry-admin", null), "", !method.equals("GET"), "dead letters");
+    }
+
+    /**
+     * A write of the catalogue, a calendar or a bureau with a stale or hostile If-Match: whatever the
+     * body, it must not change the shared stack's plan, calendar or bureaus that the other tests use.
+     */
+    private Request guardedWrite() {
+        String ifMatch = values.chance(0.3) ? values.headerText() : "\"" + (900_000 + values.below(1000)) + "\"";
+        Map<String, String> reason = new LinkedHashMap<>();
+        reason.put("reason", HostileValues.quote("机构调整"));
+        return switch (values.below(6)) {
+            case 0 -> {
+                Map<String, String> titles = new LinkedHashMap<>();
+                titles.put(values.pick(List.of("titleZh", "titleEn")), HostileValues.quote("新名称"));
+                yield write("PATCH", SystemStack.TASK + "/api/priorities/" + pathSegment(values.pick(List.of("P1", "P3", "P8"))),
+                        "ministry-admin", ifMatch, "application/merge-patch+json", mutate(titles), "rename priority");
+            }
+            case 1 -> write("POST", SystemStack.TASK + "/api/items/" + pathSegment(values.pick(ITEMS)) + "/archive",
+                    "ministry-admin", ifMatch, "application/json", mutate(reason), "archive item");
+            case 2 -> write("POST", SystemStack.TASK + "/api/priorities/" + pathSegment(values.pick(List.of("P1", "P3", "P8")))
+                    + "/archive", "ministry-admin", ifMatch, "application/json", mutate(reason), "archive priority");
+            case 3 -> write("POST", SystemStack.TASK + "/api/provinces/" + pathSegment(values.pick(PROVINCES)) + "/"
+                    + values.pick(List.of("deactivate", "reactivate")), "ministry-admin", ifMatch, "application/json",
+                    mutate(reason), "bureau status");
+            default -> {
+                Map<String, String> calendar = new LinkedHashMap<>();
+                calendar.put("cadence", HostileValues.quote(values.pick(List.of("QUARTERLY", "MONTHLY"))));
+                calendar.put("deadlineDays", Integer.toString(values.below(91)));
+                calendar.put("reminderDays", Integer.toString(values.below(91)));
+                calendar.put("lockDays", values.chance(0.5) ? "null" : Integer.toString(90 + values.below(200)));
+                yield write("PUT", SystemStack.PROGRESS + "/api/calendars/" + pathSegment(values.pick(List.of("2025", "2024",
+                        values.text()))), "ministry-admin", ifMatch, "application/json", mutate(calendar), "set calendar");
+            }
+        };
+    }
+
+    /**
+     * A creation that lacks one required field, with the rest made hostile: it must be a 4xx naming a
+     * field, never a 5xx, and never create a plan, priority, sub-item or reopening in the shared stack.
+     */
+    private Request incompleteCreation() {
+        Map<String, String> body = new LinkedHashMap<>();
+        String url;
+        String endpoint;
+        switch (values.below(5)) {
+            case 0 -> {
+                body.put("year", Integer.toString(2000 + values.below(101)));
+                body.put(values.pick(List.of("titleZh", "titleEn")), HostileValues.quote("计划"));
+                url = SystemStack.TASK + "/api/plans";
+                endpoint = "create plan";
+            }
+            case 1 -> {
+                body.put(values.pick(List.of("titleZh", "titleEn")), HostileValues.quote("重点任务"));
+                url = SystemStack.TASK + "/api/plans/" + pathSegment(values.pick(List.of("2025", values.text()))) + "/priorities";
+                endpoint = "add priority";
+            }
+            case 2 -> {
+                body.put("titleZh", HostileValues.quote("子项"));
+                body.put("titleEn", HostileValues.quote("Sub-item"));
+                body.put("description", HostileValues.quote("说明"));
+                url = SystemStack.TASK + "/api/priorities/" + pathSegment(values.pick(List.of("P3", "P8", values.text()))) + "/items";
+                endpoint = "add sub-item";
+            }
+            case 3 -> {
+                body.put("formatVersion", "1");
+                body.put("planYear", Integer.toString(2000 + values.below(101)));
+                body.put("planTitleEn", HostileValues.quote("Plan"));
+                body.put("priorities", "[{\"titleZh\": \"任务\", \"titleEn\": \"Task\", \"items\": [{\"titleZh\": "
+                        + values.json() + ", \"titleEn\": \"x\", \"dueDate\": \"2030-12-31\"}]}]");
+                url = SystemStack.TASK + "/api/plans/import";
+                endpoint = "import plan";
+            }
+            default -> {
+                body.put("provinceCode", HostileValues.quote(values.pick(PROVINCES)));
+                body.put("period", HostileValues.quote("2025-Q1"));
+                url = SystemStack.PROGRESS + "/api/calendars/" + pathSegment(values.pick(List.of("2025", values.text())))
+                        + "/reopenings";
+                endpoint = "reopen period";
+            }
+        }
+        return write("POST", url, "ministry-admin", null, "application/json", mutate(body), endpoint);
     }
 
     private Request pathRead() {
