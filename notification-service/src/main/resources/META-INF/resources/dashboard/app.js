@@ -324,8 +324,11 @@ function renderTimeliness() {
     }) : data.bureaus;
     const body = el('tbody');
     for (const bureau of bureaus) {
-        body.append(timelinessRow(el('th', { scope: 'row', text: state.lang === 'zh' ? bureau.nameZh : bureau.nameEn }),
-            bureau.rates, { 'data-province': bureau.provinceCode }));
+        const name = state.lang === 'zh' ? bureau.nameZh : bureau.nameEn;
+        // A deactivated bureau keeps its row (it may owe periods due before), marked so.
+        const label = bureau.active === false ? name + ' (' + words.deactivated + ')' : name;
+        body.append(timelinessRow(el('th', { scope: 'row', text: label }),
+            bureau.rates, { 'data-province': bureau.provinceCode, ...(bureau.active === false ? { 'data-deactivated': '' } : {}) }));
     }
     const foot = el('tfoot', {}, timelinessRow(el('th', { scope: 'row', text: words.national }), data.national, {}));
     table.replaceChildren(el('thead', {}, head), body, foot);
@@ -473,6 +476,8 @@ function apply(event) {
             break;
         case 'tracker.report.due':
         case 'tracker.report.late':
+        case 'tracker.province.deactivated':
+        case 'tracker.province.reactivated':
             refreshRollupsSoon();
             break;
         case 'tracker.report.submitted':

@@ -23,6 +23,7 @@ export const TEXT = {
         connecting: '○ 正在连接…',
         overdue: '逾期',
         archived: '已归档',
+        deactivated: '已停用',
         timeliness: '各省份报告完整性与及时性',
         timelinessLegend: (plan, periods) => periods.length === 0
             ? `${plan}年计划尚无到期的报告期。`
@@ -53,6 +54,8 @@ export const TEXT = {
             'tracker.plan.created': '新建年度计划',
             'tracker.report.due': '报告即将到期',
             'tracker.report.late': '报告已逾期',
+            'tracker.province.deactivated': '停用报送单位',
+            'tracker.province.reactivated': '恢复报送单位',
             'tracker.report.submitted': '提交进展报告',
             'tracker.report.reviewed': '审核进展报告',
             'tracker.province-progress.changed': '省份进展变化',
@@ -83,6 +86,7 @@ export const TEXT = {
         connecting: '○ Connecting…',
         overdue: 'Overdue',
         archived: 'Archived',
+        deactivated: 'deactivated',
         timeliness: 'Completeness and timeliness by bureau',
         timelinessLegend: (plan, periods) => periods.length === 0
             ? `No period of the ${plan} plan is due yet.`
@@ -113,6 +117,8 @@ export const TEXT = {
             'tracker.plan.created': 'Plan started',
             'tracker.report.due': 'Report due soon',
             'tracker.report.late': 'Report late',
+            'tracker.province.deactivated': 'Bureau deactivated',
+            'tracker.province.reactivated': 'Bureau reactivated',
             'tracker.report.submitted': 'Report submitted',
             'tracker.report.reviewed': 'Report reviewed',
             'tracker.province-progress.changed': 'Province progress changed',

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,10 +101,22 @@ public class CalendarService {
         return CalendarView.of(row.terms(), row);
     }
 
-    /** Refuses an entry for a period that has locked, unless the ministry reopened it for the bureau. */
+    /**
+     * Refuses an entry for a period that has locked, unless the ministry reopened it for the bureau, and
+     * one from a deactivated bureau for a period it no longer owes (due after its deactivation).
+     */
     public void requireOpen(Period period, String provinceCode) {
         LocalDate today = PlanCalendar.today(clock);
         CalendarTerms calendar = terms(period.year());
+        Instant deactivatedAt = catalog.deactivationsIfKnown().get(provinceCode);
+        if (deactivatedAt != null) {
+            LocalDate deactivatedOn = deactivatedAt.atZone(PlanCalendar.ZONE).toLocalDate();
+            if (!deactivatedOn.isAfter(calendar.deadline(period))) {
+                throw new DomainException.WorkflowViolation("Bureau " + provinceCode + " was deactivated on " + deactivatedOn
+                        + ": it reports no period due after that.", "period", "is due on " + calendar.deadline(period)
+                        + ", after the bureau's deactivation on " + deactivatedOn);
+            }
+        }
         if (calendar.lockedOn(period, today) && !PeriodReopening.openOn(provinceCode, period.text(), today)) {
             throw new DomainException.WorkflowViolation("The period " + period.text() + " took its last entries on "
                     + calendar.lastEntryDay(period) + "; the ministry can reopen it for your bureau.",

@@ -25,7 +25,7 @@ import org.prioritytracker.responsecache.ResponseCache;
 
 /**
  * Follows the event topic from its end and drops the catalogue's copy of every item and priority the
- * ministry adds, edits or archives, so that a renamed item or a moved due date is seen at once
+ * ministry adds, edits or archives (and of the bureaus' deactivations when it changes one), so that a renamed item or a moved due date is seen at once
  * rather than when the copy expires. Each instance reads the whole topic itself (no consumer group):
  * every instance has a cache to keep current. While the broker is away the copies expire by time,
  * as before. Report events invalidate the rollups too, so that an instance's rollups follow what the
@@ -34,10 +34,10 @@ import org.prioritytracker.responsecache.ResponseCache;
 @ApplicationScoped
 public class CatalogInvalidation {
 
-    /** The ministry's changes to the catalogue; the record key is the item's or priority's code. */
+    /** The ministry's changes to the catalogue; the record key is the item's, priority's or bureau's code. */
     static final Set<String> CATALOGUE_CHANGES = Set.of("tracker.item.updated", "tracker.item.created",
             "tracker.item.archived", "tracker.priority.created", "tracker.priority.updated", "tracker.priority.archived",
-            "tracker.plan.created");
+            "tracker.plan.created", "tracker.province.deactivated", "tracker.province.reactivated");
     /** Events after which rollups differ: every submission and amendment publishes tracker.report.submitted. */
     private static final Set<String> ROLLUP_CHANGES = Stream.concat(
             CATALOGUE_CHANGES.stream(), Stream.of("tracker.report.submitted")).collect(Collectors.toUnmodifiableSet());

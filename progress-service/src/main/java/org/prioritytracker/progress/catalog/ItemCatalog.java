@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 
 /**
- * task-service's items and priorities, cached: they rarely change. A fresh entry is used as is; a
+ * task-service's items, priorities, plans and bureaus' deactivations, cached: they rarely change. A fresh entry is used as is; a
  * stale one is refreshed, and kept when task-service cannot be reached. Only when task-service is
  * unreachable and nothing is cached does a request fail, with 503 and Retry-After. The item cache is
  * bounded (Caffeine, {@value #MAX_ITEMS} codes, the least used evicted first), so that requests for
@@ -43,6 +44,7 @@ public class ItemCatalog {
     private final Cache<String, Cached<Optional<ItemInfo>>> items = Caffeine.newBuilder().maximumSize(MAX_ITEMS).build();
     private volatile Cached<List<PriorityInfo>> priorities;
     private volatile Cached<List<Integer>> planYears;
+    private volatile Cached<Map<String, Instant>> deactivations;
     private final Cache<Integer, Cached<Optional<List<PriorityInfo>>>> plans = Caffeine.newBuilder().maximumSize(100).build();
 
     public ItemCatalog(TaskServiceLookup lookup, Clock clock) {
@@ -85,6 +87,36 @@ public class ItemCatalog {
         return fetched;
     }
 
+    /** When each deactivated bureau was deactivated, by its code; active bureaus are absent. */
+    public Map<String, Instant> deactivations() {
+        Cached<Map<String, Instant>> cached = deactivations;
+        if (cached != null && cached.freshAt(clock.instant())) {
+            return cached.value();
+        }
+        Map<String, Instant> fetched = fetch(() -> deactivated(lookup.bureaus()), cached, "the reporting bureaus");
+        deactivations = new Cached<>(fetched, clock.instant(), FRESH);
+        return fetched;
+    }
+
+    /**
+     * As {@link #deactivations()}, but none rather than a 503 when task-service cannot be reached and
+     * nothing is cached: a report is not refused for want of them (the next rollup counts them right).
+     */
+    public Map<String, Instant> deactivationsIfKnown() {
+        try {
+            return deactivations();
+        } catch (ProblemException e) {
+            return Map.of();
+        }
+    }
+
+    private static Map<String, Instant> deactivated(List<BureauInfo> bureaus) {
+        Map<String, Instant> deactivated = new HashMap<>();
+        bureaus.stream().filter(b -> b.deactivatedAt() != null)
+                .forEach(b -> deactivated.put(b.code(), b.deactivatedAt().toInstant()));
+        return Map.copyOf(deactivated);
+    }
+
     /** One plan's priorities with their items (archived included), or empty when no plan has the year. */
     public Optional<List<PriorityInfo>> plan(int year) {
         Cached<Optional<List<PriorityInfo>>> cached = plans.getIfPresent(year);
@@ -97,8 +129,9 @@ public class ItemCatalog {
     }
 
     /**
-     * Loads every item and the priorities in a few calls, so that the first reports after a start
-     * need no call to task-service, and a task-service that goes away later leaves known items usable.
+     * Loads every item, the priorities and the bureaus' deactivations in a few calls, so that the first
+     * reports after a start need no call to task-service, and a task-service that goes away later leaves
+     * known items usable.
      */
     public void warm() {
         Instant now = clock.instant();
@@ -106,6 +139,7 @@ public class ItemCatalog {
             items.put(item.code(), new Cached<>(Optional.of(item), now, FRESH));
         }
         priorities = new Cached<>(lookup.priorities(), now, FRESH);
+        deactivations = new Cached<>(deactivated(lookup.bureaus()), now, FRESH);
     }
 
     /** Item codes are short and plain (P3.2; a later plan's codes follow the same alphabet). */
@@ -129,11 +163,15 @@ public class ItemCatalog {
         return items.estimatedSize();
     }
 
-    /** Forgets one item, and the priorities and plans that list it: the ministry has just changed it. */
+    /**
+     * Forgets one item or bureau, and the priorities, plans and deactivations that list it: the ministry
+     * has just changed it.
+     */
     public void forget(String code) {
         items.invalidate(code);
         priorities = null;
         planYears = null;
+        deactivations = null;
         plans.invalidateAll();
     }
 
@@ -142,6 +180,7 @@ public class ItemCatalog {
         items.invalidateAll();
         priorities = null;
         planYears = null;
+        deactivations = null;
         plans.invalidateAll();
     }
 

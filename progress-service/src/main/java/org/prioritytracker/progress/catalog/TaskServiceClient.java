@@ -41,6 +41,10 @@ public interface TaskServiceClient {
     List<PlanSummary> plans(@HeaderParam("Authorization") String authorization);
 
     @GET
+    @Path("/provinces")
+    List<BureauInfo> provinces(@HeaderParam("Authorization") String authorization);
+
+    @GET
     @Path("/plans/{year}/priorities")
     List<PriorityInfo> planPriorities(@PathParam("year") int year, @HeaderParam("Authorization") String authorization);
 }

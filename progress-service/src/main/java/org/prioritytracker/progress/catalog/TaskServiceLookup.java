@@ -75,6 +75,14 @@ public class TaskServiceLookup {
         return client.plans("Bearer " + token.current()).stream().map(TaskServiceClient.PlanSummary::year).toList();
     }
 
+    /** Every reporting bureau, deactivated ones included. */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public List<BureauInfo> bureaus() {
+        return client.provinces("Bearer " + token.current());
+    }
+
     /** One plan's priorities with their items, archived ones included; empty when no plan has the year. */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100)

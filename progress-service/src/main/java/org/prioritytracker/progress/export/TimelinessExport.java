@@ -21,7 +21,9 @@ public class TimelinessExport {
         List<String> headings = List.of("省份代码", "省份", "应报", "已报", "按时", "迟报", "缺报", "完整率（%）", "及时率（%）");
         return new Table("完整性与及时性 " + (period == null ? planYear : period), headings, row -> {
             for (Timeliness.BureauRates bureau : figures.bureaus()) {
-                row.accept(cells(bureau.provinceCode(), bureau.nameZh(), bureau.rates()));
+                // A deactivated bureau keeps its row (it may owe earlier periods), marked so.
+                row.accept(cells(bureau.provinceCode(), bureau.active() ? bureau.nameZh() : bureau.nameZh() + "（已停用）",
+                        bureau.rates()));
             }
             row.accept(cells("", "全国", figures.national()));
         });

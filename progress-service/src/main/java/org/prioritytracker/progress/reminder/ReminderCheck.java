@@ -30,7 +30,8 @@ import org.prioritytracker.time.PlanCalendar;
  * reminder day to the deadline {@code tracker.report.due}, after it {@code tracker.report.late} (for
  * {@link ReminderConfig#lateForDays()} days at most). A reminder is recorded in {@code reminder_sent}
  * in the transaction that writes its event, so two instances checking at once send it once, and a
- * second run adds none. Reminders are province data: their events carry the bureau's province.
+ * second run adds none. Reminders are province data: their events carry the bureau's province. A
+ * deactivated bureau gets none.
  */
 @ApplicationScoped
 public class ReminderCheck {
@@ -117,8 +118,10 @@ public class ReminderCheck {
     private int remind(Kind kind, int planYear, List<PriorityInfo> priorities, CalendarTerms terms, Period period) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Obligations.Obligation> open = new ArrayList<>();
+            // A deactivated bureau may still owe periods due before; it is not contacted any more.
+            Set<String> deactivated = catalog.deactivations().keySet();
             obligations.forEach(priorities, terms, List.of(period), null, owed -> {
-                if (!owed.reported()) {
+                if (!owed.reported() && !deactivated.contains(owed.provinceCode())) {
                     open.add(owed);
                 }
             });

@@ -22,7 +22,8 @@ import org.prioritytracker.time.PlanCalendar;
  * The reports the bureaus owe, as DHIS2 counts them: every bureau one per sub-item of the plan and
  * period. An item added during the year owes only periods due after it was added; an archived one
  * only periods that were due before it was archived. A report for the period, or for a month within
- * it, meets the obligation, as of its first version (amendments do not move that).
+ * it, meets the obligation, as of its first version (amendments do not move that). A deactivated
+ * bureau owes only periods that were due before it was deactivated.
  */
 @ApplicationScoped
 public class Obligations {
@@ -70,6 +71,7 @@ public class Obligations {
     public void forEach(List<PriorityInfo> priorities, CalendarTerms terms, List<Period> periods, String province,
             Consumer<Obligation> each) {
         Map<Cell, LocalDate> firstReported = firstReports(priorities, periods, province);
+        Map<String, Instant> deactivations = catalog.deactivations();
         for (PriorityInfo priority : priorities) {
             for (PriorityInfo.Item item : priority.items()) {
                 for (Period period : periods) {
@@ -78,7 +80,8 @@ public class Obligations {
                         continue;
                     }
                     for (Bureaus.Bureau bureau : bureaus.all()) {
-                        if (province == null || province.equals(bureau.code())) {
+                        if ((province == null || province.equals(bureau.code()))
+                                && activeAfter(deactivations.get(bureau.code()), deadline)) {
                             each.accept(new Obligation(bureau.code(), priority, item, period, deadline,
                                     firstReported.get(new Cell(bureau.code(), item.code(), period.text()))));
                         }
@@ -91,8 +94,12 @@ public class Obligations {
     /** Owed when the item existed by the deadline and was not archived by then. */
     private static boolean owed(PriorityInfo.Item item, LocalDate deadline) {
         boolean existed = item.createdAt() == null || !beijingDay(item.createdAt().toInstant()).isAfter(deadline);
-        boolean stillActive = item.archivedAt() == null || beijingDay(item.archivedAt().toInstant()).isAfter(deadline);
-        return existed && stillActive;
+        return existed && activeAfter(item.archivedAt() == null ? null : item.archivedAt().toInstant(), deadline);
+    }
+
+    /** Whether an item or bureau ended (archived, deactivated) at {@code endedAt} still owed on the deadline day. */
+    private static boolean activeAfter(Instant endedAt, LocalDate deadline) {
+        return endedAt == null || beijingDay(endedAt).isAfter(deadline);
     }
 
     /** When each (bureau, item, period) was first reported: by the earliest report for it or a month within it. */

@@ -38,6 +38,9 @@ public record Timeliness(
     }
 
     @Schema(name = "BureauRates")
-    public record BureauRates(@Schema(examples = "130000") String provinceCode, String nameZh, String nameEn, Rates rates) {
+    public record BureauRates(@Schema(examples = "130000") String provinceCode, String nameZh, String nameEn,
+            @Schema(description = "False once the ministry has deactivated the bureau: it owes only periods due before that")
+            boolean active,
+            Rates rates) {
     }
 }

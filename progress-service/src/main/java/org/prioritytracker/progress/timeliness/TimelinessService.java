@@ -8,10 +8,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.calendar.CalendarService;
 import org.prioritytracker.progress.calendar.CalendarTerms;
 import org.prioritytracker.progress.catalog.Bureaus;
+import org.prioritytracker.progress.catalog.ItemCatalog;
 import org.prioritytracker.progress.catalog.PriorityInfo;
 import org.prioritytracker.progress.report.Period;
 import org.prioritytracker.time.PlanCalendar;
@@ -23,12 +25,15 @@ public class TimelinessService {
     private final Obligations obligations;
     private final CalendarService calendars;
     private final Bureaus bureaus;
+    private final ItemCatalog catalog;
     private final Clock clock;
 
-    public TimelinessService(Obligations obligations, CalendarService calendars, Bureaus bureaus, Clock clock) {
+    public TimelinessService(Obligations obligations, CalendarService calendars, Bureaus bureaus, ItemCatalog catalog,
+            Clock clock) {
         this.obligations = obligations;
         this.calendars = calendars;
         this.bureaus = bureaus;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -63,9 +68,11 @@ public class TimelinessService {
 
     private List<Timeliness.BureauRates> bureauRates(Map<String, Tally> byBureau, String confinedProvince) {
         List<Timeliness.BureauRates> rates = new ArrayList<>();
+        Set<String> deactivated = catalog.deactivations().keySet();
         for (Bureaus.Bureau bureau : bureaus.all()) {
             if (confinedProvince == null || confinedProvince.equals(bureau.code())) {
                 rates.add(new Timeliness.BureauRates(bureau.code(), bureau.nameZh(), bureau.nameEn(),
+                        !deactivated.contains(bureau.code()),
                         byBureau.get(bureau.code()).rates()));
             }
         }

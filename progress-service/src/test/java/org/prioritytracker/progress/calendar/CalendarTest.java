@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prioritytracker.progress.support.FakeTaskService;
 import org.prioritytracker.progress.support.FakeTaskServiceResource;
 import org.prioritytracker.progress.support.ReportApi;
 import org.prioritytracker.progress.support.TestData;
@@ -101,6 +102,19 @@ class CalendarTest {
         given().auth().oauth2(TestTokens.forRole("ministry-admin")).delete("/api/calendars/2025/reopenings/130000/2025-Q1")
                 .then().statusCode(404);
         ReportApi.submit("130000", UUID.randomUUID().toString(), ReportApi.body("P3.4", "2025-Q1", 20, "ON_TRACK")).statusCode(409);
+    }
+
+    @Test
+    void aDeactivatedBureauReportsOnlyPeriodsItStillOwes() {
+        // Deactivated on 1 May (Beijing): Q1 was due on 10 April, Q2 is due on 10 July.
+        FakeTaskService.get().deactivate("130000", "2025-04-30T17:00:00Z");
+        clock.set(Instant.parse("2025-05-02T00:00:00Z"));
+        ReportApi.create("130000", "P3.2", "2025-Q1", 40, "ON_TRACK");
+        ReportApi.submit("130000", UUID.randomUUID().toString(), ReportApi.body("P3.2", "2025-Q2", 20, "ON_TRACK")).statusCode(409)
+                .body("errors[0].field", equalTo("period"))
+                .body("errors[0].message", equalTo("is due on 2025-07-10, after the bureau's deactivation on 2025-05-01"));
+        ReportApi.submit("130000", UUID.randomUUID().toString(), ReportApi.body("P3.2", "2025-04", 20, "ON_TRACK")).statusCode(409);
+        ReportApi.create("110000", "P3.2", "2025-Q2", 20, "ON_TRACK");
     }
 
     @Test

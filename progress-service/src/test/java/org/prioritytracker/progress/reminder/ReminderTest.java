@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prioritytracker.progress.support.FakeTaskService;
 import org.prioritytracker.progress.support.FakeTaskServiceResource;
 import org.prioritytracker.progress.support.ReportApi;
 import org.prioritytracker.progress.support.TestData;
@@ -70,6 +71,26 @@ class ReminderTest {
         assertEquals(BUREAUS_TIMES_ITEMS - 1, data.count("SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.late'"));
         clock.set(Instant.parse("2025-04-20T02:00:00Z"));
         assertEquals(0, check.run());
+    }
+
+    @Test
+    void aDeactivatedBureauIsNotRemindedEvenOfWhatItStillOwes() {
+        // Deactivated on 11 April (Beijing), the day after the first quarter's deadline: it still owes the quarter.
+        FakeTaskService.get().deactivate("130000", "2025-04-10T20:00:00Z");
+        clock.set(Instant.parse("2025-04-11T02:00:00Z"));
+        assertEquals(BUREAUS_TIMES_ITEMS - 31, check.run());
+        assertEquals(0, data.count("""
+                SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.late' AND extensions ->> 'province' = '130000'"""));
+        given().auth().oauth2(TestTokens.forReporter("130000")).get("/api/obligations?plan=2025").then().statusCode(200)
+                .body("$", hasSize(31)).body("late", everyItem(equalTo(true)));
+    }
+
+    @Test
+    void aBureauDeactivatedBeforeTheDeadlineOwesNothingMore() {
+        FakeTaskService.get().deactivate("130000", "2025-04-01T00:00:00Z");
+        clock.set(Instant.parse("2025-04-11T02:00:00Z"));
+        given().auth().oauth2(TestTokens.forReporter("130000")).get("/api/obligations?plan=2025").then().statusCode(200)
+                .body("$", hasSize(0));
     }
 
     @Test

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * task-service's read API (GET /api/items, /api/items/{code}, /api/priorities,
- * /api/plans/{year}/priorities) as its OpenAPI document describes it, serving the repository's seed
- * data: the 2025 plan, and further plans a test adds from files in the same format. It can be taken
+ * /api/plans/{year}/priorities, /api/provinces) as its OpenAPI document describes it, serving the
+ * repository's seed data: the 2025 plan, further plans a test adds from files in the same format, and
+ * the 32 bureaus, which a test may deactivate. It can be taken
  * down to test how progress-service behaves when task-service is unreachable.
  */
 public final class FakeTaskService {
@@ -31,6 +32,7 @@ public final class FakeTaskService {
     // Read by the server's threads while a test changes them.
     private final Map<String, ObjectNode> items = new ConcurrentHashMap<>();
     private final Map<Integer, ArrayNode> plans = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> bureaus = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private HttpServer server;
     private volatile boolean failing;
@@ -93,6 +95,8 @@ public final class FakeTaskService {
             respond(exchange, 401, "{}");
         } else if (path.equals("/api/items")) {
             respond(exchange, 200, "{\"items\": " + items.values() + ", \"page\": 0, \"size\": 200, \"total\": " + items.size() + "}");
+        } else if (path.equals("/api/provinces")) {
+            respond(exchange, 200, bureaus.values().toString());
         } else if (path.equals("/api/priorities")) {
             respond(exchange, 200, plans.get(2025).toString());
         } else if (path.equals("/api/plans")) {
@@ -120,6 +124,20 @@ public final class FakeTaskService {
         items.clear();
         plans.clear();
         addPlan(ROOT.resolve("seeds/priorities.json"));
+        bureaus.clear();
+        try {
+            for (JsonNode bureau : JSON.readTree(ROOT.resolve("seeds/provinces.json").toFile()).get("bureaus")) {
+                bureaus.put(bureau.get("code").asText(), JSON.createObjectNode().put("code", bureau.get("code").asText())
+                        .put("nameZh", bureau.get("nameZh").asText()).put("active", true).putNull("deactivatedAt"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** As the ministry's deactivating of a bureau at that time. */
+    public synchronized void deactivate(String provinceCode, String at) {
+        bureaus.get(provinceCode).put("active", false).put("deactivatedAt", at);
     }
 
     /**

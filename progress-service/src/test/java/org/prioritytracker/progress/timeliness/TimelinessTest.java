@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
@@ -127,6 +128,22 @@ class TimelinessTest {
                 .body("priorities.find { it.code == 'P8' }.rates.expected", equalTo(32 * 3));
         timeliness("viewer", "plan=2025&period=2025-Q2")
                 .body("priorities.find { it.code == 'P8' }.rates.expected", equalTo(32 * 3));
+    }
+
+    @Test
+    void aDeactivatedBureauOwesOnlyWhatWasDueBeforeAndIsMarked() {
+        // Deactivated on 1 May (Beijing): Q1 was due on 10 April, Q2 on 10 July.
+        FakeTaskService.get().deactivate("130000", "2025-04-30T17:00:00Z");
+        clock.set(Instant.parse("2025-07-20T00:00:00Z"));
+        timeliness("viewer", "plan=2025&period=2025-Q1")
+                .body("national.expected", equalTo(32 * 31))
+                .body("bureaus.find { it.provinceCode == '130000' }.rates.expected", equalTo(31))
+                .body("bureaus.find { it.provinceCode == '130000' }.active", equalTo(false))
+                .body("bureaus.findAll { it.active }", hasSize(31));
+        timeliness("viewer", "plan=2025&period=2025-Q2")
+                .body("national.expected", equalTo(31 * 31))
+                .body("bureaus.find { it.provinceCode == '130000' }.rates.expected", equalTo(0))
+                .body("bureaus.find { it.provinceCode == '130000' }.rates.completenessPercent", nullValue());
     }
 
     @Test

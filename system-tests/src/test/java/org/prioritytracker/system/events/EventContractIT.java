@@ -39,7 +39,8 @@ class EventContractIT {
     private static final Set<String> TYPES = Set.of("tracker.item.status-changed", "tracker.item.overdue",
             "tracker.item.updated", "tracker.item.created", "tracker.item.archived", "tracker.priority.created",
             "tracker.priority.updated", "tracker.priority.archived", "tracker.plan.created", "tracker.report.submitted",
-            "tracker.report.reviewed", "tracker.province-progress.changed");
+            "tracker.report.reviewed", "tracker.province-progress.changed", "tracker.province.deactivated",
+            "tracker.province.reactivated");
     /** A plan for a year ahead: it never becomes the current one, so the other tests keep 2025's catalogue. */
     private static final int PLAN_AHEAD = 2031;
     private final ObjectMapper json = new ObjectMapper();
@@ -92,6 +93,10 @@ class EventContractIT {
                     .header("If-Match", "\"1\"").body("{\"reason\": \"契约测试\"}")
                     .post(SystemStack.TASK + "/api/priorities/" + PLAN_AHEAD + "-P2/archive").then().statusCode(200);
 
+            // tracker.province.deactivated and tracker.province.reactivated: back as it was for the other tests
+            bureauStatus("650000", "deactivate", "\"1\"");
+            bureauStatus("650000", "reactivate", "\"2\"");
+
             List<TopicReader.Received> records = topic.readUntil(r -> r.stream().map(x -> x.header("ce_type"))
                     .collect(java.util.stream.Collectors.toSet()).containsAll(TYPES), Duration.ofSeconds(60));
             for (TopicReader.Received record : records) {
@@ -117,6 +122,12 @@ class EventContractIT {
         Scripts.run("plan", List.of("import", file.toString()), environment, SystemStack.STACK_DIR.resolve("plan.log"));
         given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/plans/" + PLAN_AHEAD + "/priorities")
                 .then().statusCode(200).body("code", contains(PLAN_AHEAD + "-P1", PLAN_AHEAD + "-P2"));
+    }
+
+    private static void bureauStatus(String province, String action, String version) {
+        given().auth().oauth2(Tokens.of("ministry-admin")).contentType(ContentType.JSON).header("If-Match", version)
+                .body("{\"reason\": \"契约测试\"}").post(SystemStack.TASK + "/api/provinces/" + province + "/" + action)
+                .then().statusCode(200);
     }
 
     private static void dueOn(String code, String date) {

@@ -37,8 +37,9 @@ import org.prioritytracker.testsupport.TopicReader;
 /**
  * Report reminders as a ministry sees them with two instances of progress-service checking every few
  * seconds: a plan whose calendar put a period's deadline three days ago gets one
- * {@code tracker.report.late} per bureau and item not reported, on the topic (valid against the
- * AsyncAPI document) and on that bureau's stream only; later runs of both instances add none.
+ * {@code tracker.report.late} per active bureau and item not reported, on the topic (valid against the
+ * AsyncAPI document) and on that bureau's stream only; later runs of both instances add none. A
+ * bureau the ministry has deactivated is not reminded.
  *
  * <p>The services run on the real clock, so the plan is this year's (or last year's in January): its
  * calendar is monthly, and its deadline days are chosen from today so that the month before last
@@ -55,6 +56,7 @@ class RemindersAcrossReplicasIT {
     private static final String HEBEI = "130000";
     private static final String SICHUAN = "510000";
     private static final String XPCC = "660000";
+    private static final String XINJIANG = "650000";
     private static final int BUREAUS = 32;
     private static final Pattern CHECKS = Pattern.compile("(?m)^tracker_reminders_checks_total(?:\\{[^}]*})? ([0-9.E]+)$");
     private static final String JSON = "application/json; charset=UTF-8";
@@ -75,7 +77,9 @@ class RemindersAcrossReplicasIT {
         // Each bureau below reports one item: it is not reminded of that one.
         expected.remove(HEBEI + "|" + items.get(0));
         expected.remove(SICHUAN + "|" + items.get(1));
-        assertEquals(BUREAUS * items.size() - 2, expected.size());
+        // A deactivated bureau is not reminded (though it still owes last month: it was due before).
+        items.forEach(item -> expected.remove(XINJIANG + "|" + item));
+        assertEquals((BUREAUS - 1) * items.size() - 2, expected.size());
 
         AsyncApiContract contract = AsyncApiContract.fetch(ReplicatedStack.url("notification-service", 0));
         try (TopicReader topic = new TopicReader(ReplicatedStack.KAFKA, SystemStack.TOPIC);
@@ -85,6 +89,7 @@ class RemindersAcrossReplicasIT {
                         Tokens.of("provincial-reporter", SICHUAN))) {
             submit(HEBEI, items.get(0), period.toString(), 0);
             submit(SICHUAN, items.get(1), period.toString(), 1);
+            deactivate(XINJIANG, plan);
             setMonthlyCalendar(plan, deadlineDays);
 
             List<TopicReader.Received> reminders = lateReminders(topic.readUntil(
@@ -95,9 +100,13 @@ class RemindersAcrossReplicasIT {
             Awaitility.await("two more checks on each instance").atMost(Duration.ofMinutes(1))
                     .until(() -> checks().entrySet().stream().allMatch(e -> e.getValue() >= checks.get(e.getKey()) + 2));
             String marker = submit(XPCC, items.get(2), period.toString(), 0);
-            reminders = lateReminders(topic.readUntil(records -> records.stream()
-                    .anyMatch(r -> reportId(r).equals(marker)),
-                    Duration.ofMinutes(1)), period);
+            List<TopicReader.Received> all = topic.readUntil(records -> records.stream()
+                    .anyMatch(r -> reportId(r).equals(marker)), Duration.ofMinutes(1));
+            reminders = lateReminders(all, period);
+            TopicReader.Received deactivation = all.stream()
+                    .filter(r -> "tracker.province.deactivated".equals(r.header("ce_type"))).findFirst().orElseThrow();
+            assertEquals(XINJIANG, deactivation.header("ce_subject"));
+            assertTrue(contract.check(deactivation).isEmpty(), "against asyncapi.yaml: " + contract.check(deactivation));
 
             assertEquals(expected, remindedPairs(reminders), "every bureau's unreported items, and nothing else");
             assertEquals(expected.size(), reminders.size(), "one reminder each, whichever instance sent it and however often they checked");
@@ -189,6 +198,19 @@ class RemindersAcrossReplicasIT {
                          "narrative": "提醒测试：已按期报送"}""".formatted(item, period))
                 .post(ReplicatedStack.url("progress-service", instance) + "/api/reports").then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /** Deactivates the bureau, and waits until both progress-service instances leave it out (through its event). */
+    private void deactivate(String province, int plan) {
+        given().auth().oauth2(admin).contentType(JSON).header("If-Match", "\"1\"").body("{\"reason\": \"提醒测试：暂停报送\"}")
+                .post(ReplicatedStack.url("task-service", 1) + "/api/provinces/" + province + "/deactivate").then()
+                .statusCode(200);
+        for (int instance = 0; instance < ReplicatedStack.REPLICAS; instance++) {
+            String url = ReplicatedStack.url("progress-service", instance) + "/api/rollups/timeliness?plan=" + plan;
+            Awaitility.await("progress-service " + instance + " leaves " + province + " out").atMost(Duration.ofMinutes(1))
+                    .until(() -> !given().auth().oauth2(admin).get(url).then().statusCode(200).extract().jsonPath()
+                            .getBoolean("bureaus.find { it.provinceCode == '" + province + "' }.active"));
+        }
     }
 
     private void setMonthlyCalendar(int plan, int deadlineDays) {
