@@ -65,45 +65,27 @@ public class ProvinceResource {
     @RateLimited
     @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
-    @Path("/{code}/deactivate")
+    @Path("/{code}/{action: deactivate|reactivate}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Deactivate the bureau", description = """
-            From now on the bureau owes no report whose deadline is later: completeness, timeliness, reminders \
-            and open obligations leave it out for those periods, and progress-service takes no report of it for \
-            them. What it reported stays.""")
+    @Operation(summary = "Deactivate or reactivate the bureau", description = """
+            deactivate: from now on the bureau owes no report whose deadline is later: completeness, timeliness, \
+            reminders and open obligations leave it out for those periods, and progress-service takes no report of \
+            it for them. What it reported stays. reactivate: the bureau owes every due period again, those of its \
+            deactivation included.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reorganised", value = "{\"reason\": \"机构调整，暂停报送\"}")))
-    @APIResponse(responseCode = "200", description = "The bureau, deactivated, with its new ETag",
+    @APIResponse(responseCode = "200", description = "The bureau after the change, with its new ETag",
             headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = ProvinceView.class)))
     @APIResponse(responseCode = "400", description = "The reason is missing or too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No bureau has this code")
-    @APIResponse(responseCode = "409", description = "The bureau is deactivated already")
-    public Response deactivate(@Parameter(example = "130000") @PathParam("code") String code,
+    @APIResponse(responseCode = "409", description = "The bureau is deactivated already, or active already")
+    public Response changeStatus(@Parameter(example = "130000") @PathParam("code") String code,
+            @Parameter(schema = @Schema(enumeration = {"deactivate", "reactivate"})) @PathParam("action") String action,
             @Parameter(description = IF_MATCH_DOC, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") BureauStatusRequest request) {
-        return withETag(service.deactivate(code, request, ifMatch, identity.getPrincipal().getName()));
-    }
-
-    @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
-    @POST
-    @Path("/{code}/reactivate")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Reactivate the bureau", description = """
-            The bureau owes every due period again, those of its deactivation included.""")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "resumed", value = "{\"reason\": \"恢复报送\"}")))
-    @APIResponse(responseCode = "200", description = "The bureau, active, with its new ETag",
-            headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = ProvinceView.class)))
-    @APIResponse(responseCode = "400", description = "The reason is missing or too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No bureau has this code")
-    @APIResponse(responseCode = "409", description = "The bureau is active")
-    public Response reactivate(@Parameter(example = "130000") @PathParam("code") String code,
-            @Parameter(description = IF_MATCH_DOC, example = "\"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull(message = "a JSON body is required") BureauStatusRequest request) {
-        return withETag(service.reactivate(code, request, ifMatch, identity.getPrincipal().getName()));
+        return withETag(service.setActive(code, "reactivate".equals(action), request, ifMatch,
+                identity.getPrincipal().getName()));
     }
 
     private static Response withETag(Province province) {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.Preconditions;
@@ -36,31 +35,19 @@ public class ProvinceService {
         return province;
     }
 
+    /** Deactivates the bureau (active false) or reactivates it (true); 409 when it is so already. */
     @Transactional
-    public Province deactivate(String code, BureauStatusRequest request, String ifMatch, String actor) {
+    public Province setActive(String code, boolean active, BureauStatusRequest request, String ifMatch, String actor) {
         Province province = lockCurrent(code, ifMatch);
-        if (!province.isActive()) {
-            throw new DomainException.WorkflowViolation("Bureau " + code + " has been deactivated since "
-                    + province.deactivatedAt + ".");
+        if (province.isActive() == active) {
+            throw new DomainException.WorkflowViolation(active ? "Bureau " + code + " is active."
+                    : "Bureau " + code + " has been deactivated since " + province.deactivatedAt + ".");
         }
-        return change(province, PlanCalendar.now(clock), request, actor, ProvinceEvents.DEACTIVATED);
-    }
-
-    @Transactional
-    public Province reactivate(String code, BureauStatusRequest request, String ifMatch, String actor) {
-        Province province = lockCurrent(code, ifMatch);
-        if (province.isActive()) {
-            throw new DomainException.WorkflowViolation("Bureau " + code + " is active.");
-        }
-        return change(province, null, request, actor, ProvinceEvents.REACTIVATED);
-    }
-
-    private Province change(Province province, OffsetDateTime deactivatedAt, BureauStatusRequest request, String actor,
-            String eventType) {
-        province.deactivatedAt = deactivatedAt;
+        province.deactivatedAt = active ? null : PlanCalendar.now(clock);
         province.statusReason = request.reason().strip();
         province.version++;
-        outbox.write(eventType, province.code, province.version, ProvinceEvents.StatusChanged.of(province, actor));
+        outbox.write(active ? ProvinceEvents.REACTIVATED : ProvinceEvents.DEACTIVATED, province.code, province.version,
+                ProvinceEvents.StatusChanged.of(province, actor));
         return province;
     }
 
