@@ -4,7 +4,6 @@ import io.cloudevents.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.prioritytracker.notification.event.CloudEventJson;
 import org.prioritytracker.time.PlanCalendar;
+import org.prioritytracker.time.SqlTimes;
 
 /** Events the broker refused for good, kept whole so that an operator can inspect and replay them. */
 @ApplicationScoped
@@ -87,15 +87,7 @@ public class DeadLetterStore {
     }
 
     private static OffsetDateTime offset(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return (OffsetDateTime) value;
+        Instant instant = SqlTimes.instant(value);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -6,21 +6,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 
 /**
- * task-service's items, priorities, plans and bureaus' deactivations, cached: they rarely change. A fresh entry is used as is; a
- * stale one is refreshed, and kept when task-service cannot be reached. Only when task-service is
- * unreachable and nothing is cached does a request fail, with 503 and Retry-After. The item cache is
- * bounded (Caffeine, {@value #MAX_ITEMS} codes, the least used evicted first), so that requests for
- * ever new codes, which are misses, cannot grow it without end.
+ * task-service's items, priorities, plans and bureaus' deactivations, cached: they rarely change. A
+ * fresh entry is used as is; a stale one is refreshed, and kept when task-service cannot be reached.
+ * Only when task-service is unreachable and nothing is cached does a request fail, with 503 and
+ * Retry-After. The item cache is bounded (Caffeine, {@value #MAX_ITEMS} codes, the least used evicted
+ * first), so that requests for ever new codes, which are misses, cannot grow it without end.
  */
 @ApplicationScoped
 public class ItemCatalog {
@@ -111,10 +111,8 @@ public class ItemCatalog {
     }
 
     private static Map<String, Instant> deactivated(List<BureauInfo> bureaus) {
-        Map<String, Instant> deactivated = new HashMap<>();
-        bureaus.stream().filter(b -> b.deactivatedAt() != null)
-                .forEach(b -> deactivated.put(b.code(), b.deactivatedAt().toInstant()));
-        return Map.copyOf(deactivated);
+        return bureaus.stream().filter(b -> b.deactivatedAt() != null)
+                .collect(Collectors.toUnmodifiableMap(BureauInfo::code, b -> b.deactivatedAt().toInstant()));
     }
 
     /** One plan's priorities with their items (archived included), or empty when no plan has the year. */

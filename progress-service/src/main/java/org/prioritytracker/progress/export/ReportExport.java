@@ -8,9 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +22,7 @@ import org.prioritytracker.progress.catalog.ItemCatalog;
 import org.prioritytracker.progress.catalog.PriorityInfo;
 import org.prioritytracker.progress.report.Period;
 import org.prioritytracker.time.PlanCalendar;
+import org.prioritytracker.time.SqlTimes;
 
 /**
  * A plan's reports as a table: one row per report (its latest version), with its narrative and one
@@ -143,8 +142,7 @@ public class ReportExport {
     }
 
     private static String time(Object value) {
-        Instant instant = value instanceof Timestamp timestamp ? timestamp.toInstant()
-                : value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
+        Instant instant = SqlTimes.instant(value);
         return instant == null ? null : BEIJING_TIME.format(instant);
     }
 }

@@ -2,10 +2,8 @@ package org.prioritytracker.progress.timeliness;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.prioritytracker.progress.catalog.ItemCatalog;
 import org.prioritytracker.progress.catalog.PriorityInfo;
 import org.prioritytracker.progress.report.Period;
 import org.prioritytracker.time.PlanCalendar;
+import org.prioritytracker.time.SqlTimes;
 
 /**
  * The reports the bureaus owe, as DHIS2 counts them: every bureau one per sub-item of the plan and
@@ -125,22 +124,12 @@ public class Obligations {
                 .getResultList();
         for (Object[] row : rows) {
             Cell cell = new Cell((String) row[0], (String) row[1], counted.get((String) row[2]));
-            first.merge(cell, beijingDay(instant(row[3])), (a, b) -> a.isBefore(b) ? a : b);
+            first.merge(cell, beijingDay(SqlTimes.instant(row[3])), (a, b) -> a.isBefore(b) ? a : b);
         }
         return first;
     }
 
     private static LocalDate beijingDay(Instant instant) {
         return instant.atZone(PlanCalendar.ZONE).toLocalDate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.task.seed.SeedLoader;
 import org.prioritytracker.testsupport.MutableClock;
+import org.prioritytracker.time.SqlTimes;
 
 /** Puts the test database back to freshly seeded data with an empty outbox, and the clock back to now. */
 @ApplicationScoped
@@ -54,7 +55,7 @@ public class TestData {
                     SELECT CAST(id AS text), source, type, subject, time, sequence, CAST(data AS text), CAST(extensions AS text)
                     FROM outbox_event WHERE subject = ?1 AND sequence = ?2""")
                     .setParameter(1, subject).setParameter(2, sequence).getSingleResult();
-            return new OutboxRow((String) row[0], (String) row[1], (String) row[2], (String) row[3], instant(row[4]),
+            return new OutboxRow((String) row[0], (String) row[1], (String) row[2], (String) row[3], SqlTimes.instant(row[4]),
                     ((Number) row[5]).longValue(), (String) row[6], (String) row[7]);
         });
     }
@@ -62,16 +63,6 @@ public class TestData {
     /** One outbox row. */
     public record OutboxRow(String id, String source, String type, String subject, Instant time, long sequence,
             String data, String extensions) {
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 
     public void execute(String sql) {
