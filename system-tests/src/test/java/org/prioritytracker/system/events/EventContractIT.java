@@ -11,12 +11,8 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -26,7 +22,6 @@ import org.prioritytracker.system.support.ReportApi;
 import org.prioritytracker.system.support.SystemStack;
 import org.prioritytracker.system.support.TaskApi;
 import org.prioritytracker.system.support.Tokens;
-import org.prioritytracker.testsupport.Scripts;
 import org.prioritytracker.testsupport.TopicReader;
 
 /**
@@ -114,12 +109,7 @@ class EventContractIT {
 
     /** Imports the example plan, moved to {@link #PLAN_AHEAD}, with deploy/local/plan as the ministry would. */
     private static void importPlanAhead() throws IOException {
-        String example = Files.readString(Scripts.ROOT.resolve("seeds/examples/plan-2026.json"));
-        Path file = SystemStack.STACK_DIR.resolve("plan-" + PLAN_AHEAD + ".json");
-        Files.writeString(file, example.replace("2026", String.valueOf(PLAN_AHEAD)));
-        Map<String, String> environment = new HashMap<>(Tokens.environment());
-        environment.put("TASK_SERVICE_URL", SystemStack.TASK);
-        Scripts.run("plan", List.of("import", file.toString()), environment, SystemStack.STACK_DIR.resolve("plan.log"));
+        TaskApi.importExamplePlan(PLAN_AHEAD);
         given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/plans/" + PLAN_AHEAD + "/priorities")
                 .then().statusCode(200).body("code", contains(PLAN_AHEAD + "-P1", PLAN_AHEAD + "-P2"));
     }

@@ -8,17 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.prioritytracker.system.support.ReportApi;
 import org.prioritytracker.system.support.SystemStack;
+import org.prioritytracker.system.support.TaskApi;
 import org.prioritytracker.system.support.Tokens;
-import org.prioritytracker.testsupport.Scripts;
 
 /**
  * A new plan end to end, through the running system: imported with the ministry's command, reported
@@ -35,7 +31,7 @@ class PlanLifecycleIT {
     void aNewPlanIsImportedReportedOnAndRolledUpWithoutTouchingTheCurrentOnesFigures() throws IOException {
         Map<String, Object> currentBefore = timeliness(2025).getMap("national");
 
-        importPlan();
+        TaskApi.importExamplePlan(PLAN);
         given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/plans").then().statusCode(200)
                 .body("find { it.current }.year", equalTo(2025)).body("year", hasItem(PLAN));
         given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/plans/" + PLAN + "/priorities").then()
@@ -51,16 +47,6 @@ class PlanLifecycleIT {
         assertEquals(1, hebei.get("reported"));
         assertEquals(1, hebei.get("late"), "reported today, long after the 2024 deadline");
         assertEquals(currentBefore, timeliness(2025).getMap("national"), "the current plan's figures did not move");
-    }
-
-    /** deploy/local/plan import, as the ministry runs it, with the example plan moved to {@link #PLAN}. */
-    private static void importPlan() throws IOException {
-        String example = Files.readString(Scripts.ROOT.resolve("seeds/examples/plan-2026.json"));
-        Path file = SystemStack.STACK_DIR.resolve("plan-" + PLAN + ".json");
-        Files.writeString(file, example.replace("2026", String.valueOf(PLAN)));
-        Map<String, String> environment = new HashMap<>(Tokens.environment());
-        environment.put("TASK_SERVICE_URL", SystemStack.TASK);
-        Scripts.run("plan", List.of("import", file.toString()), environment, SystemStack.STACK_DIR.resolve("plan.log"));
     }
 
     private static JsonPath timeliness(int plan) {

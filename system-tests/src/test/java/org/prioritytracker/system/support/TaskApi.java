@@ -6,10 +6,15 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.awaitility.Awaitility;
+import org.prioritytracker.testsupport.Scripts;
 
 /** Status changes through task-service's public API, as a ministry administrator. */
 public final class TaskApi {
@@ -109,5 +114,15 @@ public final class TaskApi {
         return given().auth().oauth2(Tokens.of("ministry-admin")).contentType(ContentType.JSON)
                 .header("If-Match", etag).body(body)
                 .post(SystemStack.TASK + "/api/items/" + code + "/transitions").then().extract();
+    }
+
+    /** Imports the example plan (seeds/examples/plan-2026.json) moved to {@code year}, with deploy/local/plan as the ministry would. */
+    public static void importExamplePlan(int year) throws IOException {
+        String example = Files.readString(Scripts.ROOT.resolve("seeds/examples/plan-2026.json"));
+        Path file = SystemStack.STACK_DIR.resolve("plan-" + year + ".json");
+        Files.writeString(file, example.replace("2026", String.valueOf(year)));
+        Map<String, String> environment = new HashMap<>(Tokens.environment());
+        environment.put("TASK_SERVICE_URL", SystemStack.TASK);
+        Scripts.run("plan", List.of("import", file.toString()), environment, SystemStack.STACK_DIR.resolve("plan.log"));
     }
 }
