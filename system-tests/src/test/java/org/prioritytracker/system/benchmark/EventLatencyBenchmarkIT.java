@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.prioritytracker.system.support.ProcessCpu;
 import org.prioritytracker.system.support.SystemStack;
 import org.prioritytracker.system.support.TaskApi;
 import org.prioritytracker.testsupport.TopicReader;
@@ -58,9 +59,22 @@ class EventLatencyBenchmarkIT {
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 30);
     private static final int WARM_UP_SECONDS = 10;
     private static final String FLOOR_TOPIC = "latency-floor";
+    private static final Path RUN_DIR = SystemStack.STACK_DIR.resolve("run");
 
     /** One rate's figures, in ms. */
-    private record Figures(int rate, double achieved, List<Double> pipeline, List<Double> toSend, List<Double> floor) {
+    private record Figures(int rate, double achieved, List<Double> pipeline, List<Double> toSend, List<Double> floor,
+            Map<String, Double> cpuSeconds) {
+
+        /** Each process's CPU per change, in ms, and the share of the machine's cores the run kept busy. */
+        String cpu() {
+            double changes = pipeline.size();
+            double seconds = changes / achieved;
+            StringBuilder line = new StringBuilder();
+            cpuSeconds.forEach((process, used) -> line.append(String.format(Locale.ROOT, "%s %.2f, ", process, used * 1000 / changes)));
+            double busy = cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum() / seconds;
+            return line.append(String.format(Locale.ROOT, "in all %.1f of %d cores",
+                    busy, Runtime.getRuntime().availableProcessors())).toString();
+        }
     }
 
     @Test
@@ -74,10 +88,12 @@ class EventLatencyBenchmarkIT {
         List<Figures> figures = new ArrayList<>();
         for (int rate : RATES) {
             List<Double> toSend = new ArrayList<>();
+            ProcessCpu before = ProcessCpu.sample(RUN_DIR);
             long started = System.nanoTime();
             List<Double> pipeline = run(client, items, rate, SECONDS, toSend);
             double achieved = pipeline.size() / ((System.nanoTime() - started) / 1e9);
-            figures.add(new Figures(rate, achieved, pipeline, toSend, floor(rate)));
+            Map<String, Double> cpu = ProcessCpu.sample(RUN_DIR).secondsSince(before);
+            figures.add(new Figures(rate, achieved, pipeline, toSend, floor(rate), cpu));
         }
 
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT, """
@@ -92,9 +108,10 @@ class EventLatencyBenchmarkIT {
                         of which ce_time -> sent: %s
                       floor: send -> consumer:    %s
                       ratio to the floor:         p50 x%.1f, p90 x%.1f, p99 x%.1f
+                      CPU per change (ms):        %s
                     """, f.rate(), f.achieved(), f.pipeline().size(), summary(f.pipeline()), summary(f.toSend()),
                     summary(f.floor()), percentile(f.pipeline(), 50) / percentile(f.floor(), 50),
-                    percentile(f.pipeline(), 90) / percentile(f.floor(), 90), percentile(f.pipeline(), 99) / percentile(f.floor(), 99)));
+                    percentile(f.pipeline(), 90) / percentile(f.floor(), 90), percentile(f.pipeline(), 99) / percentile(f.floor(), 99), f.cpu()));
         }
         System.out.print(report);
         Path out = Path.of("target", "benchmark", "event-latency.txt");
