@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.Hibernate;
 import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.Preconditions;
@@ -216,7 +215,7 @@ public class ItemService {
 
     /** The item, locked, if it is active and the client's If-Match is its current version. */
     private SubItem lockCurrent(String code, String ifMatch) {
-        SubItem item = SubItem.findById(code, LockModeType.PESSIMISTIC_WRITE);
+        SubItem item = SubItem.lockedForChange(code);
         if (item == null) {
             throw notFound(code);
         }
@@ -224,8 +223,6 @@ public class ItemService {
             throw new DomainException.WorkflowViolation("Sub-item " + code + " is archived: it takes no more changes.");
         }
         Preconditions.requireCurrent(ifMatch, item.version, "item");
-        // The response names the item's plan, read after this transaction has closed its session.
-        Hibernate.initialize(item.priority);
         return item;
     }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
@@ -87,6 +88,16 @@ public class SubItem extends PanacheEntityBase {
                 .createQuery("select max(i.position) from SubItem i where i.priority.code = ?1", Integer.class)
                 .setParameter(1, priorityCode).getSingleResult();
         return last == null ? 0 : last;
+    }
+
+    /**
+     * The item with its priority (which its representation names), its row locked for a change, in one
+     * statement ({@code FOR NO KEY UPDATE} of the item's row only); null if there is none.
+     */
+    public static SubItem lockedForChange(String code) {
+        return SubItem.<SubItem>find("from SubItem i join fetch i.priority where i.code = ?1", code)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .singleResultOptional().orElse(null);
     }
 
     /** The strong entity tag of this representation, derived from its version. */
