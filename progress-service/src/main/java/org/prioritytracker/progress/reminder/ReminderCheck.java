@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -119,9 +120,9 @@ public class ReminderCheck {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Obligations.Obligation> open = new ArrayList<>();
             // A deactivated bureau may still owe periods due before; it is not contacted any more.
-            Set<String> deactivated = catalog.deactivations().keySet();
-            obligations.forEach(priorities, terms, List.of(period), null, owed -> {
-                if (!owed.reported() && !deactivated.contains(owed.provinceCode())) {
+            Map<String, Instant> deactivations = catalog.deactivations();
+            obligations.forEach(priorities, terms, List.of(period), null, deactivations, owed -> {
+                if (!owed.reported() && !deactivations.containsKey(owed.provinceCode())) {
                     open.add(owed);
                 }
             });

@@ -69,8 +69,16 @@ public class Obligations {
      */
     public void forEach(List<PriorityInfo> priorities, CalendarTerms terms, List<Period> periods, String province,
             Consumer<Obligation> each) {
+        forEach(priorities, terms, periods, province, catalog.deactivations(), each);
+    }
+
+    /**
+     * As {@link #forEach(List, CalendarTerms, List, String, Consumer)}, with the bureaus' deactivations
+     * the caller read, so that one answer rests on one reading of them.
+     */
+    public void forEach(List<PriorityInfo> priorities, CalendarTerms terms, List<Period> periods, String province,
+            Map<String, Instant> deactivations, Consumer<Obligation> each) {
         Map<Cell, LocalDate> firstReported = firstReports(priorities, periods, province);
-        Map<String, Instant> deactivations = catalog.deactivations();
         for (PriorityInfo priority : priorities) {
             for (PriorityInfo.Item item : priority.items()) {
                 for (Period period : periods) {

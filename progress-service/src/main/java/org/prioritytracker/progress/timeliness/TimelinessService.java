@@ -2,6 +2,7 @@ package org.prioritytracker.progress.timeliness;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +53,8 @@ public class TimelinessService {
         priorities.forEach(priority -> byPriority.put(priority.code(), new Tally()));
         Map<String, Tally> byBureau = new LinkedHashMap<>();
         bureaus.all().forEach(bureau -> byBureau.put(bureau.code(), new Tally()));
-        obligations.forEach(priorities, terms, periods, null, owed -> {
+        Map<String, Instant> deactivations = catalog.deactivations();
+        obligations.forEach(priorities, terms, periods, null, deactivations, owed -> {
             national.expect(owed.reported(), owed.onTime());
             byPriority.get(owed.priority().code()).expect(owed.reported(), owed.onTime());
             byBureau.get(owed.provinceCode()).expect(owed.reported(), owed.onTime());
@@ -63,12 +65,12 @@ public class TimelinessService {
                 national.rates(),
                 priorities.stream().map(p -> new Timeliness.PriorityRates(p.code(), p.titleZh(), p.titleEn(),
                         byPriority.get(p.code()).rates())).toList(),
-                bureauRates(byBureau, confinedProvince));
+                bureauRates(byBureau, deactivations.keySet(), confinedProvince));
     }
 
-    private List<Timeliness.BureauRates> bureauRates(Map<String, Tally> byBureau, String confinedProvince) {
+    private List<Timeliness.BureauRates> bureauRates(Map<String, Tally> byBureau, Set<String> deactivated,
+            String confinedProvince) {
         List<Timeliness.BureauRates> rates = new ArrayList<>();
-        Set<String> deactivated = catalog.deactivations().keySet();
         for (Bureaus.Bureau bureau : bureaus.all()) {
             if (confinedProvince == null || confinedProvince.equals(bureau.code())) {
                 rates.add(new Timeliness.BureauRates(bureau.code(), bureau.nameZh(), bureau.nameEn(),

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import org.prioritytracker.problem.Paging;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.task.plan.Plan;
 
 /**
  * The filter and page of {@code GET /api/items}, parsed from raw query strings so that a bad value
@@ -21,8 +23,9 @@ record ItemQuery(Integer plan, String priority, ItemStatus status, Boolean overd
         List<Problem.FieldError> errors = new ArrayList<>();
         Integer parsedPlan = null;
         if (plan != null && !plan.isBlank()) {
-            if (plan.strip().matches("[0-9]{4}")) {
-                parsedPlan = Integer.parseInt(plan.strip());
+            OptionalInt year = Plan.parseYear(plan);
+            if (year.isPresent()) {
+                parsedPlan = year.getAsInt();
             } else {
                 errors.add(new Problem.FieldError("plan", "must be a plan's year of four digits, such as 2025"));
             }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.prioritytracker.time.PlanCalendar;
 
 /** A work conference's year: the priorities and sub-items it set, for example 2025's eight key tasks. */
@@ -50,6 +51,12 @@ public class Plan extends PanacheEntityBase {
         int thisYear = PlanCalendar.today(clock).getYear();
         return Plan.<Plan>find("year <= ?1 order by year desc", thisYear).firstResultOptional()
                 .or(() -> find("order by year").firstResultOptional());
+    }
+
+    /** A plan's year as a path or a query names it: four digits; empty for anything else. */
+    public static OptionalInt parseYear(String text) {
+        String year = text == null ? "" : text.strip();
+        return year.matches("[0-9]{4}") ? OptionalInt.of(Integer.parseInt(year)) : OptionalInt.empty();
     }
 
     /** The current plan's year, or {@code fallback} when there is no plan. */

@@ -195,10 +195,8 @@ public class PlanResource {
     }
 
     /** Four digits, as the plans' years are written; anything else is a 400 naming the field. */
-    static int parseYear(String year) {
-        if (year == null || !year.matches("[0-9]{4}")) {
-            throw ProblemException.badRequest("year", "must be a year of four digits, such as 2025");
-        }
-        return Integer.parseInt(year);
+    private static int parseYear(String year) {
+        return Plan.parseYear(year)
+                .orElseThrow(() -> ProblemException.badRequest("year", "must be a year of four digits, such as 2025"));
     }
 }
