@@ -144,7 +144,7 @@ final class HostileRequests {
      * body, it must not change the shared stack's plan, calendar or bureaus that the other tests use.
      */
     private Request guardedWrite() {
-        String ifMatch = values.chance(0.3) ? values.headerText() : "\"" + (900_000 + values.below(1000)) + "\"";
+        String ifMatch = values.chance(0.3) ? neverMatching(values.headerText()) : staleVersion();
         Map<String, String> reason = new LinkedHashMap<>();
         reason.put("reason", HostileValues.quote("机构调整"));
         return switch (values.below(6)) {
@@ -304,6 +304,28 @@ final class HostileRequests {
         StringJoiner json = new StringJoiner(", ", "{", "}");
         body.forEach((name, value) -> json.add(HostileValues.quote(name) + ": " + value));
         return json.toString();
+    }
+
+    private String staleVersion() {
+        return "\"" + (900_000 + values.below(1000)) + "\"";
+    }
+
+    /**
+     * The hostile text, unless one of its comma-separated tags is {@code *} or a number, which could
+     * match the resource's current version (a run's "1,5" once archived priority P3 at version 1): then
+     * a stale version instead.
+     */
+    private String neverMatching(String hostile) {
+        for (String tag : hostile.split(",")) {
+            String value = tag.strip();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (value.equals("*") || value.matches("[0-9]+")) {
+                return staleVersion();
+            }
+        }
+        return hostile;
     }
 
     private String ifMatch() {
