@@ -20,8 +20,8 @@ public final class ProcessCpu {
 
     /** Linux reports CPU time in clock ticks, 100 a second on every architecture it runs the JDK on. */
     private static final double TICKS_PER_SECOND = 100.0;
-    public static final String POSTGRESQL = "postgresql";
-    public static final String LOAD_CLIENT = "benchmark client";
+    private static final String POSTGRESQL = "postgresql";
+    private static final String LOAD_CLIENT = "benchmark client";
 
     private final Map<String, Long> ticks;
 
