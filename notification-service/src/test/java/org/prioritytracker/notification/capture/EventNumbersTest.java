@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -48,24 +47,29 @@ class EventNumbersTest {
         // where autovacuum is off): the look-ups that follow are planned, and their plans cached by the
         // pooled connections, for a table of a few hundred rows.
         execute("TRUNCATE published_event");
-        logEvents(source, "young-", 300);
-        for (int i = 0; i < 30; i++) {
-            numbers.number(batch(source, 12));
-        }
-        logEvents(source, "grown-", LOGGED_EVENTS);
+        try {
+            logEvents(source, "young-", 300);
+            for (int i = 0; i < 30; i++) {
+                numbers.number(batch(source, 12));
+            }
+            logEvents(source, "grown-", LOGGED_EVENTS);
 
-        IndexReads before = indexReads();
-        for (int i = 0; i < BATCHES; i++) {
-            List<CloudEvent> numbered = numbers.number(batch(source, BATCH_SIZE));
-            assertEquals(BATCH_SIZE, numbered.size());
-        }
-        // PostgreSQL publishes a backend's counters when it goes idle, within seconds.
-        IndexReads after = await().atMost(Duration.ofSeconds(30))
-                .until(this::indexReads, reads -> reads.scans() - before.scans() >= BATCHES);
+            IndexReads before = indexReads();
+            for (int i = 0; i < BATCHES; i++) {
+                List<CloudEvent> numbered = numbers.number(batch(source, BATCH_SIZE));
+                assertEquals(BATCH_SIZE, numbered.size());
+            }
+            // PostgreSQL publishes a backend's counters when it goes idle, within seconds.
+            IndexReads after = await().atMost(Duration.ofSeconds(30))
+                    .until(this::indexReads, reads -> reads.scans() - before.scans() >= BATCHES);
 
-        long entriesRead = after.entries() - before.entries();
-        // New ids are in no entry; the look-ups of a batch read none, where a scan of the source would read all 20,000.
-        assertTrue(entriesRead < LOGGED_EVENTS, entriesRead + " index entries read for " + BATCHES + " batches");
+            long entriesRead = after.entries() - before.entries();
+            // New ids are in no entry: the look-ups read none, where a scan of the source reads every one.
+            assertTrue(entriesRead < LOGGED_EVENTS, entriesRead + " index entries read for " + BATCHES + " batches");
+        } finally {
+            execute("DELETE FROM published_event WHERE source = ?", source);
+            execute("DELETE FROM event_number WHERE source = ?", source);
+        }
     }
 
     private static List<CloudEvent> batch(String source, int size) {
@@ -73,7 +77,7 @@ class EventNumbersTest {
                 .withId(UUID.randomUUID().toString())
                 .withSource(URI.create(source))
                 .withType("tracker.report.submitted")
-                .withSubject("P9." + (i % 3))
+                .withSubject("numbers-test-" + (i % 3))
                 .withTime(OffsetDateTime.now())
                 .build()).toList();
     }
@@ -82,7 +86,7 @@ class EventNumbersTest {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO published_event (source, id, type, subject, time, sequence, event)
-                        SELECT ?, ? || n, 'tracker.report.submitted', 'P9.1', now(), n, '{}'
+                        SELECT ?, ? || n, 'tracker.report.submitted', 'numbers-test', now(), n, '{}'
                         FROM generate_series(1, ?) AS n""")) {
             insert.setString(1, source);
             insert.setString(2, idPrefix);
@@ -105,9 +109,12 @@ class EventNumbersTest {
         }
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+    private void execute(String sql, String... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.execute();
         }
     }
 
