@@ -40,8 +40,9 @@ SELECT DISTINCT ON (item_code, province_code)
 FROM report
 ORDER BY item_code, province_code, period_end DESC, submitted_at DESC;
 
--- Vacuumed and analysed now, as a settled database would be: otherwise autovacuum would do it while
--- the rollups' latency is measured.
+-- Vacuumed and analysed now, as a settled database would be: where autovacuum runs it would do this
+-- while the rollups' latency is measured, and where it is off (as on the development machines) the
+-- tables would have no statistics at all.
 VACUUM (ANALYZE) report;
 VACUUM (ANALYZE) report_version;
 VACUUM (ANALYZE) latest_report;
