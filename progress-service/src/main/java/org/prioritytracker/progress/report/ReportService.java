@@ -64,15 +64,11 @@ public class ReportService {
                 ON CONFLICT (province_code, key) DO NOTHING
                 RETURNING 1),
             previous AS (
-                SELECT status, period_end FROM latest_report WHERE item_code = ?2 AND province_code = ?3 FOR UPDATE),
+                SELECT status FROM latest_report WHERE item_code = ?2 AND province_code = ?3 FOR UPDATE),
             latest AS (
                 INSERT INTO latest_report AS l (item_code, province_code, report_id, period, period_end, percent_complete, status, submitted_at)
                 SELECT ?2, ?3, id, ?4, ?5, ?6, ?7, ?11 FROM report_row
-                WHERE NOT EXISTS (SELECT 1 FROM previous WHERE previous.period_end > ?5)
-                ON CONFLICT (item_code, province_code) DO UPDATE SET report_id = EXCLUDED.report_id, period = EXCLUDED.period,
-                    period_end = EXCLUDED.period_end, percent_complete = EXCLUDED.percent_complete, status = EXCLUDED.status,
-                    submitted_at = EXCLUDED.submitted_at
-                WHERE l.period_end <= EXCLUDED.period_end
+            """ + LatestReports.BECOMES_LATEST_UNLESS_LATER + """
                 RETURNING 1)
             SELECT EXISTS (SELECT 1 FROM report_row), EXISTS (SELECT 1 FROM claim), (SELECT status FROM previous),
                    EXISTS (SELECT 1 FROM latest)""";

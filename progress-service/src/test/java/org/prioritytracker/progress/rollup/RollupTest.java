@@ -123,6 +123,27 @@ class RollupTest {
     }
 
     @Test
+    void aReportOfAnEarlierPeriodSentLateLeavesTheLaterStanding() {
+        ReportApi.create("320000", "P3.2", "2025-Q1", 5, "AT_RISK");
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P3.2").then().statusCode(200)
+                .body("nationalMeanPercent", equalTo(60.0f))
+                .body("provinces.find { it.provinceCode == '320000' }.period", equalTo("2025-Q2"));
+    }
+
+    @Test
+    void anAmendmentOfAnEarlierPeriodLeavesTheLaterStanding() {
+        String hebeiFirstQuarter = given().auth().oauth2(TestTokens.forReporter("130000")).get("/api/reports?item=P3.2")
+                .then().statusCode(200).extract().path("reports.find { it.period == '2025-Q1' }.id");
+        given().auth().oauth2(TestTokens.forReporter("130000")).contentType(ReportApi.JSON_UTF8).header("If-Match", "\"1\"")
+                .body(ReportApi.body("P3.2", "2025-Q1", 15, "AT_RISK")).put("/api/reports/" + hebeiFirstQuarter).then().statusCode(200);
+        // 130000 still stands on its Q2 report (60), not on the amended Q1 one.
+        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P3.2").then().statusCode(200)
+                .body("nationalMeanPercent", equalTo(60.0f))
+                .body("provinces.find { it.provinceCode == '130000' }.period", equalTo("2025-Q2"))
+                .body("provinces.find { it.provinceCode == '130000' }.percentComplete", equalTo(60.0f));
+    }
+
+    @Test
     void unknownCodesAre404() {
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P9.9").then().statusCode(404);
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/priorities/P9").then().statusCode(404);
