@@ -108,10 +108,8 @@ class RollupTest {
 
     @Test
     void anAmendmentMovesTheRollup() {
-        String guangdong = given().auth().oauth2(TestTokens.forReporter("440000")).get("/api/reports?item=P3.2")
-                .then().statusCode(200).extract().path("reports[0].id");
-        given().auth().oauth2(TestTokens.forReporter("440000")).contentType(ReportApi.JSON_UTF8).header("If-Match", "\"1\"")
-                .body(ReportApi.body("P3.2", "2025-Q2", 20, "ON_TRACK")).put("/api/reports/" + guangdong).then().statusCode(200);
+        String guangdong = reportOnP32("440000", "2025-Q2");
+        ReportApi.amend("440000", guangdong, "\"1\"", ReportApi.body("P3.2", "2025-Q2", 20, "ON_TRACK")).statusCode(200);
         // Latest per province now: 110000 30 (Q1), 130000 60, 320000 70, 440000 20 -> mean 45.
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P3.2").then().statusCode(200)
                 .body("nationalMeanPercent", equalTo(45.0f))
@@ -132,10 +130,8 @@ class RollupTest {
 
     @Test
     void anAmendmentOfAnEarlierPeriodLeavesTheLaterStanding() {
-        String hebeiFirstQuarter = given().auth().oauth2(TestTokens.forReporter("130000")).get("/api/reports?item=P3.2")
-                .then().statusCode(200).extract().path("reports.find { it.period == '2025-Q1' }.id");
-        given().auth().oauth2(TestTokens.forReporter("130000")).contentType(ReportApi.JSON_UTF8).header("If-Match", "\"1\"")
-                .body(ReportApi.body("P3.2", "2025-Q1", 15, "AT_RISK")).put("/api/reports/" + hebeiFirstQuarter).then().statusCode(200);
+        String hebeiFirstQuarter = reportOnP32("130000", "2025-Q1");
+        ReportApi.amend("130000", hebeiFirstQuarter, "\"1\"", ReportApi.body("P3.2", "2025-Q1", 15, "AT_RISK")).statusCode(200);
         // 130000 still stands on its Q2 report (60), not on the amended Q1 one.
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P3.2").then().statusCode(200)
                 .body("nationalMeanPercent", equalTo(60.0f))
@@ -148,5 +144,11 @@ class RollupTest {
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P9.9").then().statusCode(404);
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/priorities/P9").then().statusCode(404);
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/provinces/999999").then().statusCode(404);
+    }
+
+    /** The id of a province's report on P3.2 for a period, as its bureau lists it. */
+    private static String reportOnP32(String province, String period) {
+        return given().auth().oauth2(TestTokens.forReporter(province)).get("/api/reports?item=P3.2")
+                .then().statusCode(200).extract().path("reports.find { it.period == '" + period + "' }.id");
     }
 }

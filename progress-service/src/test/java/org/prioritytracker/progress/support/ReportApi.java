@@ -35,6 +35,12 @@ public final class ReportApi {
                 .statusCode(201).extract().path("id");
     }
 
+    /** An amendment of the version whose ETag is {@code ifMatch}, by the report's province. */
+    public static ValidatableResponse amend(String province, String id, String ifMatch, String body) {
+        return given().auth().oauth2(TestTokens.forReporter(province)).contentType(JSON_UTF8).header("If-Match", ifMatch)
+                .body(body).put("/api/reports/" + id).then();
+    }
+
     /** A review of the version whose ETag is {@code ifMatch} (null sends none). */
     public static ValidatableResponse review(String id, String ifMatch, String decision, String comment) {
         String body = comment == null ? "{\"decision\": \"" + decision + "\"}"
