@@ -139,8 +139,6 @@ class CalendarTest {
     }
 
     private static ValidatableResponse amend(String id, String ifMatch) {
-        return given().auth().oauth2(TestTokens.forReporter("130000")).contentType(ReportApi.JSON_UTF8)
-                .header("If-Match", ifMatch).body(ReportApi.body("P3.2", "2025-Q1", 45, "ON_TRACK"))
-                .put("/api/reports/" + id).then();
+        return ReportApi.amend("130000", id, ifMatch, ReportApi.body("P3.2", "2025-Q1", 45, "ON_TRACK"));
     }
 }

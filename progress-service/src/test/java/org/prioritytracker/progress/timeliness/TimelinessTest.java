@@ -81,9 +81,7 @@ class TimelinessTest {
                 .body("priorities.find { it.code == 'P3' }.rates.late", equalTo(1));
 
         // An amendment after the deadline does not make the on-time report late.
-        given().auth().oauth2(TestTokens.forReporter("130000")).contentType(ReportApi.JSON_UTF8).header("If-Match", "\"1\"")
-                .body(ReportApi.body("P3.2", "2025-Q1", 35, "ON_TRACK"))
-                .put("/api/reports/" + onTime).then().statusCode(200);
+        ReportApi.amend("130000", onTime, "\"1\"", ReportApi.body("P3.2", "2025-Q1", 35, "ON_TRACK")).statusCode(200);
         timeliness("viewer", "plan=2025&period=2025-Q1")
                 .body("bureaus.find { it.provinceCode == '130000' }.rates.onTime", equalTo(1));
     }
