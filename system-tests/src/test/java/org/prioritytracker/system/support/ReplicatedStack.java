@@ -10,13 +10,14 @@ import org.prioritytracker.testsupport.Scripts;
 /**
  * The whole system with two instances of every service on a three-node Kafka cluster, started with
  * {@code deploy/local/up --replicas 2} as a user would: services on 19081-19083 (instance 0) and
- * 19181-19183 (instance 1), Kafka on 49092, 49192 and 49292, databases _e2e created anew. It runs in
+ * 19181-19183 (instance 1), Kafka on 31092, 31192 and 31292 (below the kernel's ephemeral ports, 32768 and up,
+ * which an outgoing connection may hold), databases _e2e created anew. It runs in
  * a failsafe execution of its own, after the single stack's tests have stopped theirs.
  */
 public class ReplicatedStack implements BeforeAllCallback {
 
     public static final int REPLICAS = 2;
-    public static final String KAFKA = "127.0.0.1:49092,127.0.0.1:49192,127.0.0.1:49292";
+    public static final String KAFKA = "127.0.0.1:31092,127.0.0.1:31192,127.0.0.1:31292";
     private static final Path LOG = SystemStack.STACK_DIR.resolve("deploy.log");
 
     @Override
@@ -59,8 +60,8 @@ public class ReplicatedStack implements BeforeAllCallback {
         environment.put("TASK_SERVICE_PORT", "19081");
         environment.put("PROGRESS_SERVICE_PORT", "19082");
         environment.put("NOTIFICATION_SERVICE_PORT", "19083");
-        environment.put("KAFKA_PORT", "49092");
-        environment.put("KAFKA_CONTROLLER_PORT", "49093");
+        environment.put("KAFKA_PORT", "31092");
+        environment.put("KAFKA_CONTROLLER_PORT", "31093");
         return environment;
     }
 
