@@ -106,15 +106,21 @@ function delay()
     return wait
 end
 
-function response(status, headers, body)
-    if status == 201 or (mode == "get" and status == 200) then
-        created = created + 1
-    elseif status == 409 then
-        conflicts = conflicts + 1
-    else
-        failures = failures + 1
-        if failures <= 3 then
-            io.stderr:write("unexpected status " .. status .. ": " .. string.sub(body or "", 1, 300) .. "\n")
+-- Only the writes need each answer's status (201 or 409): with a response() function wrk hands every
+-- body to Lua, which for the 155 KB heatmap cost wrk itself more CPU than the service's answer (gets
+-- ran at 6,600 to 8,400 a second with it, 10,500 to 13,500 without, on the same stack). Gets count
+-- their non-2xx/3xx answers from wrk's own summary instead.
+if mode ~= "get" then
+    function response(status, headers, body)
+        if status == 201 then
+            created = created + 1
+        elseif status == 409 then
+            conflicts = conflicts + 1
+        else
+            failures = failures + 1
+            if failures <= 3 then
+                io.stderr:write("unexpected status " .. status .. ": " .. string.sub(body or "", 1, 300) .. "\n")
+            end
         end
     end
 end
@@ -128,6 +134,9 @@ function done(summary, latency, requests)
     end
     local errors = summary.errors
     local socket_errors = errors.connect + errors.read + errors.write + errors.timeout
+    if mode == "get" then
+        ok, failed = summary.requests - errors.status, errors.status
+    end
     local seconds = summary.duration / 1e6
     io.write(string.format(
         "RESULT requests=%d ok=%d conflicts=%d failures=%d socket_errors=%d seconds=%.3f rate=%.1f " ..
