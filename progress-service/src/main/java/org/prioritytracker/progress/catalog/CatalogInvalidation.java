@@ -25,7 +25,8 @@ import org.prioritytracker.responsecache.ResponseCache;
 
 /**
  * Follows the event topic from its end and drops the catalogue's copy of every item and priority the
- * ministry adds, edits or archives (and of the bureaus' deactivations when it changes one), so that a renamed item or a moved due date is seen at once
+ * ministry adds, edits or archives (and of the bureaus' deactivations when it changes one), so that a
+ * renamed item or a moved due date is seen within a quarter of a second (the fetch wait below)
  * rather than when the copy expires. Each instance reads the whole topic itself (no consumer group):
  * every instance has a cache to keep current. While the broker is away the copies expire by time,
  * as before. Report events invalidate the rollups too, so that an instance's rollups follow what the
@@ -49,8 +50,8 @@ public class CatalogInvalidation {
      * request for the broker and a wake-up for this service), and a quarter of a second is still at once
      * for a person who renamed an item.
      */
-    static final int FETCH_MIN_BYTES = 1024 * 1024;
-    static final Duration FETCH_MAX_WAIT = Duration.ofMillis(250);
+    private static final int FETCH_MIN_BYTES = 1024 * 1024;
+    private static final Duration FETCH_MAX_WAIT = Duration.ofMillis(250);
     private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final ItemCatalog catalog;
