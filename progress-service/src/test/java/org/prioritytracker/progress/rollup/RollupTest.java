@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +62,7 @@ class RollupTest {
     @Test
     void anItemAcrossTheProvincesFromEachOnesLatestReport() {
         // Latest per province: 110000 30 (Q1), 130000 60, 320000 70, 440000 80 -> mean 60.
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P3.2").then().statusCode(200)
+        asViewer("/api/rollups/items/P3.2").statusCode(200)
                 .body("nationalMeanPercent", equalTo(60.0f))
                 .body("latestPeriod", equalTo("2025-Q2"))
                 .body("coverage.reported", equalTo(3))
@@ -75,7 +76,7 @@ class RollupTest {
 
     @Test
     void aPriorityTheOverviewAndAProvince() {
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/priorities/P3").then().statusCode(200)
+        asViewer("/api/rollups/priorities/P3").statusCode(200)
                 .body("items.itemCode", contains("P3.1", "P3.2", "P3.3", "P3.4", "P3.5"))
                 .body("meanPercent", equalTo(55.0f))
                 .body("statusCounts.ON_TRACK", equalTo(3))
@@ -89,7 +90,7 @@ class RollupTest {
                 .body("priorities[2].meanPercent", equalTo(55.0f))
                 .body("priorities[0].meanPercent", nullValue())
                 .body("coverage.expected", equalTo(32 * 31));
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/provinces/130000").then().statusCode(200)
+        asViewer("/api/rollups/provinces/130000").statusCode(200)
                 .body("nameZh", equalTo("河北省"))
                 .body("items.itemCode", contains("P3.1", "P3.2"))
                 .body("meanPercent", equalTo(55.0f))
@@ -99,7 +100,7 @@ class RollupTest {
 
     @Test
     void theHeatmapHasEachProvincesLatestReportPerItem() {
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/heatmap").then().statusCode(200)
+        asViewer("/api/rollups/heatmap").statusCode(200)
                 .body("cells", hasSize(5))
                 .body("cells.find { it.itemCode == 'P3.2' && it.provinceCode == '130000' }.period", equalTo("2025-Q2"))
                 .body("cells.find { it.itemCode == 'P3.1' }.status", equalTo("BLOCKED"))
@@ -111,19 +112,19 @@ class RollupTest {
         String guangdong = reportOnP32("440000", "2025-Q2");
         ReportApi.amend("440000", guangdong, "\"1\"", ReportApi.body("P3.2", "2025-Q2", 20, "ON_TRACK")).statusCode(200);
         // Latest per province now: 110000 30 (Q1), 130000 60, 320000 70, 440000 20 -> mean 45.
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P3.2").then().statusCode(200)
+        asViewer("/api/rollups/items/P3.2").statusCode(200)
                 .body("nationalMeanPercent", equalTo(45.0f))
                 .body("provinces.find { it.provinceCode == '440000' }.percentComplete", equalTo(20.0f))
                 .body("behind.provinceCode", containsInAnyOrder("110000", "440000"))
                 .body("behind.find { it.provinceCode == '440000' }.reasons", contains("BELOW_MEAN"));
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/heatmap").then()
+        asViewer("/api/rollups/heatmap")
                 .body("cells.find { it.itemCode == 'P3.2' && it.provinceCode == '440000' }.status", equalTo("ON_TRACK"));
     }
 
     @Test
     void aReportOfAnEarlierPeriodSentLateLeavesTheLaterStanding() {
         ReportApi.create("320000", "P3.2", "2025-Q1", 5, "AT_RISK");
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P3.2").then().statusCode(200)
+        asViewer("/api/rollups/items/P3.2").statusCode(200)
                 .body("nationalMeanPercent", equalTo(60.0f))
                 .body("provinces.find { it.provinceCode == '320000' }.period", equalTo("2025-Q2"));
     }
@@ -133,7 +134,7 @@ class RollupTest {
         String hebeiFirstQuarter = reportOnP32("130000", "2025-Q1");
         ReportApi.amend("130000", hebeiFirstQuarter, "\"1\"", ReportApi.body("P3.2", "2025-Q1", 15, "AT_RISK")).statusCode(200);
         // 130000 still stands on its Q2 report (60), not on the amended Q1 one.
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P3.2").then().statusCode(200)
+        asViewer("/api/rollups/items/P3.2").statusCode(200)
                 .body("nationalMeanPercent", equalTo(60.0f))
                 .body("provinces.find { it.provinceCode == '130000' }.period", equalTo("2025-Q2"))
                 .body("provinces.find { it.provinceCode == '130000' }.percentComplete", equalTo(60.0f));
@@ -141,12 +142,17 @@ class RollupTest {
 
     @Test
     void unknownCodesAre404() {
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/items/P9.9").then().statusCode(404);
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/priorities/P9").then().statusCode(404);
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/rollups/provinces/999999").then().statusCode(404);
+        asViewer("/api/rollups/items/P9.9").statusCode(404);
+        asViewer("/api/rollups/priorities/P9").statusCode(404);
+        asViewer("/api/rollups/provinces/999999").statusCode(404);
     }
 
     /** The id of a province's report on P3.2 for a period, as its bureau lists it. */
+    /** A rollup as a viewer (a dashboard) reads it. */
+    private static ValidatableResponse asViewer(String path) {
+        return given().auth().oauth2(TestTokens.forRole("viewer")).get(path).then();
+    }
+
     private static String reportOnP32(String province, String period) {
         return given().auth().oauth2(TestTokens.forReporter(province)).get("/api/reports?item=P3.2")
                 .then().statusCode(200).extract().path("reports.find { it.period == '" + period + "' }.id");
