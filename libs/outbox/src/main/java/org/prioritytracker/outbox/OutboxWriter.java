@@ -96,21 +96,36 @@ public class OutboxWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void writeInCommitOrder(String subject, List<Draft> drafts) {
-        if (drafts.isEmpty()) {
+        writeInCommitOrder(List.of(new SubjectEvents(subject, drafts)));
+    }
+
+    /** One subject's events, in their order. */
+    public record SubjectEvents(String subject, List<Draft> drafts) {
+    }
+
+    /**
+     * As {@link #writeInCommitOrder(String, List)} for the events of several subjects (the changes of
+     * one transaction that touched several), in one statement: rows are logged in the order given.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeInCommitOrder(List<SubjectEvents> subjects) {
+        int count = subjects.stream().mapToInt(events -> events.drafts().size()).sum();
+        if (count == 0) {
             return;
         }
-        var insert = entityManager.createNativeQuery(unnumberedInsert(drafts.size()))
-                .setParameter(1, subject)
-                .setParameter(2, source.toString());
+        var insert = entityManager.createNativeQuery(unnumberedInsert(count)).setParameter(1, source.toString());
         OffsetDateTime time = PlanCalendar.now(clock);
-        int parameter = 3;
-        for (Draft draft : drafts) {
-            byte[] data = eventData(draft.type(), subject, draft.data());
-            insert.setParameter(parameter++, UUID.randomUUID())
-                    .setParameter(parameter++, draft.type())
-                    .setParameter(parameter++, time)
-                    .setParameter(parameter++, new String(data, StandardCharsets.UTF_8))
-                    .setParameter(parameter++, new String(json(draft.extensions()), StandardCharsets.UTF_8));
+        int parameter = 2;
+        for (SubjectEvents events : subjects) {
+            for (Draft draft : events.drafts()) {
+                byte[] data = eventData(draft.type(), events.subject(), draft.data());
+                insert.setParameter(parameter++, UUID.randomUUID())
+                        .setParameter(parameter++, draft.type())
+                        .setParameter(parameter++, events.subject())
+                        .setParameter(parameter++, time)
+                        .setParameter(parameter++, new String(data, StandardCharsets.UTF_8))
+                        .setParameter(parameter++, new String(json(draft.extensions()), StandardCharsets.UTF_8));
+            }
         }
         insert.executeUpdate();
     }
@@ -120,10 +135,11 @@ public class OutboxWriter {
         return unnumberedInserts.computeIfAbsent(count, n -> {
             StringBuilder rows = new StringBuilder();
             for (int i = 0; i < n; i++) {
-                int first = 3 + 5 * i;
-                rows.append(i == 0 ? "" : ", ").append("(CAST(?").append(first).append(" AS uuid), ?2, CAST(?").append(first + 1)
-                        .append(" AS text), ?1, CAST(?").append(first + 2).append(" AS timestamptz), NULL, CAST(?")
-                        .append(first + 3).append(" AS jsonb), CAST(?").append(first + 4).append(" AS jsonb))");
+                int first = 2 + 6 * i;
+                rows.append(i == 0 ? "" : ", ").append("(CAST(?").append(first).append(" AS uuid), ?1, CAST(?").append(first + 1)
+                        .append(" AS text), CAST(?").append(first + 2).append(" AS text), CAST(?").append(first + 3)
+                        .append(" AS timestamptz), NULL, CAST(?").append(first + 4).append(" AS jsonb), CAST(?")
+                        .append(first + 5).append(" AS jsonb))");
             }
             return "INSERT INTO outbox_event (id, source, type, subject, time, sequence, data, extensions) VALUES " + rows;
         });

@@ -2,8 +2,12 @@ package org.prioritytracker.progress.report;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.prioritytracker.outbox.OutboxWriter;
+import org.prioritytracker.progress.rollup.LatestReports;
 
 /** The {@code data} of the events progress-service publishes (see asyncapi.yaml). */
 public final class ReportEvents {
@@ -16,6 +20,23 @@ public final class ReportEvents {
     public static final String PROVINCE_EXTENSION = "province";
 
     private ReportEvents() {
+    }
+
+    /**
+     * A submission's events: it was submitted, and, when it became the province's latest standing on
+     * the item with another status than before, the province's progress changed.
+     */
+    static List<OutboxWriter.Draft> ofSubmission(Report report, LatestReports.Change change) {
+        List<OutboxWriter.Draft> events = new ArrayList<>(2);
+        events.add(new OutboxWriter.Draft(SUBMITTED, Submitted.of(report), scope(report.provinceCode)));
+        if (change.becameLatest() && !report.status.name().equals(change.previousStatus())) {
+            events.add(new OutboxWriter.Draft(PROVINCE_PROGRESS_CHANGED,
+                    new ProvinceProgressChanged(report.itemCode, report.provinceCode, report.period, report.percentComplete,
+                            report.status, change.previousStatus() == null ? null : ReportStatus.valueOf(change.previousStatus()),
+                            report.id),
+                    scope(report.provinceCode)));
+        }
+        return events;
     }
 
     /** The extension attributes of an event about a province's report. */

@@ -81,10 +81,12 @@ public class ReportService {
     private final ResponseCache rollups;
     private final OutboxWriter outbox;
     private final CalendarService calendars;
+    private final GroupCommit groupCommit;
     private final Clock clock;
 
     public ReportService(EntityManager entityManager, ObjectMapper mapper, ItemCatalog catalog, Bureaus bureaus,
-            LatestReports latest, ResponseCache rollups, OutboxWriter outbox, CalendarService calendars, Clock clock) {
+            LatestReports latest, ResponseCache rollups, OutboxWriter outbox, CalendarService calendars,
+            GroupCommit groupCommit, Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.catalog = catalog;
@@ -93,6 +95,7 @@ public class ReportService {
         this.rollups = rollups;
         this.outbox = outbox;
         this.calendars = calendars;
+        this.groupCommit = groupCommit;
         this.clock = clock;
     }
 
@@ -116,13 +119,19 @@ public class ReportService {
         calendars.requireOpen(period, province);
         String requestHash = idempotencyKey == null ? null : hash(request, province);
         Report report = newReport(request, province, period, actor);
+        return groupCommit.submit(new PendingSubmission(report, json(report.metrics), idempotencyKey, requestHash),
+                this::storeAlone);
+    }
+
+    /** A submission in a transaction of its own. */
+    private Submission storeAlone(PendingSubmission submission) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> store(report, idempotencyKey, requestHash));
+            return QuarkusTransaction.requiringNew().call(() -> store(submission));
         } catch (ExistingReport existing) {
             // Rolled back, Idempotency-Key claim included: a retry with the key meets the same 409.
             return new Submission(Outcome.DUPLICATE, Report.findById(existing.id));
         } catch (KeyUsedBefore used) {
-            return replay(province, idempotencyKey, requestHash);
+            return replay(submission.report().provinceCode, submission.idempotencyKey(), submission.requestHash());
         }
     }
 
@@ -148,13 +157,15 @@ public class ReportService {
      * Idempotency-Key claim, in one statement; then its events, in a second. No row that every
      * province's reports share is written: the capture numbers the events in commit order.
      */
-    private Submission store(Report report, String key, String requestHash) {
+    private Submission store(PendingSubmission submission) {
+        Report report = submission.report();
+        String key = submission.idempotencyKey();
         Object[] outcome = (Object[]) entityManager.createNativeQuery(SUBMIT)
                 .setParameter(1, report.id).setParameter(2, report.itemCode).setParameter(3, report.provinceCode)
                 .setParameter(4, report.period).setParameter(5, report.periodEnd).setParameter(6, report.percentComplete)
-                .setParameter(7, report.status.name()).setParameter(8, report.narrative).setParameter(9, json(report.metrics))
+                .setParameter(7, report.status.name()).setParameter(8, report.narrative).setParameter(9, submission.metricsJson())
                 .setParameter(10, report.submittedBy).setParameter(11, report.submittedAt)
-                .setParameter(12, key).setParameter(13, requestHash)
+                .setParameter(12, key).setParameter(13, submission.requestHash())
                 .getSingleResult();
         boolean inserted = (Boolean) outcome[0];
         if (key != null && !(Boolean) outcome[1]) {
@@ -268,17 +279,7 @@ public class ReportService {
      */
     private void publishSubmission(Report report, LatestReports.Change change) {
         rollups.invalidateOnCommit();
-        List<OutboxWriter.Draft> events = new ArrayList<>(2);
-        events.add(new OutboxWriter.Draft(ReportEvents.SUBMITTED, ReportEvents.Submitted.of(report),
-                ReportEvents.scope(report.provinceCode)));
-        if (change.becameLatest() && !report.status.name().equals(change.previousStatus())) {
-            events.add(new OutboxWriter.Draft(ReportEvents.PROVINCE_PROGRESS_CHANGED,
-                    new ReportEvents.ProvinceProgressChanged(report.itemCode, report.provinceCode, report.period,
-                            report.percentComplete, report.status,
-                            change.previousStatus() == null ? null : ReportStatus.valueOf(change.previousStatus()), report.id),
-                    ReportEvents.scope(report.provinceCode)));
-        }
-        outbox.writeInCommitOrder(report.itemCode, events);
+        outbox.writeInCommitOrder(report.itemCode, ReportEvents.ofSubmission(report, change));
     }
 
     private static BigDecimal percent(Double value) {

@@ -11,6 +11,7 @@ import static org.prioritytracker.progress.support.ReportApi.submit;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +129,56 @@ class SubmitReportTest {
         }
         assertEquals(1, data.count("SELECT count(*) FROM report"));
         assertEquals(1, data.count("SELECT count(*) FROM report_version"));
+    }
+
+    @Test
+    void manySubmissionsAtOnceEachGetTheAnswerTheyWouldHaveHadAlone() throws Exception {
+        // A deadline's rush on one item: sixteen bureaus at once, one repeating its request, one sending a second report.
+        List<String> provinces = List.of("110000", "120000", "130000", "140000", "150000", "210000", "220000", "230000",
+                "310000", "320000", "330000", "340000", "350000", "360000", "370000", "410000");
+        List<String[]> requests = new ArrayList<>();
+        provinces.forEach(province -> requests.add(new String[] {province, "rush-" + province}));
+        requests.add(new String[] {"130000", "rush-130000"});
+        requests.add(new String[] {"140000", "another-key"});
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        try {
+            for (String[] request : requests) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return submit(request[0], request[1], body("P3.2", "2025-Q1", 30, "ON_TRACK")).extract().response();
+                }));
+            }
+            start.countDown();
+            List<Integer> hebei = new ArrayList<>();
+            List<Integer> shanxi = new ArrayList<>();
+            List<String> hebeiIds = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                Response answer = answers.get(i).get();
+                String province = requests.get(i)[0];
+                if (province.equals("130000")) {
+                    hebei.add(answer.statusCode());
+                    hebeiIds.add(answer.path("id"));
+                } else if (province.equals("140000")) {
+                    shanxi.add(answer.statusCode());
+                } else {
+                    assertEquals(201, answer.statusCode(), province);
+                }
+            }
+            assertEquals(List.of(201, 201), hebei);
+            assertEquals(hebeiIds.get(0), hebeiIds.get(1));
+            assertEquals(List.of(201, 409), shanxi.stream().sorted().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(16, data.count("SELECT count(*) FROM report"));
+        assertEquals(16, data.count("SELECT count(*) FROM report_version"));
+        assertEquals(16, data.count("SELECT count(*) FROM latest_report WHERE item_code = 'P3.2'"));
+        assertEquals(16, data.count("SELECT count(*) FROM idempotency_key"));
+        assertEquals(16, data.count("SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.submitted'"));
+        assertEquals(16, data.count("SELECT count(*) FROM outbox_event WHERE type = 'tracker.province-progress.changed'"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("tracker_reports_group_commit_size_count"));
     }
 
     @Test

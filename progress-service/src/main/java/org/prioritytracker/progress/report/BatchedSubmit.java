@@ -1,0 +1,159 @@
+package org.prioritytracker.progress.report;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.prioritytracker.outbox.OutboxWriter;
+import org.prioritytracker.progress.rollup.LatestReports;
+import org.prioritytracker.responsecache.ResponseCache;
+
+/**
+ * Several submissions in one transaction: one statement writes every report, its first version, its
+ * Idempotency-Key and the province's latest standing (as {@link ReportService}'s statement does for
+ * one), a second all their events. All of it commits, or, when any submission meets an existing
+ * report or a used key, none of it.
+ */
+@ApplicationScoped
+public class BatchedSubmit implements GroupCommit.BatchStore {
+
+    private static final int PARAMETERS_PER_ROW = 13;
+
+    /** Rows are written in the order of (province, item, period), so that concurrent batches lock rows in one order. */
+    private static final Comparator<PendingSubmission> LOCK_ORDER = Comparator
+            .comparing((PendingSubmission s) -> s.report().provinceCode)
+            .thenComparing(s -> s.report().itemCode)
+            .thenComparing(s -> s.report().period);
+
+    private static final String STATEMENT = """
+            WITH input (ord, id, item_code, province_code, period, period_end, percent_complete, status, narrative, metrics,
+                        submitted_by, submitted_at, key, request_hash) AS (
+                VALUES %s),
+            report_row AS (
+                INSERT INTO report (id, item_code, province_code, period, period_end, percent_complete, status, narrative,
+                                    metrics, submitted_by, submitted_at, first_submitted_at, version, review_state)
+                SELECT id, item_code, province_code, period, period_end, percent_complete, status, narrative, metrics,
+                       submitted_by, submitted_at, submitted_at, 1, 'SUBMITTED' FROM input ORDER BY ord
+                ON CONFLICT ON CONSTRAINT report_one_per_period DO NOTHING
+                RETURNING id),
+            version_row AS (
+                INSERT INTO report_version (report_id, version, percent_complete, status, narrative, metrics, submitted_by, submitted_at)
+                SELECT i.id, 1, i.percent_complete, i.status, i.narrative, i.metrics, i.submitted_by, i.submitted_at
+                FROM input i JOIN report_row r ON r.id = i.id ORDER BY i.ord),
+            claim AS (
+                INSERT INTO idempotency_key (province_code, key, request_hash, report_id, created_at)
+                SELECT i.province_code, i.key, i.request_hash, r.id, i.submitted_at
+                FROM input i LEFT JOIN report_row r ON r.id = i.id WHERE i.key IS NOT NULL ORDER BY i.ord
+                ON CONFLICT (province_code, key) DO NOTHING
+                RETURNING province_code, key),
+            previous AS (
+                SELECT l.item_code, l.province_code, l.status FROM latest_report l
+                JOIN input i ON l.item_code = i.item_code AND l.province_code = i.province_code
+                ORDER BY i.ord FOR UPDATE OF l),
+            latest AS (
+                INSERT INTO latest_report AS l (item_code, province_code, report_id, period, period_end, percent_complete, status, submitted_at)
+                SELECT i.item_code, i.province_code, i.id, i.period, i.period_end, i.percent_complete, i.status, i.submitted_at
+                FROM input i JOIN report_row r ON r.id = i.id ORDER BY i.ord
+            """ + LatestReports.BECOMES_LATEST_UNLESS_LATER + """
+                RETURNING l.item_code, l.province_code)
+            SELECT r.id IS NOT NULL, i.key IS NULL OR c.key IS NOT NULL, p.status, t.item_code IS NOT NULL
+            FROM input i
+            LEFT JOIN report_row r ON r.id = i.id
+            LEFT JOIN claim c ON c.province_code = i.province_code AND c.key = i.key
+            LEFT JOIN previous p ON p.item_code = i.item_code AND p.province_code = i.province_code
+            LEFT JOIN latest t ON t.item_code = i.item_code AND t.province_code = i.province_code
+            ORDER BY i.ord""";
+
+    /** Ends the batch's transaction when a submission cannot be stored with the others. */
+    private static final class NotAlone extends RuntimeException {
+        NotAlone() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Map<Integer, String> statements = new ConcurrentHashMap<>();
+    private final EntityManager entityManager;
+    private final ResponseCache rollups;
+    private final OutboxWriter outbox;
+
+    public BatchedSubmit(EntityManager entityManager, ResponseCache rollups, OutboxWriter outbox) {
+        this.entityManager = entityManager;
+        this.rollups = rollups;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Stores every submission and its events in one transaction and answers true; or, when one of them
+     * meets an existing report or a used Idempotency-Key, stores nothing and answers false. Submissions
+     * must not clash ({@link PendingSubmission#clashesWith}).
+     */
+    @Override
+    public boolean store(List<PendingSubmission> batch) {
+        List<PendingSubmission> ordered = batch.stream().sorted(LOCK_ORDER).toList();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> storeAll(ordered));
+            return true;
+        } catch (NotAlone e) {
+            return false;
+        }
+    }
+
+    private void storeAll(List<PendingSubmission> ordered) {
+        Query query = entityManager.createNativeQuery(statement(ordered.size()));
+        int parameter = 1;
+        for (PendingSubmission submission : ordered) {
+            Report report = submission.report();
+            query.setParameter(parameter++, report.id).setParameter(parameter++, report.itemCode)
+                    .setParameter(parameter++, report.provinceCode).setParameter(parameter++, report.period)
+                    .setParameter(parameter++, report.periodEnd).setParameter(parameter++, report.percentComplete)
+                    .setParameter(parameter++, report.status.name()).setParameter(parameter++, report.narrative)
+                    .setParameter(parameter++, submission.metricsJson()).setParameter(parameter++, report.submittedBy)
+                    .setParameter(parameter++, report.submittedAt).setParameter(parameter++, submission.idempotencyKey())
+                    .setParameter(parameter++, submission.requestHash());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> outcomes = query.getResultList();
+        List<OutboxWriter.SubjectEvents> events = new ArrayList<>(ordered.size());
+        for (int i = 0; i < ordered.size(); i++) {
+            Object[] outcome = outcomes.get(i);
+            if (!(Boolean) outcome[0] || !(Boolean) outcome[1]) {
+                throw new NotAlone();
+            }
+            Report report = ordered.get(i).report();
+            LatestReports.Change change = new LatestReports.Change((Boolean) outcome[3], (String) outcome[2]);
+            events.add(new OutboxWriter.SubjectEvents(report.itemCode, ReportEvents.ofSubmission(report, change)));
+        }
+        rollups.invalidateOnCommit();
+        outbox.writeInCommitOrder(events);
+    }
+
+    /** The statement for n submissions; each row's values are cast, so that no row's nulls leave a column's type open. */
+    private String statement(int count) {
+        return statements.computeIfAbsent(count, n -> {
+            StringBuilder rows = new StringBuilder();
+            for (int row = 0; row < n; row++) {
+                int p = 1 + PARAMETERS_PER_ROW * row;
+                rows.append(row == 0 ? "" : ",\n        ").append('(').append(row)
+                        .append(", CAST(?").append(p).append(" AS uuid)")
+                        .append(", CAST(?").append(p + 1).append(" AS text)")
+                        .append(", CAST(?").append(p + 2).append(" AS text)")
+                        .append(", CAST(?").append(p + 3).append(" AS text)")
+                        .append(", CAST(?").append(p + 4).append(" AS date)")
+                        .append(", CAST(?").append(p + 5).append(" AS numeric)")
+                        .append(", CAST(?").append(p + 6).append(" AS text)")
+                        .append(", CAST(?").append(p + 7).append(" AS text)")
+                        .append(", CAST(?").append(p + 8).append(" AS jsonb)")
+                        .append(", CAST(?").append(p + 9).append(" AS text)")
+                        .append(", CAST(?").append(p + 10).append(" AS timestamptz)")
+                        .append(", CAST(?").append(p + 11).append(" AS text)")
+                        .append(", CAST(?").append(p + 12).append(" AS text))");
+            }
+            return STATEMENT.formatted(rows);
+        });
+    }
+}
