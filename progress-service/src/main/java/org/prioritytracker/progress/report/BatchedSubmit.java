@@ -14,10 +14,10 @@ import org.prioritytracker.progress.rollup.LatestReports;
 import org.prioritytracker.responsecache.ResponseCache;
 
 /**
- * Several submissions in one transaction: one statement writes every report, its first version, its
- * Idempotency-Key and the province's latest standing (as {@link ReportService}'s statement does for
- * one), a second all their events. All of it commits, or, when any submission meets an existing
- * report or a used key, none of it.
+ * The statement that writes submissions: every report, its first version, its Idempotency-Key and the
+ * province's latest standing, for one submission ({@link ReportService}) or several. Several are
+ * stored in one transaction with all their events in a second statement: all of it commits, or, when
+ * any submission meets an existing report or a used key, none of it.
  */
 @ApplicationScoped
 public class BatchedSubmit implements GroupCommit.BatchStore {
@@ -104,6 +104,31 @@ public class BatchedSubmit implements GroupCommit.BatchStore {
     }
 
     private void storeAll(List<PendingSubmission> ordered) {
+        List<Written> written = write(ordered);
+        List<OutboxWriter.SubjectEvents> events = new ArrayList<>(ordered.size());
+        for (int i = 0; i < ordered.size(); i++) {
+            if (!written.get(i).inserted() || !written.get(i).claimed()) {
+                throw new NotAlone();
+            }
+            Report report = ordered.get(i).report();
+            events.add(new OutboxWriter.SubjectEvents(report.itemCode, ReportEvents.ofSubmission(report, written.get(i).change())));
+        }
+        rollups.invalidateOnCommit();
+        outbox.writeInCommitOrder(events);
+    }
+
+    /**
+     * What the statement did for one submission: the report was inserted (or one existed), its key was
+     * claimed (or had none; or an earlier request holds it), and the province's standing before and after.
+     */
+    record Written(boolean inserted, boolean claimed, String previousStatus, boolean becameLatest) {
+        LatestReports.Change change() {
+            return new LatestReports.Change(becameLatest, previousStatus);
+        }
+    }
+
+    /** Runs the statement in the caller's transaction for submissions in lock order; one outcome each, in their order. */
+    List<Written> write(List<PendingSubmission> ordered) {
         Query query = entityManager.createNativeQuery(statement(ordered.size()));
         int parameter = 1;
         for (PendingSubmission submission : ordered) {
@@ -117,19 +142,8 @@ public class BatchedSubmit implements GroupCommit.BatchStore {
                     .setParameter(parameter++, submission.requestHash());
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> outcomes = query.getResultList();
-        List<OutboxWriter.SubjectEvents> events = new ArrayList<>(ordered.size());
-        for (int i = 0; i < ordered.size(); i++) {
-            Object[] outcome = outcomes.get(i);
-            if (!(Boolean) outcome[0] || !(Boolean) outcome[1]) {
-                throw new NotAlone();
-            }
-            Report report = ordered.get(i).report();
-            LatestReports.Change change = new LatestReports.Change((Boolean) outcome[3], (String) outcome[2]);
-            events.add(new OutboxWriter.SubjectEvents(report.itemCode, ReportEvents.ofSubmission(report, change)));
-        }
-        rollups.invalidateOnCommit();
-        outbox.writeInCommitOrder(events);
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(row -> new Written((Boolean) row[0], (Boolean) row[1], (String) row[2], (Boolean) row[3])).toList();
     }
 
     /** The statement for n submissions; each row's values are cast, so that no row's nulls leave a column's type open. */

@@ -42,37 +42,6 @@ public class ReportService {
     public record Submission(Outcome outcome, Report report) {
     }
 
-    /**
-     * A submission in one statement. The report is inserted unless the province already reported on
-     * the item for the period; its first version with it; it becomes the province's latest standing
-     * on the item unless that is a later period; the Idempotency-Key is claimed unless an earlier
-     * request holds it. Answers (inserted, claimed, previous latest status, became latest).
-     */
-    private static final String SUBMIT = """
-            WITH report_row AS (
-                INSERT INTO report (id, item_code, province_code, period, period_end, percent_complete, status, narrative,
-                                    metrics, submitted_by, submitted_at, first_submitted_at, version, review_state)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb), ?10, ?11, ?11, 1, 'SUBMITTED')
-                ON CONFLICT ON CONSTRAINT report_one_per_period DO NOTHING
-                RETURNING id),
-            version_row AS (
-                INSERT INTO report_version (report_id, version, percent_complete, status, narrative, metrics, submitted_by, submitted_at)
-                SELECT id, 1, ?6, ?7, ?8, CAST(?9 AS jsonb), ?10, ?11 FROM report_row),
-            claim AS (
-                INSERT INTO idempotency_key (province_code, key, request_hash, report_id, created_at)
-                SELECT ?3, CAST(?12 AS text), ?13, (SELECT id FROM report_row), ?11 WHERE CAST(?12 AS text) IS NOT NULL
-                ON CONFLICT (province_code, key) DO NOTHING
-                RETURNING 1),
-            previous AS (
-                SELECT status FROM latest_report WHERE item_code = ?2 AND province_code = ?3 FOR UPDATE),
-            latest AS (
-                INSERT INTO latest_report AS l (item_code, province_code, report_id, period, period_end, percent_complete, status, submitted_at)
-                SELECT ?2, ?3, id, ?4, ?5, ?6, ?7, ?11 FROM report_row
-            """ + LatestReports.BECOMES_LATEST_UNLESS_LATER + """
-                RETURNING 1)
-            SELECT EXISTS (SELECT 1 FROM report_row), EXISTS (SELECT 1 FROM claim), (SELECT status FROM previous),
-                   EXISTS (SELECT 1 FROM latest)""";
-
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final ItemCatalog catalog;
@@ -82,11 +51,12 @@ public class ReportService {
     private final OutboxWriter outbox;
     private final CalendarService calendars;
     private final GroupCommit groupCommit;
+    private final BatchedSubmit statement;
     private final Clock clock;
 
     public ReportService(EntityManager entityManager, ObjectMapper mapper, ItemCatalog catalog, Bureaus bureaus,
             LatestReports latest, ResponseCache rollups, OutboxWriter outbox, CalendarService calendars,
-            GroupCommit groupCommit, Clock clock) {
+            GroupCommit groupCommit, BatchedSubmit statement, Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.catalog = catalog;
@@ -96,6 +66,7 @@ public class ReportService {
         this.outbox = outbox;
         this.calendars = calendars;
         this.groupCommit = groupCommit;
+        this.statement = statement;
         this.clock = clock;
     }
 
@@ -159,26 +130,16 @@ public class ReportService {
      */
     private Submission store(PendingSubmission submission) {
         Report report = submission.report();
-        String key = submission.idempotencyKey();
-        Object[] outcome = (Object[]) entityManager.createNativeQuery(SUBMIT)
-                .setParameter(1, report.id).setParameter(2, report.itemCode).setParameter(3, report.provinceCode)
-                .setParameter(4, report.period).setParameter(5, report.periodEnd).setParameter(6, report.percentComplete)
-                .setParameter(7, report.status.name()).setParameter(8, report.narrative).setParameter(9, submission.metricsJson())
-                .setParameter(10, report.submittedBy).setParameter(11, report.submittedAt)
-                .setParameter(12, key).setParameter(13, submission.requestHash())
-                .getSingleResult();
-        boolean inserted = (Boolean) outcome[0];
-        if (key != null && !(Boolean) outcome[1]) {
+        BatchedSubmit.Written written = statement.write(List.of(submission)).get(0);
+        if (!written.claimed()) {
             throw new KeyUsedBefore();
         }
-        if (!inserted) {
+        if (!written.inserted()) {
             Report existing = Report.find("provinceCode = ?1 and itemCode = ?2 and period = ?3",
                     report.provinceCode, report.itemCode, report.period).firstResult();
             throw new ExistingReport(existing.id);
         }
-        String previousStatus = (String) outcome[2];
-        boolean becameLatest = (Boolean) outcome[3];
-        publishSubmission(report, new LatestReports.Change(becameLatest, previousStatus));
+        publishSubmission(report, written.change());
         return new Submission(Outcome.CREATED, report);
     }
 
