@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.prioritytracker.notification.deadletter.DeadLetterStore;
 import org.prioritytracker.notification.event.EventLog;
 import org.prioritytracker.notification.publish.EventPublisher;
+import org.prioritytracker.notification.publish.EventPublisher.Published;
 
 /**
  * Takes each batch of captured outbox rows from one source's engine: numbers the events that came
@@ -73,10 +74,10 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
             retrying("dead-lettering an unreadable row", () -> deadLetters.store(row, "the outbox row holds no valid CloudEvent"));
         }
         List<CloudEvent> numbered = retryingFor("numbering " + events.size() + " events", () -> numbers.number(events));
-        List<CloudEvent> published = publisher.publish(numbered);
+        List<Published> published = publisher.publish(numbered);
         long acknowledgedAt = System.currentTimeMillis();
-        for (CloudEvent event : published) {
-            eventToTopic.record(Math.max(0, acknowledgedAt - event.getTime().toInstant().toEpochMilli()), TimeUnit.MILLISECONDS);
+        for (Published record : published) {
+            eventToTopic.record(Math.max(0, acknowledgedAt - record.event().getTime().toInstant().toEpochMilli()), TimeUnit.MILLISECONDS);
         }
         retrying("noting " + published.size() + " events in the event log", () -> log.record(published));
         for (RecordChangeEvent<SourceRecord> record : records) {

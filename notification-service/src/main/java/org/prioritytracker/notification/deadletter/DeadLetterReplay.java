@@ -30,7 +30,7 @@ public class DeadLetterReplay {
         CloudEvent event = store.event(position).orElseThrow(() -> notFound(position));
         EventPublisher.Outcome outcome = publisher.publishOnce(event);
         if (outcome.published()) {
-            log.record(List.of(event));
+            log.record(List.of(outcome.record()));
             store.markReplayed(position);
             return event;
         }

@@ -9,19 +9,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.List;
+import org.prioritytracker.notification.publish.EventPublisher.Published;
 
 /**
  * Every event published to the topic, once per (source, id), for readers that catch up through
  * {@code GET /api/events} rather than Kafka. Written after the broker acknowledged the events, in one
  * batch per capture batch. The topic is the record; this is its copy for late joiners, so its commit
  * does not wait for the disk (a crash of PostgreSQL itself may lose the last few lines of the copy).
+ * Each line keeps the record's partition and offset, so that an event stream resuming from a position
+ * older than the stream engine's memory catches up from here.
  */
 @ApplicationScoped
 public class EventLog {
 
     private static final String INSERT = """
-            INSERT INTO published_event (source, id, type, subject, province, time, sequence, event)
-            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+            INSERT INTO published_event (source, id, type, subject, province, time, sequence, event, topic_partition, topic_offset)
+            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
             ON CONFLICT (source, id) DO NOTHING""";
 
     private final AgroalDataSource dataSource;
@@ -30,8 +33,8 @@ public class EventLog {
         this.dataSource = dataSource;
     }
 
-    public void record(List<CloudEvent> events) {
-        if (events.isEmpty()) {
+    public void record(List<Published> published) {
+        if (published.isEmpty()) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -39,7 +42,8 @@ public class EventLog {
             try (Statement settings = connection.createStatement();
                     PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 settings.execute("SET LOCAL synchronous_commit TO off");
-                for (CloudEvent event : events) {
+                for (Published record : published) {
+                    CloudEvent event = record.event();
                     Object province = event.getExtension("province");
                     insert.setString(1, event.getSource().toString());
                     insert.setString(2, event.getId());
@@ -49,6 +53,8 @@ public class EventLog {
                     insert.setTimestamp(6, Timestamp.from(event.getTime().toInstant()));
                     insert.setLong(7, Long.parseLong(String.valueOf(event.getExtension("sequence"))));
                     insert.setString(8, CloudEventJson.write(event));
+                    insert.setInt(9, record.partition());
+                    insert.setLong(10, record.offset());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -58,7 +64,7 @@ public class EventLog {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot note " + events.size() + " published events: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot note " + published.size() + " published events: " + e.getMessage(), e);
         }
     }
 }

@@ -3,7 +3,9 @@ package org.prioritytracker.notification.publish;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -74,37 +76,54 @@ public class EventPublisher implements AutoCloseable {
     }
 
     /** What became of an event sent once, without retries (an operator's replay of a dead letter). */
-    public record Outcome(boolean published, boolean refusedForGood, String reason) {
+    public record Outcome(boolean published, boolean refusedForGood, String reason, Published record) {
+
+        static Outcome refused(String reason) {
+            return new Outcome(false, true, reason, null);
+        }
+
+        static Outcome notAnswered(String reason) {
+            return new Outcome(false, false, reason, null);
+        }
+    }
+
+    /** An event the broker acknowledged, and where it stands in the topic. */
+    public record Published(CloudEvent event, int partition, long offset) {
+
+        Published(CloudEvent event, RecordMetadata metadata) {
+            this(event, metadata.partition(), metadata.offset());
+        }
     }
 
     /** Sends one event once: published, refused for good (with why), or not answered in time. */
     public synchronized Outcome publishOnce(CloudEvent event) throws InterruptedException {
         int size = recordSize(event);
         if (size > maxRecordBytes) {
-            return new Outcome(false, true, tooLarge(size));
+            return Outcome.refused(tooLarge(size));
         }
         try {
-            producer().send(new ProducerRecord<>(topic, event.getSubject(), event))
+            RecordMetadata metadata = producer().send(new ProducerRecord<>(topic, event.getSubject(), event))
                     .get(deliveryTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
             meter.published(1);
-            return new Outcome(true, false, null);
+            return new Outcome(true, false, null, new Published(event, metadata));
         } catch (ExecutionException e) {
             if (refusedForGood(e.getCause())) {
-                return new Outcome(false, true, e.getCause().toString());
+                return Outcome.refused(e.getCause().toString());
             }
             closeProducer();
-            return new Outcome(false, false, e.getCause().toString());
+            return Outcome.notAnswered(e.getCause().toString());
         } catch (TimeoutException | KafkaException e) {
             closeProducer();
-            return new Outcome(false, false, e.toString());
+            return Outcome.notAnswered(e.toString());
         }
     }
 
     /**
      * Publishes the events in order; returns once each is acknowledged or dead-lettered, with those
-     * the broker acknowledged, in their order.
+     * the broker acknowledged, in their order, each with its place in the topic.
      */
-    public synchronized List<CloudEvent> publish(List<CloudEvent> events) throws InterruptedException {
+    public synchronized List<Published> publish(List<CloudEvent> events) throws InterruptedException {
+        Map<CloudEvent, RecordMetadata> acknowledged = new IdentityHashMap<>();
         List<CloudEvent> deadLettered = new ArrayList<>();
         List<CloudEvent> pending = new ArrayList<>(events.size());
         for (CloudEvent event : events) {
@@ -118,10 +137,11 @@ public class EventPublisher implements AutoCloseable {
         }
         Duration backoff = initialBackoff;
         while (true) {
-            pending = attempt(pending, deadLettered);
+            pending = attempt(pending, deadLettered, acknowledged);
             if (pending.isEmpty()) {
                 recovering = false;
-                return events.stream().filter(event -> !deadLettered.contains(event)).toList();
+                return events.stream().filter(acknowledged::containsKey)
+                        .map(event -> new Published(event, acknowledged.get(event))).toList();
             }
             recovering = true;
             meter.failedAttempt();
@@ -134,7 +154,8 @@ public class EventPublisher implements AutoCloseable {
     }
 
     /** Sends the events and returns those that were not acknowledged, in their order. */
-    private List<CloudEvent> attempt(List<CloudEvent> events, List<CloudEvent> deadLettered) throws InterruptedException {
+    private List<CloudEvent> attempt(List<CloudEvent> events, List<CloudEvent> deadLettered,
+            Map<CloudEvent, RecordMetadata> acknowledged) throws InterruptedException {
         Producer<String, CloudEvent> current = producer();
         AtomicBoolean stopped = new AtomicBoolean();
         List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
@@ -175,7 +196,7 @@ public class EventPublisher implements AutoCloseable {
                 continue;
             }
             try {
-                send.get(deliveryTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+                acknowledged.put(events.get(i), send.get(deliveryTimeout.toMillis() * 2, TimeUnit.MILLISECONDS));
                 published++;
             } catch (ExecutionException e) {
                 if (refusedForGood(e.getCause())) {

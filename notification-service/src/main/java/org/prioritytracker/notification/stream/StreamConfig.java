@@ -1,17 +1,43 @@
 package org.prioritytracker.notification.stream;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
-/** Limits on browser streams: each holds a Kafka consumer and a thread while it is open. */
+/** The stream engine: its limits, its ring of recent events and how it treats slow clients. */
 @ConfigMapping(prefix = "tracker.stream")
 public interface StreamConfig {
 
     /** Streams open at once on this instance, for everyone together; past it, 503 with Retry-After. */
-    @WithDefault("200")
+    @WithDefault("10000")
     int maxStreams();
 
     /** Streams open at once for one caller (token subject); past it, 429 with Retry-After. */
     @WithDefault("8")
     int maxStreamsPerCaller();
+
+    /** Recent events kept in memory, so that a reconnecting stream resumes without the database. */
+    @WithDefault("10000")
+    int ringEvents();
+
+    /** The most memory those events may take (their frames); the older ones go first. */
+    @WithDefault("16M")
+    MemorySize ringSize();
+
+    /** Events a stream may have waiting while its client does not read; one more ends it ({@code slow-client}). */
+    @WithDefault("512")
+    int queuedEvents();
+
+    /** How long a client may take nothing at all before its stream ends ({@code slow-client}). */
+    @WithDefault("30s")
+    Duration slowClientTimeout();
+
+    /** A comment, with the stream's position, when nothing else was sent for this long. */
+    @WithDefault("15s")
+    Duration keepAlive();
+
+    /** Events read per query when a stream catches up from the database. */
+    @WithDefault("500")
+    int catchUpPage();
 }

@@ -64,7 +64,7 @@ class EventPublisherTest {
         List<CloudEvent> events = List.of(event("P1.1", 1), event("P1.1", 2), event("P1.1", 3), event("P2.2", 1), event("P1.1", 4));
         EventPublisher publisher = publisher(1_000_000);
 
-        Future<List<CloudEvent>> result = background.submit(() -> publisher.publish(events));
+        Future<List<CloudEvent>> result = background.submit(() -> events(publisher.publish(events)));
         await().atMost(Duration.ofSeconds(5)).until(() -> first.history().size() == 5);
         assertTrue(first.completeNext());
         assertTrue(first.completeNext());
@@ -91,7 +91,7 @@ class EventPublisherTest {
         List<CloudEvent> events = List.of(event("P3.1", 1), event("P3.1", 2), event("P3.1", 3), event("P3.1", 4), event("P3.1", 5));
         EventPublisher publisher = publisher(1_000_000);
 
-        Future<List<CloudEvent>> result = background.submit(() -> publisher.publish(events));
+        Future<List<CloudEvent>> result = background.submit(() -> events(publisher.publish(events)));
         assertEquals(events, resultWhile(result, second, 3));
         assertEquals(ids(events.subList(0, 2)), ids(first.history()), "the first producer sent nothing after the failure");
         assertTrue(first.closed());
@@ -105,7 +105,7 @@ class EventPublisherTest {
         List<CloudEvent> events = List.of(event("P4.1", 1), event("P4.1", 2), event("P4.1", 3));
         EventPublisher publisher = publisher(1_000_000);
 
-        Future<List<CloudEvent>> result = background.submit(() -> publisher.publish(events));
+        Future<List<CloudEvent>> result = background.submit(() -> events(publisher.publish(events)));
         for (int sent = 1; sent <= 3; sent++) {
             int expected = sent;
             await().atMost(Duration.ofSeconds(5)).until(() -> second.history().size() == expected);
@@ -117,7 +117,7 @@ class EventPublisherTest {
 
         // Recovered: the next batch goes out whole, without waiting for each acknowledgement.
         List<CloudEvent> next = List.of(event("P4.1", 4), event("P4.1", 5));
-        Future<List<CloudEvent>> nextResult = background.submit(() -> publisher.publish(next));
+        Future<List<CloudEvent>> nextResult = background.submit(() -> events(publisher.publish(next)));
         await().atMost(Duration.ofSeconds(5)).until(() -> second.history().size() == 5);
         second.completeNext();
         second.completeNext();
@@ -130,7 +130,7 @@ class EventPublisherTest {
         List<CloudEvent> events = List.of(event("P5.1", 1), event("P5.1", 2), event("P5.1", 3));
         EventPublisher publisher = publisher(1_000_000);
 
-        Future<List<CloudEvent>> result = background.submit(() -> publisher.publish(events));
+        Future<List<CloudEvent>> result = background.submit(() -> events(publisher.publish(events)));
         await().atMost(Duration.ofSeconds(5)).until(() -> producer.history().size() == 3);
         producer.completeNext();
         producer.errorNext(new RecordTooLargeException("too large for the topic"));
@@ -152,7 +152,7 @@ class EventPublisherTest {
         CloudEvent small = event("P6.1", 2);
         EventPublisher publisher = publisher(4_000);
 
-        assertEquals(List.of(small), publisher.publish(List.of(big, small)));
+        assertEquals(List.of(small), events(publisher.publish(List.of(big, small))));
         assertEquals(ids(List.of(small)), ids(producer.history()));
         assertEquals(1, deadLetters.size());
         assertTrue(deadLetters.get(0).startsWith(big.getId() + ": the record would have about 6"), deadLetters.get(0));
@@ -180,7 +180,7 @@ class EventPublisherTest {
         MockProducer<String, CloudEvent> second = mock(false);
         EventPublisher publisher = publisher(1_000_000, Duration.ofMillis(150), Duration.ofSeconds(5));
         long started = System.nanoTime();
-        Future<List<CloudEvent>> result = background.submit(() -> publisher.publish(List.of(event("P8.1", 1))));
+        Future<List<CloudEvent>> result = background.submit(() -> events(publisher.publish(List.of(event("P8.1", 1)))));
         await().atMost(Duration.ofSeconds(5)).until(() -> second.history().size() == 1);
         assertTrue(System.nanoTime() - started >= Duration.ofMillis(150).toNanos(), "the retry waited its backoff");
         assertTrue(second.completeNext());
@@ -195,7 +195,9 @@ class EventPublisherTest {
         MockProducer<String, CloudEvent> producer = mock(true);
         CloudEvent event = event("P9.1", 1);
         int size = event.getData().toBytes().length + 1024;
-        assertEquals(List.of(event), publisher(size).publish(List.of(event)));
+        List<EventPublisher.Published> published = publisher(size).publish(List.of(event));
+        assertEquals(List.of(event), events(published));
+        assertEquals(0, published.get(0).offset(), "each event comes back with its place in the topic");
         assertEquals(1, producer.history().size());
         assertTrue(deadLetters.isEmpty());
     }
@@ -212,7 +214,7 @@ class EventPublisherTest {
                     }
                     deadLetters.add(reason);
                 }, meter());
-        assertEquals(List.of(), publisher.publish(List.of(event("P9.2", 1))));
+        assertEquals(List.of(), events(publisher.publish(List.of(event("P9.2", 1)))));
         assertEquals(3, storeAttempts.get());
         assertEquals(List.of("org.apache.kafka.common.errors.SerializationException: cannot write"), deadLetters);
     }
@@ -343,5 +345,9 @@ class EventPublisherTest {
             }
             return super.send(record, callback);
         }
+    }
+
+    private static List<CloudEvent> events(List<EventPublisher.Published> published) {
+        return published.stream().map(EventPublisher.Published::event).toList();
     }
 }

@@ -3,6 +3,9 @@ package org.prioritytracker.notification.stream;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +14,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.prioritytracker.notification.support.CaptureSources;
 import org.prioritytracker.notification.support.Rows;
 import org.prioritytracker.notification.support.SseClient;
@@ -124,6 +130,41 @@ class EventStreamTest {
                 .get("/api/events/stream").then().statusCode(403);
         given().auth().oauth2(TestTokens.forRole("viewer")).accept("text/event-stream").header("Last-Event-ID", "garbage")
                 .get("/api/events/stream").then().statusCode(400);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "subject=P3.2%3Cscript%3E | subject",
+        "subject=P3.2&subject=P3.3 | subject",
+        "type=tracker.item.status-changed%3Bdrop | type",
+        "lastEventId=0:4,0:5 | lastEventId",
+        "lastEventId=0:-5 | lastEventId",
+        "lastEventId=17:0 | lastEventId",
+        "lastEventId=0:999999999999 | lastEventId"})
+    void badInputIsAProblemNamingTheField(String query, String field) {
+        given().cookie("tracker_token", TestTokens.forRole("viewer")).accept("text/event-stream")
+                .get("/api/events/stream?" + query).then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo(field), "instance", equalTo("/api/events/stream"));
+    }
+
+    @Test
+    void aPositionAheadOfTheTopicIsNamedAsSuchInTheHeaderItCameIn() {
+        given().auth().oauth2(TestTokens.forRole("viewer")).accept("text/event-stream").header("Last-Event-ID", "0:999999999999")
+                .get("/api/events/stream").then().statusCode(400)
+                .body("errors[0].field", equalTo("Last-Event-ID"), "errors[0].message", containsString("ahead of the topic"));
+    }
+
+    @Test
+    void anExpiredOrForgedTokenIsRefusedWithAProblem() {
+        given().cookie("tracker_token", TestTokens.forReporter("130000", Instant.now().minusSeconds(120))).accept("text/event-stream")
+                .get("/api/events/stream").then().statusCode(401).contentType(startsWith("application/problem+json"));
+        String forged = TestTokens.forRole("viewer");
+        forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        given().auth().oauth2(forged).accept("text/event-stream").get("/api/events/stream").then().statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+        given().accept("text/event-stream").get("/api/events/stream").then().statusCode(401)
+                .contentType(startsWith("application/problem+json"));
     }
 
     private List<Long> sequences(List<SseClient.Message> messages) throws Exception {
