@@ -513,6 +513,14 @@ function connect() {
         state.connection = 'live';
         renderConnection();
     });
+    // The stream's position was older than anything the service still holds: what the page shows may
+    // lack events, so it reloads its picture, and the stream goes on from the position this event gives.
+    stream.addEventListener('reset', async (message) => {
+        state.lastEventId = message.lastEventId;
+        await loadAll();
+    });
+    // 'slow-client' needs nothing here: the server ends the stream after it and the browser reconnects
+    // with its last event id by itself, missing nothing.
     // The token the stream was opened with has expired: take the session's renewed one and reopen.
     stream.addEventListener('token-expired', async () => {
         stream.close();

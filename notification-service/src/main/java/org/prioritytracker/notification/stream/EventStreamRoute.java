@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -79,7 +80,8 @@ public class EventStreamRoute {
     }
 
     void register(@Observes Router router) {
-        router.get(PATH).handler(this::handle);
+        // Where Quarkus puts application routes: after its filters (the security headers, CORS) and authentication.
+        router.get(PATH).order(RouteConstants.ROUTE_ORDER_DEFAULT).handler(this::handle);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -187,7 +189,8 @@ public class EventStreamRoute {
             response.setChunked(true);
         }
         StreamSubscriber stream = new StreamSubscriber(wanted.filter(), wanted.caller(), wanted.tokenExpiry(),
-                new ResponseOutlet(Vertx.currentContext(), http), config.queuedEvents(), metrics,
+                DirectChunkOutlet.of(Vertx.currentContext(), http).orElseGet(() -> new ResponseOutlet(Vertx.currentContext(), http)),
+                config.queuedEvents(), metrics,
                 ended -> slots.release(ended.caller));
         response.closeHandler(ignored -> stream.clientGone());
         response.drainHandler(ignored -> stream.drained());

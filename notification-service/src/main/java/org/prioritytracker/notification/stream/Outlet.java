@@ -14,6 +14,17 @@ interface Outlet {
 
     void write(Buffer frame);
 
+    /** Writes an event's shared frame. */
+    default void write(TopicEvent event) {
+        write(event.frame);
+    }
+
+    /** Writes an event's data under an id line of the stream's own. */
+    default void write(Buffer idLine, TopicEvent event) {
+        write(idLine);
+        write(event.data);
+    }
+
     void end();
 
     /** Drops the connection after {@code grace} if the client has still not taken what was written. */

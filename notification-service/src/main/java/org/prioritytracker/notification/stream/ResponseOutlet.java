@@ -8,7 +8,7 @@ import io.vertx.core.http.HttpVersion;
 import java.time.Duration;
 
 /** A stream's HTTP response (HTTP/1.1 chunked, or an HTTP/2 stream), written on its connection's event loop. */
-final class ResponseOutlet implements Outlet {
+class ResponseOutlet implements Outlet {
 
     private final Context context;
     private final HttpServerRequest request;
@@ -27,7 +27,11 @@ final class ResponseOutlet implements Outlet {
 
     @Override
     public boolean writeQueueFull() {
-        return response.writeQueueFull();
+        try {
+            return response.writeQueueFull();
+        } catch (IllegalStateException closed) {
+            return false;
+        }
     }
 
     @Override

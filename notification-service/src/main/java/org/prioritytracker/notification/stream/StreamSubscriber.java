@@ -27,8 +27,11 @@ final class StreamSubscriber {
         }
     }
 
-    /** A frame for a stream that stands elsewhere than the engine: its own id line, then the shared data. */
-    private record Delivery(Buffer idLine, Buffer body, TopicEvent live) {
+    /**
+     * An event queued otherwise than live and in step: replayed (not counted as delivered live), or
+     * under an id line of the stream's own (null: the shared frame).
+     */
+    private record Delivery(Buffer idLine, TopicEvent event, boolean live) {
     }
 
     private static final Object END = new Object();
@@ -104,15 +107,15 @@ final class StreamSubscriber {
         Object item;
         if (inStep) {
             position = event.position;
-            item = live ? event : new Delivery(null, event.frame, null);
+            item = live ? event : new Delivery(null, event, false);
         } else if (event.offset <= position.offset(event.partition)) {
             return true;
         } else {
             StreamPosition merged = position.max(event.position);
             inStep = merged == event.position;
             position = merged;
-            item = inStep ? (live ? event : new Delivery(null, event.frame, null))
-                    : new Delivery(SseFrames.id(merged), event.data, live ? event : null);
+            item = inStep ? (live ? event : new Delivery(null, event, false))
+                    : new Delivery(SseFrames.id(merged), event, live);
         }
         if (live) {
             event.handedOut();
@@ -263,15 +266,16 @@ final class StreamSubscriber {
             }
             finish(ending);
         } else if (item instanceof TopicEvent event) {
-            outlet.write(event.frame);
+            outlet.write(event);
             delivered(event, true);
         } else if (item instanceof Delivery delivery) {
-            if (delivery.idLine() != null) {
-                outlet.write(delivery.idLine());
+            if (delivery.idLine() == null) {
+                outlet.write(delivery.event());
+            } else {
+                outlet.write(delivery.idLine(), delivery.event());
             }
-            outlet.write(delivery.body());
-            if (delivery.live() != null) {
-                delivered(delivery.live(), true);
+            if (delivery.live()) {
+                delivered(delivery.event(), true);
             }
         } else {
             outlet.write((Buffer) item);
@@ -303,8 +307,8 @@ final class StreamSubscriber {
         for (Object item : queue) {
             if (item instanceof TopicEvent event) {
                 delivered(event, false);
-            } else if (item instanceof Delivery delivery && delivery.live() != null) {
-                delivered(delivery.live(), false);
+            } else if (item instanceof Delivery delivery && delivery.live()) {
+                delivered(delivery.event(), false);
             }
         }
         queue.clear();

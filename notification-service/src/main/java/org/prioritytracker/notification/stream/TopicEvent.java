@@ -22,6 +22,8 @@ final class TopicEvent {
     final Buffer frame;
     /** The frame without its id line: a stream that stands elsewhere writes an id line of its own before it. */
     final Buffer data;
+    /** The frame as one HTTP/1.1 chunk, for the connections that take it as it is ({@link DirectChunkOutlet}). */
+    final byte[] chunk;
     /** When the engine's consumer received the record (System.nanoTime), and the event's time (epoch ms; -1 unknown). */
     final long receivedNanos;
     final long eventTimeMillis;
@@ -46,11 +48,12 @@ final class TopicEvent {
         Buffer whole = Buffer.buffer(idLine.length + dataLines.length).appendBytes(idLine).appendBytes(dataLines);
         this.frame = whole;
         this.data = whole.slice(idLine.length, whole.length());
+        this.chunk = DirectChunkOutlet.chunk(whole.getBytes());
     }
 
     /** Bytes the ring holds for this event. */
     int size() {
-        return frame.length();
+        return frame.length() + chunk.length;
     }
 
     /** Counts one more live delivery to write. */

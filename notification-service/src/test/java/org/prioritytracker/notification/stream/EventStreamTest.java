@@ -132,6 +132,25 @@ class EventStreamTest {
                 .get("/api/events/stream").then().statusCode(400);
     }
 
+    @Test
+    void overHttp2TheStreamCarriesTheSameEventsAndOverHttp1TheSameHeadersAsEveryResponse() throws Exception {
+        String viewer = TestTokens.forRole("viewer");
+        try (SseClient h2 = SseClient.open(java.net.http.HttpClient.Version.HTTP_2, stream + "?subject=P8.5", viewer, null);
+                SseClient h1 = SseClient.open(stream + "?subject=P8.5", viewer, null)) {
+            assertEquals(java.net.http.HttpClient.Version.HTTP_2, h2.version(), "cleartext HTTP/2, upgraded");
+            assertEquals(java.net.http.HttpClient.Version.HTTP_1_1, h1.version());
+            assertEquals("nosniff", h1.header("X-Content-Type-Options").orElse(null));
+            assertEquals("no-store", h1.header("Cache-Control").orElse(null));
+            h2.next(1, "stream-position", WAIT);
+            h1.next(1, "stream-position", WAIT);
+            CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged("P8.5", 1), Rows.statusChanged("P8.5", 2));
+            List<SseClient.Message> overHttp2 = h2.next(2, "message", WAIT);
+            List<SseClient.Message> overHttp1 = h1.next(2, "message", WAIT);
+            assertEquals(List.of(1L, 2L), sequences(overHttp2));
+            assertEquals(overHttp1, overHttp2, "the same ids and the same bytes of data");
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "subject=P3.2%3Cscript%3E | subject",

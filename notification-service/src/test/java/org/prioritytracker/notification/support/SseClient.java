@@ -27,30 +27,52 @@ public final class SseClient implements AutoCloseable {
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
     private final InputStream body;
     private final int status;
+    private final HttpClient.Version version;
+    private final java.net.http.HttpHeaders headers;
     private volatile boolean closed;
     private volatile IOException failure;
     private final CountDownLatch ended = new CountDownLatch(1);
 
     private SseClient(HttpResponse<InputStream> response) {
         this.status = response.statusCode();
+        this.version = response.version();
+        this.headers = response.headers();
         this.body = response.body();
         Thread reader = new Thread(this::read, "sse-test-client");
         reader.setDaemon(true);
         reader.start();
     }
 
-    /** Opens a stream; {@code cookieToken} authenticates as a browser would, through the tracker_token cookie. */
+    /**
+     * Opens a stream over HTTP/1.1, a connection of its own; {@code cookieToken} authenticates as a
+     * browser would, through the tracker_token cookie.
+     */
     public static SseClient open(String url, String cookieToken, String lastEventId) throws IOException, InterruptedException {
+        return open(HttpClient.Version.HTTP_1_1, url, cookieToken, lastEventId);
+    }
+
+    /** Opens a stream over the given version (HTTP_2: cleartext, upgraded from HTTP/1.1 as the JDK's client does). */
+    public static SseClient open(HttpClient.Version version, String url, String cookieToken, String lastEventId)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
                 .header("Cookie", "tracker_token=" + cookieToken);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        return new SseClient(HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+        return new SseClient(HttpClient.newBuilder().version(version).build().send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream()));
     }
 
     public int status() {
         return status;
+    }
+
+    public HttpClient.Version version() {
+        return version;
+    }
+
+    public java.util.Optional<String> header(String name) {
+        return headers.firstValue(name);
     }
 
     /** The next {@code count} messages of the given event name, waiting at most {@code timeout} in all. */
