@@ -72,6 +72,12 @@ public class SystemStack implements BeforeAllCallback {
         // So does the reminder check, so that a test sees its reminders, and that later runs add none.
         environment.put("TRACKER_REMINDERS_EVERY", "3s");
         environment.put("TRACKER_REMINDERS_DELAY", "3s");
+        // The stream tests open 500 streams over the 35 development users that may read them, and
+        // resume from positions older than a small ring, so that the catch-up from the database runs
+        // too; a client that takes nothing for 5 s is ended (30 s by default).
+        environment.put("TRACKER_STREAM_MAX_STREAMS_PER_CALLER", "16");
+        environment.put("TRACKER_STREAM_RING_EVENTS", "300");
+        environment.put("TRACKER_STREAM_SLOW_CLIENT_TIMEOUT", "5s");
         // The benchmarks drive one caller far beyond a person's pace (200 status changes a second).
         environment.put("TRACKER_RATE_LIMIT_WRITES_PER_PERIOD", "100000");
         // -Dtracker.java.opts=... reaches the services' JVMs, for a JFR recording of a benchmark, say.
