@@ -37,6 +37,8 @@ public class SystemStack implements BeforeAllCallback {
 
     public static final Path STACK_DIR = Path.of(System.getProperty("tracker.stack.dir", "target/stack")).toAbsolutePath();
     private static final Path LOG = STACK_DIR.resolve("deploy.log");
+    /** System properties {@code tracker.stack.env.NAME=value} become environment variables of the stack. */
+    private static final String ENV_PREFIX = "tracker.stack.env.";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -89,6 +91,11 @@ public class SystemStack implements BeforeAllCallback {
         if (!collector.isBlank()) {
             environment.put("SERVICE_GC", collector);
         }
+        // -Dtracker.stack.env.NAME=value adds NAME=value to the scripts' environment, which the services
+        // inherit: a setting for one run, such as TRACKER_STREAM_MAX_STREAMS_PER_CALLER for a benchmark.
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(ENV_PREFIX))
+                .filter(name -> name.length() > ENV_PREFIX.length())
+                .forEach(name -> environment.put(name.substring(ENV_PREFIX.length()), System.getProperty(name)));
         return environment;
     }
 
