@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class SseLoadClient implements AutoCloseable {
 
     /** The outcome of opening a list of streams. */
-    record Opened(List<SseStream> streams, int unsettled, Duration took) {
+    record Opened(List<SseLoadStream> streams, int unsettled, Duration took) {
     }
 
     private final Vertx vertx;
@@ -77,18 +77,18 @@ final class SseLoadClient implements AutoCloseable {
      * Opens the streams in waves of {@code wave}, each given at most {@code waveTimeout} to settle;
      * stops early (the rest never opened) at {@code deadlineNanos} (System.nanoTime()).
      */
-    Opened open(List<SseStream.Spec> specs, int wave, Duration waveTimeout, long deadlineNanos) throws InterruptedException {
+    Opened open(List<SseLoadStream.Spec> specs, int wave, Duration waveTimeout, long deadlineNanos) throws InterruptedException {
         long started = System.nanoTime();
-        List<SseStream> streams = new ArrayList<>(specs.size());
+        List<SseLoadStream> streams = new ArrayList<>(specs.size());
         int unsettled = 0;
         for (int from = 0; from < specs.size(); from += wave) {
             if (System.nanoTime() > deadlineNanos) {
                 break;
             }
-            List<SseStream.Spec> part = specs.subList(from, Math.min(specs.size(), from + wave));
+            List<SseLoadStream.Spec> part = specs.subList(from, Math.min(specs.size(), from + wave));
             CountDownLatch settled = new CountDownLatch(part.size());
-            for (SseStream.Spec spec : part) {
-                SseStream stream = new SseStream(spec, book, settled::countDown);
+            for (SseLoadStream.Spec spec : part) {
+                SseLoadStream stream = new SseLoadStream(spec, book, settled::countDown);
                 streams.add(stream);
                 start(stream);
             }
@@ -99,8 +99,8 @@ final class SseLoadClient implements AutoCloseable {
         return new Opened(streams, unsettled, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void start(SseStream stream) {
-        SseStream.Spec spec = stream.spec;
+    private void start(SseLoadStream stream) {
+        SseLoadStream.Spec spec = stream.spec;
         List<HttpClient> pool = spec.smallBuffer() ? smallBufferClients : clients;
         HttpClient client = pool.get(spec.number() % pool.size());
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port)

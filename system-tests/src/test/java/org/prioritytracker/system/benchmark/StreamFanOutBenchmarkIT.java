@@ -295,10 +295,10 @@ class StreamFanOutBenchmarkIT {
         row.before = probe.sample();
 
         Map<String, String> tokens = freshTokens(callers);
-        List<SseStream.Spec> specs = specs(n, callers, tokens);
+        List<SseLoadStream.Spec> specs = specs(n, callers, tokens);
         long openDeadline = System.nanoTime() + OPEN_LIMIT.toNanos();
         SseLoadClient.Opened opened = load.open(specs, WAVE, WAVE_TIMEOUT, openDeadline);
-        List<SseStream> streams = opened.streams();
+        List<SseLoadStream> streams = opened.streams();
         row.openTook = opened.took();
         row.unsettled = opened.unsettled();
         row.notOpened = specs.size() - streams.size();
@@ -311,7 +311,8 @@ class StreamFanOutBenchmarkIT {
         long needed = SECONDS + DRAIN.toSeconds() / 2 + 30;
         if (Duration.between(Instant.now(), tokensExpire).toSeconds() < needed) {
             row.notes.add(String.format(Locale.ROOT, "the tokens expire %d s after the streams opened, less than the %d s "
-                    + "the phase may take: streams may end with token-expired", Duration.between(Instant.now(), tokensExpire).toSeconds(), needed));
+                    + "the phase may take: streams may end with token-expired",
+                    Duration.between(Instant.now(), tokensExpire).toSeconds(), needed));
         }
 
         try {
@@ -328,7 +329,7 @@ class StreamFanOutBenchmarkIT {
                 SseLoadClient.Opened again = load.open(specs(n, callers, tokens), WAVE, WAVE_TIMEOUT,
                         System.nanoTime() + OPEN_LIMIT.toNanos());
                 streams = again.streams();
-                long live = streams.stream().filter(SseStream::live).count();
+                long live = streams.stream().filter(SseLoadStream::live).count();
                 row.reopenOutcome = String.format(Locale.ROOT, "reopened with fresh tokens for the stall phase: %d of %d open in %.1f s",
                         live, n, again.took().toMillis() / 1000.0);
                 row.peak.add(probe.sample());
@@ -369,20 +370,20 @@ class StreamFanOutBenchmarkIT {
     }
 
     /** The streams of one N: round-robin over the callers; every 10th filtered by subject, every 20th by type. */
-    private List<SseStream.Spec> specs(int n, List<Caller> callers, Map<String, String> tokens) {
-        List<SseStream.Spec> specs = new ArrayList<>(n);
+    private List<SseLoadStream.Spec> specs(int n, List<Caller> callers, Map<String, String> tokens) {
+        List<SseLoadStream.Spec> specs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Caller caller = callers.get(i % callers.size());
             String subject = i % SUBJECT_EVERY == SUBJECT_EVERY / 2 ? items.get((i / SUBJECT_EVERY) % items.size()) : null;
             String type = subject == null && i % TYPE_EVERY == 1 ? STATUS_CHANGED : null;
             boolean willStall = i % STALL_EVERY == STALL_EVERY / 2 - 1;
-            specs.add(new SseStream.Spec(i, caller.name(), caller.province(), tokens.get(caller.name()), subject, type, willStall));
+            specs.add(new SseLoadStream.Spec(i, caller.name(), caller.province(), tokens.get(caller.name()), subject, type, willStall));
         }
         return specs;
     }
 
-    private static void count(Row row, List<SseStream> streams) {
-        for (SseStream stream : streams) {
+    private static void count(Row row, List<SseLoadStream> streams) {
+        for (SseLoadStream stream : streams) {
             int status = stream.status();
             if (stream.live()) {
                 row.opened++;
@@ -402,21 +403,21 @@ class StreamFanOutBenchmarkIT {
      * One phase: changes at {@code rate} for {@code seconds} while the streams are open (with every
      * STALL_EVERY-th stream paused when {@code stall}), then a wait for the last events to arrive.
      */
-    private PhaseResult phase(String name, List<SseStream> streams, int rate, int seconds, LightTaskClient changes, Peak peak,
+    private PhaseResult phase(String name, List<SseLoadStream> streams, int rate, int seconds, LightTaskClient changes, Peak peak,
             boolean stall) throws Exception {
         PhaseResult result = new PhaseResult();
         result.name = name;
         result.rate = rate;
         result.seconds = seconds;
         result.latencies = new EventBook.Phase(name);
-        List<SseStream> live = streams.stream().filter(SseStream::live).toList();
-        List<SseStream> stalled = stall ? live.stream().filter(s -> s.spec.smallBuffer()).toList() : List.of();
-        List<SseStream> reading = live.stream().filter(s -> !stalled.contains(s)).toList();
+        List<SseLoadStream> live = streams.stream().filter(SseLoadStream::live).toList();
+        List<SseLoadStream> stalled = stall ? live.stream().filter(s -> s.spec.smallBuffer()).toList() : List.of();
+        List<SseLoadStream> reading = live.stream().filter(s -> !stalled.contains(s)).toList();
         result.streams = reading.size();
         result.stalled = stalled.size();
         String metricsToken = Tokens.of("metrics-reader");
         double slowBefore = slowClientEnded(metricsToken);
-        stalled.forEach(SseStream::pause);
+        stalled.forEach(SseLoadStream::pause);
 
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> peak.add(probe.sample()), 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -441,17 +442,17 @@ class StreamFanOutBenchmarkIT {
         }
         result.unresolved = book.resolvePending();
 
-        for (SseStream stream : reading) {
+        for (SseLoadStream stream : reading) {
             compare(result, stream, false);
         }
         if (stall) {
             result.slowClientEndedDelta = slowClientEnded(metricsToken) - slowBefore;
-            stalled.forEach(SseStream::resume);
+            stalled.forEach(SseLoadStream::resume);
             Map<String, BitSet> expectedByFilter = new HashMap<>();
             await(RESUME, () -> stalled.stream().allMatch(s -> s.ended()
                     || s.receivedAll(expected(s.spec, result.changes.events(), expectedByFilter))));
             result.slowClientEndedDeltaAfterResume = slowClientEnded(Tokens.of("metrics-reader")) - slowBefore;
-            for (SseStream stream : stalled) {
+            for (SseLoadStream stream : stalled) {
                 compare(result, stream, true);
                 result.stalledSlowClientEvents += stream.slowClientEvents() > 0 ? 1 : 0;
                 if (stream.ended() && !stream.closedByUs()) {
@@ -466,7 +467,7 @@ class StreamFanOutBenchmarkIT {
     }
 
     /** Compares what a stream received of the phase's changes with what it should have. */
-    private void compare(PhaseResult result, SseStream stream, boolean stalled) {
+    private void compare(PhaseResult result, SseLoadStream stream, boolean stalled) {
         int expected = 0;
         int received = 0;
         int unexpected = 0;
@@ -494,7 +495,7 @@ class StreamFanOutBenchmarkIT {
         }
     }
 
-    private static String endedHow(SseStream stream) {
+    private static String endedHow(SseLoadStream stream) {
         List<String> how = new ArrayList<>();
         if (stream.ended() && !stream.closedByUs()) {
             how.add("ended by the server");
@@ -515,7 +516,7 @@ class StreamFanOutBenchmarkIT {
     }
 
     /** The indexes of the phase's events that this stream should receive (cached per filter and scope). */
-    private static BitSet expected(SseStream.Spec spec, List<EventBook.Entry> events, Map<String, BitSet> cache) {
+    private static BitSet expected(SseLoadStream.Spec spec, List<EventBook.Entry> events, Map<String, BitSet> cache) {
         String key = spec.filter() + "|" + spec.province();
         BitSet cached = cache.get(key);
         if (cached == null) {
@@ -646,8 +647,8 @@ class StreamFanOutBenchmarkIT {
         }
     }
 
-    private static void closeAll(List<SseStream> streams) {
-        streams.forEach(SseStream::close);
+    private static void closeAll(List<SseLoadStream> streams) {
+        streams.forEach(SseLoadStream::close);
     }
 
     /**
@@ -709,7 +710,8 @@ class StreamFanOutBenchmarkIT {
         StringBuilder out = new StringBuilder();
         out.append("# Stream fan-out benchmark (StreamFanOutBenchmarkIT)\n\n");
         out.append(String.format(Locale.ROOT, "Run of %s (%.0f min so far), commit %s, %s, %d cores (nproc), JDK %s; "
-                + "notification-service PID %d; open files limit: this JVM %s, notification-service %s.%n%n", started.truncatedTo(ChronoUnit.SECONDS),
+                + "notification-service PID %d; open files limit: this JVM %s, notification-service %s.%n%n",
+                started.truncatedTo(ChronoUnit.SECONDS),
                 Duration.between(started, Instant.now()).toSeconds() / 60.0, commit(), cpuModel(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), probe.pid(), fdLimit("self"),
                 fdLimit(Long.toString(probe.pid()))));
@@ -748,7 +750,8 @@ class StreamFanOutBenchmarkIT {
                 out.append(String.format(Locale.ROOT, "| %d | %d | %s | not measured | | | | | | | |%n", row.n, row.opened, refused(row)));
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "| %s | %d | %s | %d / %d (%d) | %s | %s | %s -> %s (+%s) | %s -> %s | %d -> %d | %d -> %d | %s |%n",
+            out.append(String.format(Locale.ROOT,
+                    "| %s | %d | %s | %d / %d (%d) | %s | %s | %s -> %s (+%s) | %s -> %s | %d -> %d | %d -> %d | %s |%n",
                     row.n + (row.baseline ? " (baseline)" : ""), row.opened, refused(row), p.expected, p.received, p.differences.size(),
                     p.latencies.recordToClient.summary(), p.latencies.commitToClient.summary(), mb(row.before.rssKb()),
                     mb(peak.rssKb()), mb(peak.rssKb() - row.before.rssKb()), mb(row.before.privateKb()), mb(peak.privateKb()),
@@ -803,7 +806,8 @@ class StreamFanOutBenchmarkIT {
             }
             for (PhaseResult p : phases) {
                 out.append(String.format(Locale.ROOT, "  - %s phase: %d changes made (%d failed, %d not found on the topic), "
-                        + "achieved %.1f/s; once the reference consumer had them all, they reached %s in %.1f s; %d events delivered, %.1f s of CPU; %d pairs "
+                        + "achieved %.1f/s; once the reference consumer had them all, they reached %s in %.1f s; "
+                        + "%d events delivered, %.1f s of CPU; %d pairs "
                         + "(record -> client), %d of them negative (client before the reference consumer, counted as 0; "
                         + "the lowest %s ms); %d duplicates; %d pairs of events the reference never saw left out; "
                         + "commit -> reference consumer %s ms.%n",

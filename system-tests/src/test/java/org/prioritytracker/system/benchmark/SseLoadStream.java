@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>All parsing runs on the stream's own event-loop thread; the benchmark's thread reads the
  * results under the same lock.
  */
-final class SseStream {
+final class SseLoadStream {
 
     /** What the stream asks for: {@code province} is set for a provincial reporter. */
     record Spec(int number, String caller, String province, String token, String subject, String type,
@@ -96,7 +96,7 @@ final class SseStream {
     private boolean hasData;
     private String eventName;
 
-    SseStream(Spec spec, EventBook book, Runnable settled) {
+    SseLoadStream(Spec spec, EventBook book, Runnable settled) {
         this.spec = spec;
         this.book = book;
         this.settled = settled;
