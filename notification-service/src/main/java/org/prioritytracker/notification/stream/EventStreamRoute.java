@@ -14,6 +14,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
+import io.netty.channel.ChannelOption;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -187,6 +189,9 @@ public class EventStreamRoute {
                 .putHeader("X-Accel-Buffering", "no");
         if (http.version() != HttpVersion.HTTP_2) {
             response.setChunked(true);
+            if (http.connection() instanceof ConnectionBase connection) {
+                connection.channel().config().setOption(ChannelOption.SO_SNDBUF, (int) config.socketSendBuffer().asLongValue());
+            }
         }
         StreamSubscriber stream = new StreamSubscriber(wanted.filter(), wanted.caller(), wanted.tokenExpiry(),
                 DirectChunkOutlet.of(Vertx.currentContext(), http).orElseGet(() -> new ResponseOutlet(Vertx.currentContext(), http)),

@@ -33,6 +33,14 @@ public interface StreamConfig {
     @WithDefault("30s")
     Duration slowClientTimeout();
 
+    /**
+     * The kernel's send buffer of an HTTP/1.1 stream's socket. Fixed rather than grown by the kernel
+     * (up to 4 MB a socket), so that a client that stops reading is noticed after this much, not after
+     * thousands of events, and holds no more than this of the machine's memory.
+     */
+    @WithDefault("64K")
+    MemorySize socketSendBuffer();
+
     /** A comment, with the stream's position, when nothing else was sent for this long. */
     @WithDefault("15s")
     Duration keepAlive();
