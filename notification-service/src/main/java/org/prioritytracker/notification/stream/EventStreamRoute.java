@@ -197,6 +197,10 @@ public class EventStreamRoute {
                 DirectChunkOutlet.of(Vertx.currentContext(), http).orElseGet(() -> new ResponseOutlet(Vertx.currentContext(), http)),
                 config.queuedEvents(), metrics,
                 ended -> slots.release(ended.caller));
+        // The stream needs nothing more of who asked (its filter, caller and expiry are taken): the
+        // verified identity and its chain of deferred steps would stay on the heap as long as the stream.
+        request.remove(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        request.setUser(null);
         response.closeHandler(ignored -> stream.clientGone());
         response.drainHandler(ignored -> stream.drained());
         response.exceptionHandler(failure -> LOG.debugf("Event stream of %s: %s", wanted.caller(), failure));

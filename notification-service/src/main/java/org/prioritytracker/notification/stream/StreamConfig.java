@@ -29,8 +29,12 @@ public interface StreamConfig {
     @WithDefault("512")
     int queuedEvents();
 
-    /** How long a client may take nothing at all before its stream ends ({@code slow-client}). */
-    @WithDefault("30s")
+    /**
+     * How long a client may take nothing at all, its buffers full, before its stream ends
+     * ({@code slow-client}). A browser reads its streams in background tabs too: one that has not
+     * read for this long is gone or stuck.
+     */
+    @WithDefault("15s")
     Duration slowClientTimeout();
 
     /**
