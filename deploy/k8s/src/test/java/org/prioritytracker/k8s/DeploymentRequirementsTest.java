@@ -58,7 +58,7 @@ class DeploymentRequirementsTest {
     private static final List<Service> SERVICES = List.of(
             new Service("task-service", 8081, "96m", 280),
             new Service("progress-service", 8082, "128m", 319),
-            new Service("notification-service", 8083, "128m", 282));
+            new Service("notification-service", 8083, "384m", 378));
 
     private static final Pattern API_PATH = Pattern.compile("@Path\\(\"(/api/[^/\"]+)[^\"]*\"\\)");
 
