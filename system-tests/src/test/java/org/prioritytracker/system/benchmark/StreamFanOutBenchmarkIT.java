@@ -76,7 +76,7 @@ class StreamFanOutBenchmarkIT {
     private static final int BASELINE = Integer.getInteger("benchmark.stream.baseline", 200);
     private static final int RATE = Integer.getInteger("benchmark.stream.rate", 10);
     private static final int SECONDS = Integer.getInteger("benchmark.stream.seconds", 30);
-    private static final int STALL_RATE = Integer.getInteger("benchmark.stream.stall.rate", 50);
+    private static final int STALL_RATE = Integer.getInteger("benchmark.stream.stall.rate", 10);
     private static final int STALL_SECONDS = Integer.getInteger("benchmark.stream.stall.seconds", 60);
     /** Every STALL_EVERY-th stream stalls: 1 %. */
     private static final int STALL_EVERY = Integer.getInteger("benchmark.stream.stall.every", 100);
