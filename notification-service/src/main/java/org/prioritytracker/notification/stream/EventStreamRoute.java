@@ -93,13 +93,14 @@ public class EventStreamRoute {
     private void handle(RoutingContext request) {
         Context context = Vertx.currentContext();
         QuarkusHttpUser.getSecurityIdentity(request, null).subscribe().with(
-                identity -> context.runOnContext(ignored -> open(request, identity)),
+                identity -> context.runOnContext(ignored -> open(request, context, identity)),
                 failure -> context.runOnContext(ignored -> refuse(request, failure instanceof AuthenticationFailedException
                         ? unauthorized("The token is not valid: " + failure.getMessage())
                         : new ProblemException(Problem.of(500, "Internal Server Error", "Cannot check the token.", List.of())))));
     }
 
-    private void open(RoutingContext request, SecurityIdentity identity) {
+    /** On the connection's event loop ({@code context}), where the stream's frames are written. */
+    private void open(RoutingContext request, Context context, SecurityIdentity identity) {
         StreamRequest stream;
         try {
             stream = check(request, identity);
@@ -108,17 +109,17 @@ public class EventStreamRoute {
             return;
         }
         if (stream.from().isEmpty() || stream.from().coveredBy(hub.position())) {
-            start(request, stream);
+            start(request, context, stream);
             return;
         }
         // A position ahead of this instance: another one read further, or it is no position of the topic.
-        engine.endOffsets().whenComplete((ends, failure) -> request.vertx().runOnContext(ignored -> {
+        engine.endOffsets().whenComplete((ends, failure) -> context.runOnContext(ignored -> {
             try {
                 if (failure != null) {
                     throw notReady();
                 }
                 checkNotAhead(stream, ends);
-                start(request, stream);
+                start(request, context, stream);
             } catch (ProblemException e) {
                 refuse(request, e);
             }
@@ -173,7 +174,7 @@ public class EventStreamRoute {
         }
     }
 
-    private void start(RoutingContext request, StreamRequest wanted) {
+    private void start(RoutingContext request, Context context, StreamRequest wanted) {
         try {
             slots.acquire(wanted.caller());
         } catch (ProblemException e) {
@@ -194,7 +195,7 @@ public class EventStreamRoute {
             }
         }
         StreamSubscriber stream = new StreamSubscriber(wanted.filter(), wanted.caller(), wanted.tokenExpiry(),
-                DirectChunkOutlet.of(Vertx.currentContext(), http).orElseGet(() -> new ResponseOutlet(Vertx.currentContext(), http)),
+                DirectChunkOutlet.of(context, http).orElseGet(() -> new ResponseOutlet(context, http)),
                 config.queuedEvents(), metrics,
                 ended -> slots.release(ended.caller));
         // The stream needs nothing more of who asked (its filter, caller and expiry are taken): the
