@@ -35,6 +35,11 @@ public final class TopicReader implements AutoCloseable {
             return Long.parseLong(header("ce_sequence"));
         }
 
+        /** Where the record stands in the topic, and when it arrived here: for failure messages. */
+        public String where() {
+            return record.partition() + ":" + record.offset() + " at " + at;
+        }
+
         public String value() {
             return record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
         }
@@ -47,11 +52,17 @@ public final class TopicReader implements AutoCloseable {
         consumer = consumerAtEnd(bootstrapServers, topic);
     }
 
-    /** A plain consumer (no group) of every partition of the topic, positioned where the topic ends now. */
+    /**
+     * A plain consumer (no group) of every partition of the topic, positioned where the topic ends now.
+     * It never moves its position on its own: were a partition's position lost (the log truncated below
+     * it, its leader unable to vouch for it after a broker failure), the default policy would jump to
+     * the end and skip records without a word; here polling fails instead and says which partition.
+     */
     public static KafkaConsumer<String, byte[]> consumerAtEnd(String bootstrapServers, String topic) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()

@@ -207,19 +207,21 @@ class ReplicasUnderFaultsIT {
      * capture numbers them in commit order); returns how many repeats of a ce_id were dropped.
      */
     private static int assertIncreasingPerItem(List<TopicReader.Received> records, String item) {
-        Map<String, Long> first = new LinkedHashMap<>();
+        Map<String, TopicReader.Received> first = new LinkedHashMap<>();
         int repeats = 0;
         for (TopicReader.Received record : records) {
             if ("/progress-service".equals(record.header("ce_source")) && item.equals(record.header("ce_subject"))) {
-                if (first.putIfAbsent(record.id(), record.sequence()) != null) {
+                if (first.putIfAbsent(record.id(), record) != null) {
                     repeats++;
                 }
             }
         }
         long previous = 0;
-        for (long sequence : first.values()) {
-            assertTrue(sequence > previous, "report events of " + item + " out of order: " + first.values());
-            previous = sequence;
+        for (TopicReader.Received record : first.values()) {
+            assertTrue(record.sequence() > previous, () -> "report events of " + item + " out of order (sequence "
+                    + "partition:offset arrival, first deliveries): " + first.values().stream()
+                            .map(r -> r.sequence() + " " + r.where()).toList());
+            previous = record.sequence();
         }
         return repeats;
     }
