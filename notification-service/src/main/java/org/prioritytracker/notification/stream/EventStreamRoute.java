@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -192,6 +193,8 @@ public class EventStreamRoute {
             response.setChunked(true);
             if (http.connection() instanceof ConnectionBase connection) {
                 connection.channel().config().setOption(ChannelOption.SO_SNDBUF, (int) config.socketSendBuffer().asLongValue());
+                int highWater = (int) config.connectionBuffer().asLongValue();
+                connection.channel().config().setWriteBufferWaterMark(new WriteBufferWaterMark(highWater / 2, highWater));
             }
         }
         StreamSubscriber stream = new StreamSubscriber(wanted.filter(), wanted.caller(), wanted.tokenExpiry(),

@@ -45,6 +45,14 @@ public interface StreamConfig {
     @WithDefault("64K")
     MemorySize socketSendBuffer();
 
+    /**
+     * What an HTTP/1.1 stream's connection holds above its socket before the stream counts as blocked
+     * (Netty's high water mark, 64 KB by default): a stalled client is noticed, and its
+     * {@code slow-client-timeout} starts, about a hundred events sooner.
+     */
+    @WithDefault("16K")
+    MemorySize connectionBuffer();
+
     /** A comment, with the stream's position, when nothing else was sent for this long. */
     @WithDefault("15s")
     Duration keepAlive();

@@ -102,6 +102,8 @@ class StreamFanOutBenchmarkIT {
      * consumer seconds behind the clients at first.
      */
     private static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.stream.warmup.seconds", 20);
+    /** A working day's mixed load (MixedLoad) before anything is measured, so that the stack has served it; 0: none. */
+    private static final int MIXED_SECONDS = Integer.getInteger("benchmark.stream.mixed.seconds", 0);
     private static final int WARM_UP_STREAMS = 50;
     private static final int SUBJECT_EVERY = 10;
     private static final int TYPE_EVERY = 20;
@@ -210,6 +212,7 @@ class StreamFanOutBenchmarkIT {
     /** Why the run stopped before its last N, if it did. */
     private String aborted;
     private String warmUp;
+    private String mixedLoad;
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.MINUTES)
@@ -228,6 +231,9 @@ class StreamFanOutBenchmarkIT {
         STREAMS.stream().filter(n -> n != BASELINE).forEach(counts::add);
 
         List<Row> rows = new ArrayList<>();
+        if (MIXED_SECONDS > 0) {
+            mixedLoad = new MixedLoad(items, changes).run(Duration.ofSeconds(MIXED_SECONDS));
+        }
         try (SseLoadClient load = new SseLoadClient(SystemStack.NOTIFICATION, ADDRESSES, STALL_RECEIVE_BUFFER, book)) {
             if (WARM_UP_SECONDS > 0) {
                 warmUp(load, changes, callers, Math.min(WARM_UP_STREAMS, counts.isEmpty() ? WARM_UP_STREAMS : counts.get(0)));
@@ -777,6 +783,9 @@ class StreamFanOutBenchmarkIT {
                     s.stalledStillOpen, s.stalledExpected, s.stalledReceived, number(s.cpuPerThousand())));
         }
         out.append("\nNotes:\n\n");
+        if (mixedLoad != null) {
+            out.append("- ").append(mixedLoad).append('\n');
+        }
         if (warmUp != null) {
             out.append("- ").append(warmUp).append('\n');
         }
