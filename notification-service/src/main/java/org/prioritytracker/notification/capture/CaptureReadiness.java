@@ -20,6 +20,9 @@ import org.prioritytracker.notification.deadletter.DeadLetterStore;
 @ApplicationScoped
 public class CaptureReadiness implements HealthCheck {
 
+    /** Which queue class the connector runs, once: system tests check that it is the patched one. */
+    private static final String QUEUE = CaptureQueue.loaded();
+
     private final CaptureConfig config;
     private final CaptureStatus status;
     private final DeadLetterStore deadLetters;
@@ -37,6 +40,7 @@ public class CaptureReadiness implements HealthCheck {
             return response.up().withData("capture", "disabled in this instance").build();
         }
         response.withData("capture", status.role().name());
+        response.withData("queue", QUEUE);
         if (status.role() == CaptureStatus.Role.STANDBY) {
             // Another instance runs it; this one serves streams and queries, and takes over should it die.
             return response.up().build();

@@ -43,6 +43,14 @@ class CaptureTest {
     EventNumbers numbers;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** The tests run the queue class that the packaged service runs (libs/debezium-patches), not Debezium's own. */
+    @Test
+    void theConnectorRunsThePatchedQueue() {
+        assertTrue(CaptureQueue.loaded().startsWith("patched copy of Debezium "), CaptureQueue.loaded());
+        given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'Outbox capture' }.data.queue", equalTo(CaptureQueue.loaded()));
+    }
+
     @Test
     void aCommittedRowIsOnTheTopicAsABinaryModeCloudEventKeyedBySubject() throws Exception {
         CaptureSources.Row row = Rows.statusChanged("P3.2", 7);

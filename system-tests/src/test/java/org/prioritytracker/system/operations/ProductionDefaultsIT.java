@@ -2,6 +2,7 @@ package org.prioritytracker.system.operations;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,5 +24,12 @@ class ProductionDefaultsIT {
             given().get(service + "/q/openapi").then().statusCode(200);
             given().get(service + "/q/health/ready").then().statusCode(200);
         }
+    }
+
+    /** The capture runs libs/debezium-patches' queue, not Debezium's original that it replaces. */
+    @Test
+    void theCaptureRunsThePatchedQueueAsShipped() {
+        given().get(SystemStack.NOTIFICATION + "/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Outbox capture' }.data.queue", startsWith("patched copy of Debezium "));
     }
 }

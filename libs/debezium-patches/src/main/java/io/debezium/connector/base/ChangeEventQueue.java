@@ -72,6 +72,13 @@ public class ChangeEventQueue<T extends Sizeable> implements ChangeEventQueueMet
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ChangeEventQueue.class);
 
+    /**
+     * priority-tracker patch: the Debezium version this copy was taken from. The build fails when
+     * debezium.version differs (PatchedFromTest), and the capture reports it, so that a running
+     * service shows which queue it loaded (the original has no such field).
+     */
+    public static final String PRIORITY_TRACKER_PATCH_OF = "3.6.1.Final";
+
     private final Duration pollInterval;
     private final int maxBatchSize;
     private final int maxQueueSize;
