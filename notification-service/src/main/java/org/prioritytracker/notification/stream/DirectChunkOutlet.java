@@ -49,12 +49,21 @@ final class DirectChunkOutlet extends ResponseOutlet {
 
     /** The frame as one chunk of a chunked HTTP/1.1 body: its size in hex, the frame, a line end. */
     static byte[] chunk(byte[] frame) {
-        byte[] size = (Integer.toHexString(frame.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] size = chunkHead(frame.length);
         byte[] chunk = new byte[size.length + frame.length + CRLF.length];
         System.arraycopy(size, 0, chunk, 0, size.length);
         System.arraycopy(frame, 0, chunk, size.length, frame.length);
         System.arraycopy(CRLF, 0, chunk, size.length + frame.length, CRLF.length);
         return chunk;
+    }
+
+    /** Where the frame starts in its chunk: after its size in hex and a line end. */
+    static int chunkHeadLength(int frameLength) {
+        return chunkHead(frameLength).length;
+    }
+
+    private static byte[] chunkHead(int frameLength) {
+        return (Integer.toHexString(frameLength) + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

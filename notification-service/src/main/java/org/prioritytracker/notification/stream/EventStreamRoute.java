@@ -220,7 +220,7 @@ public class EventStreamRoute {
     /** Sends what the stream missed from the database, page by page as the client takes them, then joins the hub. */
     private void catchUpFromDatabase(StreamSubscriber stream, StreamPosition from) {
         try {
-            if (!database.holds(from, ringStart())) {
+            if (!database.holds(from, hub.ringStart())) {
                 hub.reset(stream, false);
                 metrics.resumed(StreamMetrics.Resumed.RESET);
                 return;
@@ -229,7 +229,7 @@ public class EventStreamRoute {
             nextPage(stream, from, 0);
         } catch (java.sql.SQLException | RuntimeException e) {
             LOG.warnf("Event stream of %s: the catch-up from the database failed (%s); the client reconnects", stream.caller, e);
-            stream.end(StreamSubscriber.Ending.SHUTDOWN, null);
+            stream.end(StreamSubscriber.Ending.CATCH_UP_FAILED, null);
         }
     }
 
@@ -238,7 +238,7 @@ public class EventStreamRoute {
             return;
         }
         try {
-            DatabaseCatchUp.Page page = database.next(stream.filter, at, ringStart());
+            DatabaseCatchUp.Page page = database.next(stream.filter, at, hub.ringStart());
             page.frames().forEach(stream::send);
             switch (page.progress()) {
                 case MORE -> stream.whenDrained(() -> catchUps.execute(() -> nextPage(stream, page.after(), gaps)));
@@ -262,18 +262,8 @@ public class EventStreamRoute {
             }
         } catch (java.sql.SQLException | RuntimeException e) {
             LOG.warnf("Event stream of %s: the catch-up from the database failed (%s); the client reconnects", stream.caller, e);
-            stream.end(StreamSubscriber.Ending.SHUTDOWN, null);
+            stream.end(StreamSubscriber.Ending.CATCH_UP_FAILED, null);
         }
-    }
-
-    /** Per partition, the last offset the ring no longer holds: a catch-up from the database must reach it. */
-    private long[] ringStart() {
-        int partitions = hub.position().partitions();
-        long[] until = new long[partitions];
-        for (int partition = 0; partition < partitions; partition++) {
-            until[partition] = hub.droppedUpTo(partition);
-        }
-        return until;
     }
 
     private static String parameter(RoutingContext request, String name, Pattern pattern, String rule) {

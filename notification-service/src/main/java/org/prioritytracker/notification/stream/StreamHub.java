@@ -206,11 +206,15 @@ final class StreamHub {
         }
     }
 
-    /** The last offset of the partition that the ring no longer holds. */
-    long droppedUpTo(int partition) {
+    /** Per partition of the engine's position, the last offset the ring no longer holds (read at once). */
+    long[] ringStart() {
         lock.lock();
         try {
-            return ring.droppedUpTo(partition);
+            long[] start = new long[position == null ? 0 : position.partitions()];
+            for (int partition = 0; partition < start.length; partition++) {
+                start[partition] = ring.droppedUpTo(partition);
+            }
+            return start;
         } finally {
             lock.unlock();
         }

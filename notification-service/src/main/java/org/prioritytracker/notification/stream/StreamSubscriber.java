@@ -18,7 +18,9 @@ final class StreamSubscriber {
 
     /** Why a stream ended: the label of the metric. */
     enum Ending {
-        SLOW_CLIENT("slow-client"), TOKEN_EXPIRED("token-expired"), CLIENT_GONE("client-gone"), SHUTDOWN("shutdown");
+        SLOW_CLIENT("slow-client"), TOKEN_EXPIRED("token-expired"), CLIENT_GONE("client-gone"), SHUTDOWN("shutdown"),
+        /** The catch-up could not read the stored copy of the events (the database was away): the client resumes later. */
+        CATCH_UP_FAILED("catch-up-failed");
 
         final String label;
 

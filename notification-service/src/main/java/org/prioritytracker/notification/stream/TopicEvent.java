@@ -1,5 +1,6 @@
 package org.prioritytracker.notification.stream;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,12 +19,16 @@ final class TopicEvent {
     final String subject;
     final String type;
     final String province;
+    /**
+     * The frame as one HTTP/1.1 chunk ({@code <size>\r\n<frame>\r\n}), for the connections that take
+     * it as it is ({@link DirectChunkOutlet}); {@link #frame} and {@link #data} are views of its bytes,
+     * so the ring holds each event once.
+     */
+    final byte[] chunk;
     /** {@code id: <position>\ndata: <CloudEvent JSON>\n\n}: for streams that stand where the engine stands. */
     final Buffer frame;
     /** The frame without its id line: a stream that stands elsewhere writes an id line of its own before it. */
     final Buffer data;
-    /** The frame as one HTTP/1.1 chunk, for the connections that take it as it is ({@link DirectChunkOutlet}). */
-    final byte[] chunk;
     /** When the engine's consumer received the record (System.nanoTime), and the event's time (epoch ms; -1 unknown). */
     final long receivedNanos;
     final long eventTimeMillis;
@@ -45,15 +50,19 @@ final class TopicEvent {
         this.eventTimeMillis = eventTimeMillis;
         byte[] idLine = ("id: " + position.id() + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] dataLines = SseFrames.data(json);
-        Buffer whole = Buffer.buffer(idLine.length + dataLines.length).appendBytes(idLine).appendBytes(dataLines);
-        this.frame = whole;
-        this.data = whole.slice(idLine.length, whole.length());
-        this.chunk = DirectChunkOutlet.chunk(whole.getBytes());
+        byte[] whole = new byte[idLine.length + dataLines.length];
+        System.arraycopy(idLine, 0, whole, 0, idLine.length);
+        System.arraycopy(dataLines, 0, whole, idLine.length, dataLines.length);
+        this.chunk = DirectChunkOutlet.chunk(whole);
+        int frameStart = DirectChunkOutlet.chunkHeadLength(whole.length);
+        Buffer chunkBuffer = Buffer.buffer(Unpooled.wrappedBuffer(chunk));
+        this.frame = chunkBuffer.slice(frameStart, frameStart + whole.length);
+        this.data = chunkBuffer.slice(frameStart + idLine.length, frameStart + whole.length);
     }
 
     /** Bytes the ring holds for this event. */
     int size() {
-        return frame.length() + chunk.length;
+        return chunk.length;
     }
 
     /** Counts one more live delivery to write. */

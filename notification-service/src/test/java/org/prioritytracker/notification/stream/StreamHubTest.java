@@ -207,7 +207,7 @@ class StreamHubTest {
         Connection late = new Connection();
         late.stream = subscriber(late, filter(null, null, null), 10);
         assertEquals(StreamHub.Opening.OLDER_THAN_RING, small.open(late.stream, StreamPosition.of(-1, -1)));
-        assertEquals(0, small.droppedUpTo(0));
+        assertEquals(0, small.ringStart()[0]);
         assertEquals(StreamHub.Opening.RESUMED_FROM_RING, small.open(late.stream, StreamPosition.of(0, -1)));
         runEventLoop();
         assertEquals(List.of("e1", "e2"), late.data());

@@ -1,0 +1,287 @@
+package org.prioritytracker.system.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.prioritytracker.system.support.SystemStack;
+import org.prioritytracker.system.support.TaskApi;
+import org.prioritytracker.system.support.Tokens;
+import org.prioritytracker.testsupport.SeedBureaus;
+import org.prioritytracker.testsupport.TopicReader;
+
+/**
+ * PostgreSQL restarts while clients move items and submit reports. Every answer is a 2xx, a 412 from
+ * an item that moved, or a 503 with Retry-After and a problem body, never a 500; readiness goes DOWN
+ * during the outage and UP within 10 s of the database's return, liveness stays UP; a report sent
+ * again under its Idempotency-Key after a 503 is stored once; every acknowledged write is stored and
+ * on the topic once (repeats of a ce_id aside).
+ */
+@ExtendWith(SystemStack.class)
+class DatabaseOutageIT {
+
+    private static final List<String> SERVICES = List.of(SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION);
+    private static final List<String> PERIODS = List.of("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4");
+    private static final String JSON = "application/json; charset=UTF-8";
+    private static final int WRITES_AFTER_THE_OUTAGE = 100;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Signed before the outage: the identity provider keeps its data in the same PostgreSQL. */
+    private final String admin = Tokens.fresh("ministry-admin");
+    private final String reviewer = Tokens.fresh("ministry-reviewer");
+    private final Map<String, String> reporters = new HashMap<>();
+    private final List<String> wrongAnswers = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> unavailable = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> acknowledgedVersions = new ConcurrentHashMap<>();
+    private final Set<String> acknowledgedReports = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger reportsSentAgain = new AtomicInteger();
+    private final AtomicInteger made = new AtomicInteger();
+    private final List<HealthSample> health = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    private record HealthSample(long nanos, String service, String kind, int status) {
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void aDatabaseRestartIsAnsweredWith503AndReadinessAndNothingAcceptedIsLost() throws Exception {
+        List<String> items = TaskApi.items();
+        items.forEach(TaskApi::makeActive);
+        List<String> provinces = SeedBureaus.codes().subList(0, 8);
+        provinces.forEach(province -> reporters.put(province, Tokens.fresh("provincial-reporter", province)));
+        long outageStart;
+        long outageEnd;
+        try (TopicReader topic = new TopicReader(SystemStack.KAFKA, SystemStack.TOPIC)) {
+            ExecutorService clients = Executors.newFixedThreadPool(5);
+            List<Future<?>> work = new ArrayList<>();
+            try {
+                work.add(clients.submit(this::sampleHealth));
+                for (int client = 0; client < 2; client++) {
+                    int me = client;
+                    work.add(clients.submit(() -> moveItems(items, me)));
+                    work.add(clients.submit(() -> submitReports(items, provinces, me)));
+                }
+                Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> made.get() >= 100);
+                outageStart = System.nanoTime();
+                SystemStack.restartPostgres();
+                outageEnd = System.nanoTime();
+                int atReturn = made.get();
+                Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> made.get() >= atReturn + WRITES_AFTER_THE_OUTAGE);
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> SERVICES.stream()
+                        .allMatch(service -> firstReadyAfter(service, outageEnd) >= 0));
+            } finally {
+                running.set(false);
+                clients.shutdown();
+            }
+            for (Future<?> client : work) {
+                client.get(1, TimeUnit.MINUTES);
+            }
+
+            assertEquals(List.of(), wrongAnswers, "answers other than 2xx, 412 or a 503 problem with Retry-After");
+            assertTrue(unavailable.getOrDefault(SystemStack.TASK, new AtomicInteger()).get() > 0
+                    && unavailable.getOrDefault(SystemStack.PROGRESS, new AtomicInteger()).get() > 0,
+                    "both writing services answered 503 while the database was away: " + unavailable);
+            for (String service : SERVICES) {
+                assertTrue(health.stream().anyMatch(s -> s.service().equals(service) && s.kind().equals("ready") && s.status() == 503
+                        && s.nanos() >= outageStart && s.nanos() <= outageEnd + TimeUnit.SECONDS.toNanos(2)),
+                        service + " was not reported unready during the outage");
+                long readyAgain = firstReadyAfter(service, outageEnd) - outageEnd;
+                assertTrue(readyAgain <= TimeUnit.SECONDS.toNanos(10), service + " ready again only after " + readyAgain / 1e9 + " s");
+                assertTrue(health.stream().filter(s -> s.service().equals(service) && s.kind().equals("live"))
+                        .allMatch(s -> s.status() == 200), service + " was reported not live");
+            }
+
+            List<TopicReader.Received> records = topic.readUntil(this::allArrived, Duration.ofMinutes(2));
+            for (Map.Entry<String, List<Long>> item : acknowledgedVersions.entrySet()) {
+                List<Long> sequences = TopicReader.deliveries(records, "/task-service", item.getKey()).sequences();
+                for (long version : item.getValue()) {
+                    assertEquals(1, sequences.stream().filter(s -> s == version).count(),
+                            "status change " + item.getKey() + " version " + version + " on the topic once");
+                }
+            }
+            for (String id : acknowledgedReports) {
+                HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(SystemStack.PROGRESS + "/api/reports/" + id))
+                        .header("Authorization", "Bearer " + reviewer).GET());
+                assertEquals(200, read.statusCode(), "report " + id);
+            }
+        }
+        System.out.printf("database outage: %d writes, %d answered 503 %s, %d reports sent again under their key, "
+                + "readiness down and up again around a restart of %.1f s%n", made.get(), unavailable.values().stream()
+                .mapToInt(AtomicInteger::get).sum(), unavailable, reportsSentAgain.get(), (outageEnd - outageStart) / 1e9);
+    }
+
+    /** Moves this client's items between IN_PROGRESS and AT_RISK, noting the versions of the 200s. */
+    private void moveItems(List<String> items, int client) {
+        List<String> mine = new ArrayList<>();
+        for (int i = client; i < items.size(); i += 2) {
+            mine.add(items.get(i));
+        }
+        for (int i = 0; running.get(); i++) {
+            String item = mine.get(i % mine.size());
+            HttpResponse<String> current = send(HttpRequest.newBuilder(URI.create(SystemStack.TASK + "/api/items/" + item))
+                    .header("Authorization", "Bearer " + admin).GET());
+            if (!expected(SystemStack.TASK, current, 200)) {
+                continue;
+            }
+            JsonPath state = JsonPath.from(current.body());
+            String to = "IN_PROGRESS".equals(state.getString("status")) ? "AT_RISK" : "IN_PROGRESS";
+            String body = to.equals("AT_RISK") ? "{\"to\":\"AT_RISK\",\"reason\":\"数据库重启测试\"}" : "{\"to\":\"IN_PROGRESS\"}";
+            HttpResponse<String> moved = send(HttpRequest.newBuilder(URI.create(SystemStack.TASK + "/api/items/" + item + "/transitions"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", JSON)
+                    .header("If-Match", "\"" + state.getLong("version") + "\"").POST(HttpRequest.BodyPublishers.ofString(body)));
+            if (expected(SystemStack.TASK, moved, 200, 412) && moved.statusCode() == 200) {
+                acknowledgedVersions.computeIfAbsent(item, k -> new CopyOnWriteArrayList<>())
+                        .add(JsonPath.from(moved.body()).getLong("version"));
+                made.incrementAndGet();
+            }
+        }
+    }
+
+    /** Submits fresh reports; after a 503 the same report goes again under the same key until it is stored. */
+    private void submitReports(List<String> items, List<String> provinces, int client) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int k = client; running.get(); k += 2) {
+            String province = provinces.get(k % provinces.size());
+            String item = items.get((k / provinces.size()) % items.size());
+            String period = PERIODS.get((k / (provinces.size() * items.size())) % PERIODS.size());
+            String body = """
+                    {"itemCode":"%s","period":"%s","percentComplete":%d,"status":"ON_TRACK","narrative":"数据库重启测试 %s %d"}"""
+                    .formatted(item, period, k % 101, run, k);
+            String key = UUID.randomUUID().toString();
+            for (int attempt = 0; attempt < 30 && (running.get() || attempt > 0); attempt++) {
+                HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(SystemStack.PROGRESS + "/api/reports"))
+                        .header("Authorization", "Bearer " + reporters.get(province)).header("Content-Type", JSON)
+                        .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
+                if (attempt > 0) {
+                    reportsSentAgain.incrementAndGet();
+                }
+                // 409: an earlier test of this stack reported on the same item and period for the province.
+                if (!expected(SystemStack.PROGRESS, created, 201, 200, 409) || created.statusCode() == 409) {
+                    if (created.statusCode() == 503) {
+                        continue;
+                    }
+                    break;
+                }
+                acknowledgedReports.add(JsonPath.from(created.body()).getString("id"));
+                made.incrementAndGet();
+                break;
+            }
+        }
+    }
+
+    /**
+     * Whether the answer is one of {@code allowed}; a 503 is expected too while the database is away,
+     * with Retry-After and a problem body, and the client then waits as told. Anything else is noted.
+     */
+    private boolean expected(String service, HttpResponse<String> response, int... allowed) {
+        if (response == null) {
+            return false;
+        }
+        for (int status : allowed) {
+            if (response.statusCode() == status) {
+                return true;
+            }
+        }
+        String what = service + " " + response.request().method() + " " + response.request().uri().getPath() + ": "
+                + response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("") + " "
+                + response.body().substring(0, Math.min(300, response.body().length()));
+        if (response.statusCode() != 503) {
+            wrongAnswers.add(what);
+            return false;
+        }
+        unavailable.computeIfAbsent(service, k -> new AtomicInteger()).incrementAndGet();
+        String retryAfter = response.headers().firstValue("Retry-After").orElse("");
+        if (!retryAfter.matches("\\d+") || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            wrongAnswers.add("503 without Retry-After or a problem body: " + what);
+            return false;
+        }
+        waitAsTold(Integer.parseInt(retryAfter));
+        return false;
+    }
+
+    /** A client that honours Retry-After, up to the test's own bound of two seconds. */
+    private void waitAsTold(int seconds) {
+        try {
+            TimeUnit.SECONDS.sleep(Math.min(seconds, 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Readiness and liveness of every service, every 100 ms, until the clients stop. */
+    private void sampleHealth() {
+        while (running.get()) {
+            for (String service : SERVICES) {
+                for (String kind : List.of("ready", "live")) {
+                    HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(service + "/q/health/" + kind)).GET());
+                    health.add(new HealthSample(System.nanoTime(), service, kind, answer == null ? -1 : answer.statusCode()));
+                }
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** When the service was first reported ready after {@code after} (nanoTime), or -1. */
+    private long firstReadyAfter(String service, long after) {
+        return health.stream().filter(s -> s.service().equals(service) && s.kind().equals("ready") && s.status() == 200
+                && s.nanos() > after).mapToLong(HealthSample::nanos).min().orElse(-1);
+    }
+
+    private boolean allArrived(List<TopicReader.Received> records) {
+        Set<String> reports = new HashSet<>();
+        Map<String, Set<Long>> versions = new HashMap<>();
+        for (TopicReader.Received record : records) {
+            if ("tracker.report.submitted".equals(record.header("ce_type"))) {
+                reports.add(JsonPath.from(record.value()).getString("reportId"));
+            } else if ("/task-service".equals(record.header("ce_source"))) {
+                versions.computeIfAbsent(record.header("ce_subject"), k -> new HashSet<>()).add(record.sequence());
+            }
+        }
+        return reports.containsAll(acknowledgedReports) && acknowledgedVersions.entrySet().stream()
+                .allMatch(e -> versions.getOrDefault(e.getKey(), Set.of()).containsAll(e.getValue()));
+    }
+
+    /** The answer, or null when the connection failed (the service itself is fine; a proxy would say 502). */
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            wrongAnswers.add("no answer to " + request.build().uri() + ": " + e);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
