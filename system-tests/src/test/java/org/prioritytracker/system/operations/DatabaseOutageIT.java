@@ -73,7 +73,9 @@ class DatabaseOutageIT {
     void aDatabaseRestartIsAnsweredWith503AndReadinessAndNothingAcceptedIsLost() throws Exception {
         List<String> items = TaskApi.items();
         items.forEach(TaskApi::makeActive);
-        List<String> provinces = SeedBureaus.codes().subList(0, 8);
+        // Eight bureaus from the end of the list: 130000's open obligations are DashboardBrowserIT's to count.
+        List<String> bureaus = SeedBureaus.codes().stream().filter(code -> !code.equals("130000")).toList();
+        List<String> provinces = bureaus.subList(bureaus.size() - 8, bureaus.size());
         provinces.forEach(province -> reporters.put(province, Tokens.fresh("provincial-reporter", province)));
         long outageStart;
         long outageEnd;
