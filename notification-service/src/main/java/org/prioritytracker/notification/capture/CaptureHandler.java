@@ -5,12 +5,11 @@ import io.debezium.DebeziumException;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.jboss.logging.Logger;
@@ -37,8 +36,7 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
     private final DeadLetterStore deadLetters;
     private final CaptureStatus status;
 
-    private final Timer commitToCapture;
-    private final Timer eventToTopic;
+    private final CaptureStages stages;
 
     CaptureHandler(String source, EventNumbers numbers, EventPublisher publisher, EventLog log, DeadLetterStore deadLetters, CaptureStatus status,
             MeterRegistry registry) {
@@ -48,23 +46,20 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
         this.log = log;
         this.deadLetters = deadLetters;
         this.status = status;
-        this.commitToCapture = Timer.builder("tracker.capture.commit.to.capture")
-                .description("From a row's commit in its source database to its capture here")
-                .tag("source", source).publishPercentiles(0.5, 0.9, 0.99).register(registry);
-        this.eventToTopic = Timer.builder("tracker.capture.event.to.topic")
-                .description("From an event's time (just before its commit) to the broker's acknowledgement")
-                .tag("source", source).publishPercentiles(0.5, 0.9, 0.99).register(registry);
+        this.stages = new CaptureStages(source, registry);
     }
 
     @Override
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
-        long capturedAt = System.currentTimeMillis();
+        long handledAt = nowMicros();
         List<CloudEvent> events = new ArrayList<>(records.size());
         List<CloudEvent> unreadable = new ArrayList<>();
         for (RecordChangeEvent<SourceRecord> record : records) {
-            OutboxRows.commitTime(record.record())
-                    .ifPresent(committed -> commitToCapture.record(Math.max(0, capturedAt - committed), TimeUnit.MILLISECONDS));
+            Optional<Long> recordedAt = OutboxRows.recordedMicros(record.record());
+            recordedAt.ifPresent(recorded -> CaptureStages.record(stages.queue, handledAt - recorded));
+            OutboxRows.commitMicros(record.record()).ifPresent(committed -> recordedAt
+                    .ifPresent(recorded -> CaptureStages.record(stages.decoding, recorded - committed)));
             Optional<CloudEvent> event = OutboxRows.toEvent(record.record());
             event.filter(OutboxRows::isUnreadable).ifPresent(unreadable::add);
             event.filter(e -> !OutboxRows.isUnreadable(e)).ifPresent(events::add);
@@ -74,10 +69,13 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
             retrying("dead-lettering an unreadable row", () -> deadLetters.store(row, "the outbox row holds no valid CloudEvent"));
         }
         List<CloudEvent> numbered = retryingFor("numbering " + events.size() + " events", () -> numbers.number(events));
+        long sentAt = nowMicros();
         List<Published> published = publisher.publish(numbered);
-        long acknowledgedAt = System.currentTimeMillis();
+        long acknowledgedAt = nowMicros();
         for (Published record : published) {
-            eventToTopic.record(Math.max(0, acknowledgedAt - record.event().getTime().toInstant().toEpochMilli()), TimeUnit.MILLISECONDS);
+            CaptureStages.record(stages.numbering, sentAt - handledAt);
+            CaptureStages.record(stages.send, acknowledgedAt - sentAt);
+            CaptureStages.record(stages.commitToTopic, acknowledgedAt - CaptureStages.micros(record.event().getTime().toInstant()));
         }
         retrying("noting " + published.size() + " events in the event log", () -> log.record(published));
         for (RecordChangeEvent<SourceRecord> record : records) {
@@ -89,7 +87,13 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
             // The position could not be saved (Kafka away): it is kept and saved with the next batch.
             LOG.warnf("Capture of %s: saving the position failed (%s); it is saved with a later batch", source, e.getMessage());
         }
+        CaptureStages.record(stages.bookkeeping, nowMicros() - acknowledgedAt);
         status.handled(source, published.size());
+    }
+
+    /** The wall clock in µs, the resolution of the log's commit times (Instant.now() reads it in µs on Linux). */
+    private static long nowMicros() {
+        return CaptureStages.micros(Instant.now());
     }
 
     /** Runs a step against this service's own database until it passes (the database may be restarting). */

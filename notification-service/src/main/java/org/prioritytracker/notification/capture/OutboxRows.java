@@ -72,11 +72,19 @@ final class OutboxRows {
         }
     }
 
-    /** When the row's transaction committed in its source database (Debezium's source.ts_ms), if known. */
-    static Optional<Long> commitTime(SourceRecord record) {
+    /** When the row's transaction committed in its source database (Debezium's source.ts_us), in µs since the epoch, if known. */
+    static Optional<Long> commitMicros(SourceRecord record) {
         if (record.value() instanceof Struct envelope && envelope.schema().field("source") != null
-                && envelope.getStruct("source") != null && envelope.getStruct("source").schema().field("ts_ms") != null) {
-            return Optional.ofNullable(envelope.getStruct("source").getInt64("ts_ms"));
+                && envelope.getStruct("source") != null && envelope.getStruct("source").schema().field("ts_us") != null) {
+            return Optional.ofNullable(envelope.getStruct("source").getInt64("ts_us"));
+        }
+        return Optional.empty();
+    }
+
+    /** When the connector made the change record (the envelope's ts_us), in µs since the epoch, if known. */
+    static Optional<Long> recordedMicros(SourceRecord record) {
+        if (record.value() instanceof Struct envelope && envelope.schema().field("ts_us") != null) {
+            return Optional.ofNullable(envelope.getInt64("ts_us"));
         }
         return Optional.empty();
     }

@@ -85,6 +85,31 @@ class CaptureTest {
         assertTrue(page.getList("events.id").contains(row.id()));
     }
 
+    /** Each stage from commit to topic has a histogram in /q/metrics, with a bucket at each target (5 and 25 ms). */
+    @Test
+    void aCapturedEventIsTimedStageByStageInTheMetrics() {
+        CaptureSources.Row row = Rows.statusChanged("P3.3", 2);
+        try (TopicReader topic = reader()) {
+            CaptureSources.write(CaptureSources.TASKS, row);
+            topic.readUntil(r -> r.stream().anyMatch(x -> row.id().equals(x.id())), WAIT);
+        }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String stage : List.of("decoding", "queue", "numbering", "send", "bookkeeping")) {
+            assertTrue(count(metrics, "tracker_capture_stage_seconds_count\\{[^}]*stage=\"" + stage + "\"[^}]*}") > 0, stage);
+        }
+        assertTrue(count(metrics, "tracker_capture_commit_to_topic_seconds_count\\{[^}]*}") > 0, "commit to topic");
+        for (String bound : List.of("0.005", "0.025")) {
+            assertTrue(metrics.contains("tracker_capture_stage_seconds_bucket{le=\"" + bound + "\"")
+                    || metrics.matches("(?s).*tracker_capture_stage_seconds_bucket\\{[^}]*le=\"" + bound.replace(".", "\\.") + "\".*"), bound);
+        }
+    }
+
+    /** The sum of the samples of a metric whose name and labels match {@code series}. */
+    private static double count(String metrics, String series) {
+        return metrics.lines().filter(line -> line.matches(series + " .*"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     @Test
     void eachSubjectsEventsArriveInSequenceOrderFromBothSources() {
         List<String> subjects = List.of("P1.1", "P2.2", "P4.4");

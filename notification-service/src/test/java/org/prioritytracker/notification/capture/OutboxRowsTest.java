@@ -33,7 +33,8 @@ class OutboxRowsTest {
     private static final Schema SOURCE = SchemaBuilder.struct()
             .field("ts_ms", Schema.INT64_SCHEMA).field("ts_us", Schema.OPTIONAL_INT64_SCHEMA).optional().build();
     private static final Schema ENVELOPE = SchemaBuilder.struct()
-            .field("before", ROW).field("after", ROW).field("source", SOURCE).field("op", Schema.STRING_SCHEMA).build();
+            .field("before", ROW).field("after", ROW).field("source", SOURCE).field("op", Schema.STRING_SCHEMA)
+            .field("ts_us", Schema.OPTIONAL_INT64_SCHEMA).build();
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -54,17 +55,21 @@ class OutboxRowsTest {
     @Test
     void aRowFromTheLogTakesItsTransactionsCommitTimeAsTheEventTime() {
         Struct envelope = new Struct(ENVELOPE).put("after", row("{}")).put("op", "c")
-                .put("source", new Struct(SOURCE).put("ts_ms", 1748764800125L).put("ts_us", 1748764800125300L));
-        CloudEvent event = OutboxRows.toEvent(new SourceRecord(Map.of(), Map.of(), "t", ENVELOPE, envelope)).orElseThrow();
+                .put("source", new Struct(SOURCE).put("ts_ms", 1748764800125L).put("ts_us", 1748764800125300L))
+                .put("ts_us", 1748764800127900L);
+        SourceRecord streamed = new SourceRecord(Map.of(), Map.of(), "t", ENVELOPE, envelope);
+        CloudEvent event = OutboxRows.toEvent(streamed).orElseThrow();
         assertEquals(OffsetDateTime.parse("2025-06-01T08:00:00.1253Z").toInstant(), event.getTime().toInstant());
-        assertEquals(Optional.of(1748764800125L), OutboxRows.commitTime(new SourceRecord(Map.of(), Map.of(), "t", ENVELOPE, envelope)));
+        assertEquals(Optional.of(1748764800125300L), OutboxRows.commitMicros(streamed));
+        assertEquals(Optional.of(1748764800127900L), OutboxRows.recordedMicros(streamed), "when the connector made the record");
 
         // A snapshotted row was committed long ago: it keeps the time it was written.
         Struct snapshot = new Struct(ENVELOPE).put("after", row("{}")).put("op", "r")
                 .put("source", new Struct(SOURCE).put("ts_ms", 1748764800125L).put("ts_us", 1748764800125300L));
         assertEquals(OffsetDateTime.parse("2025-06-01T08:00:00.123456Z").toInstant(),
                 OutboxRows.toEvent(new SourceRecord(Map.of(), Map.of(), "t", ENVELOPE, snapshot)).orElseThrow().getTime().toInstant());
-        assertEquals(Optional.empty(), OutboxRows.commitTime(record("c", row("{}"))));
+        assertEquals(Optional.empty(), OutboxRows.commitMicros(record("c", row("{}"))));
+        assertEquals(Optional.empty(), OutboxRows.recordedMicros(record("c", row("{}"))));
     }
 
     @Test
