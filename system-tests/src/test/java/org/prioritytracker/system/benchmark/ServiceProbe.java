@@ -32,7 +32,7 @@ final class ServiceProbe {
     private final long pid;
     private final int kafkaPort;
     private final int servicePort;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     ServiceProbe(long pid, int kafkaPort, int servicePort) {
@@ -150,9 +150,9 @@ final class ServiceProbe {
     }
 
     /** The service's metrics in Prometheus text, or null when it does not answer with them. */
-    String metrics(String baseUrl, String token) {
+    static String metrics(String baseUrl, String token) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;

@@ -297,7 +297,7 @@ class StreamFanOutBenchmarkIT {
     private void measure(Row row, SseLoadClient load, LightTaskClient changes, List<Caller> callers) throws Exception {
         int n = row.n;
         String metricsToken = Tokens.of("metrics-reader");
-        row.openGaugeBefore = ServiceProbe.metric(probe.metrics(SystemStack.NOTIFICATION, metricsToken), "tracker_stream_open", null);
+        row.openGaugeBefore = ServiceProbe.metric(ServiceProbe.metrics(SystemStack.NOTIFICATION, metricsToken), "tracker_stream_open", null);
         row.before = probe.sample();
 
         Map<String, String> tokens = freshTokens(callers);
@@ -311,7 +311,7 @@ class StreamFanOutBenchmarkIT {
         count(row, streams);
         row.allOpen = probe.sample();
         row.peak.add(row.allOpen);
-        row.openGaugeWhile = ServiceProbe.metric(probe.metrics(SystemStack.NOTIFICATION, Tokens.of("metrics-reader")),
+        row.openGaugeWhile = ServiceProbe.metric(ServiceProbe.metrics(SystemStack.NOTIFICATION, Tokens.of("metrics-reader")),
                 "tracker_stream_open", null);
         Instant tokensExpire = expiry(tokens.values());
         long needed = SECONDS + DRAIN.toSeconds() / 2 + 30;
@@ -538,7 +538,7 @@ class StreamFanOutBenchmarkIT {
     }
 
     private double slowClientEnded(String token) {
-        return ServiceProbe.metric(probe.metrics(SystemStack.NOTIFICATION, token), "tracker_stream_ended_total",
+        return ServiceProbe.metric(ServiceProbe.metrics(SystemStack.NOTIFICATION, token), "tracker_stream_ended_total",
                 "reason=\"slow-client\"");
     }
 
@@ -670,7 +670,7 @@ class StreamFanOutBenchmarkIT {
         row.released = await(RELEASE, () -> {
             ServiceProbe.Sample now = probe.sample();
             double gauge = Double.isNaN(gaugeBefore) ? Double.NaN : ServiceProbe.metric(
-                    probe.metrics(SystemStack.NOTIFICATION, Tokens.of("metrics-reader")), "tracker_stream_open", null);
+                    ServiceProbe.metrics(SystemStack.NOTIFICATION, Tokens.of("metrics-reader")), "tracker_stream_open", null);
             state.set(String.format(Locale.ROOT, "%d connections from the benchmark's addresses, %d to the broker "
                     + "(%d before), open gauge %s (%s before)", now.clientConnections(), now.kafkaConnections(), kafkaBefore,
                     number(gauge), number(gaugeBefore)));
