@@ -130,19 +130,25 @@ public class OutboxWriter {
         insert.executeUpdate();
     }
 
-    /** The statement for n events, their rows in the order given (the log keeps it). */
     private String unnumberedInsert(int count) {
-        return unnumberedInserts.computeIfAbsent(count, n -> {
-            StringBuilder rows = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                int first = 2 + 6 * i;
-                rows.append(i == 0 ? "" : ", ").append("(CAST(?").append(first).append(" AS uuid), ?1, CAST(?").append(first + 1)
-                        .append(" AS text), CAST(?").append(first + 2).append(" AS text), CAST(?").append(first + 3)
-                        .append(" AS timestamptz), NULL, CAST(?").append(first + 4).append(" AS jsonb), CAST(?")
-                        .append(first + 5).append(" AS jsonb))");
-            }
-            return "INSERT INTO outbox_event (id, source, type, subject, time, sequence, data, extensions) VALUES " + rows;
-        });
+        return unnumberedInserts.computeIfAbsent(count, OutboxWriter::unnumberedInsertStatement);
+    }
+
+    /**
+     * The statement for n events without numbers, their rows in the order given (the log keeps it):
+     * ?1 the source, then six parameters per event (id, type, subject, time, data, extensions). Public
+     * for the benchmark's floor (bench/sql/submission.sql), which must run it as written here.
+     */
+    public static String unnumberedInsertStatement(int count) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            int first = 2 + 6 * i;
+            rows.append(i == 0 ? "" : ", ").append("(CAST(?").append(first).append(" AS uuid), ?1, CAST(?").append(first + 1)
+                    .append(" AS text), CAST(?").append(first + 2).append(" AS text), CAST(?").append(first + 3)
+                    .append(" AS timestamptz), NULL, CAST(?").append(first + 4).append(" AS jsonb), CAST(?")
+                    .append(first + 5).append(" AS jsonb))");
+        }
+        return "INSERT INTO outbox_event (id, source, type, subject, time, sequence, data, extensions) VALUES " + rows;
     }
 
     /** The event's data as JSON, refused when larger than the topic takes. */

@@ -10,6 +10,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -26,8 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.prioritytracker.notification.security.Caller;
@@ -54,6 +53,7 @@ public class EventStreamRoute {
     private static final Pattern SUBJECT = Pattern.compile("([0-9]{4}-)?P[0-9]{1,9}(\\.[0-9]{1,9})?|plan-[0-9]{4}|[0-9]{6}");
     private static final Pattern TYPE = Pattern.compile("tracker\\.[a-z][a-z-]{0,40}\\.[a-z][a-z-]{0,40}");
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final int CATCH_UP_THREADS = 2;
 
     private final StreamHub hub;
     private final StreamEngine engine;
@@ -63,15 +63,14 @@ public class EventStreamRoute {
     private final ObjectMapper json;
     private final Clock clock;
     private final DatabaseCatchUp database;
-    /** Catch-ups from the database, a few at a time whatever the number of streams. */
-    private final ExecutorService catchUps = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "stream-catch-up");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Catch-ups from the database, a few at a time whatever the number of streams: a named worker pool
+     * of Vert.x's (two threads), so that a burst of resuming clients never takes the request workers.
+     */
+    private final WorkerExecutor catchUps;
 
     public EventStreamRoute(StreamHub hub, StreamEngine engine, StreamSlots slots, StreamMetrics metrics, StreamConfig config,
-            ObjectMapper json, Clock clock, AgroalDataSource dataSource) {
+            ObjectMapper json, Clock clock, AgroalDataSource dataSource, Vertx vertx) {
         this.hub = hub;
         this.engine = engine;
         this.slots = slots;
@@ -80,6 +79,7 @@ public class EventStreamRoute {
         this.json = json;
         this.clock = clock;
         this.database = new DatabaseCatchUp(dataSource, config.catchUpPage());
+        this.catchUps = vertx.createSharedWorkerExecutor("stream-catch-up", CATCH_UP_THREADS);
     }
 
     void register(@Observes Router router) {
@@ -88,7 +88,7 @@ public class EventStreamRoute {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        catchUps.shutdownNow();
+        catchUps.close();
     }
 
     private void handle(RoutingContext request) {
@@ -212,7 +212,7 @@ public class EventStreamRoute {
             case LIVE -> {
             }
             case RESUMED_FROM_RING -> metrics.resumed(StreamMetrics.Resumed.RING);
-            case OLDER_THAN_RING -> catchUps.execute(() -> catchUpFromDatabase(stream, wanted.from()));
+            case OLDER_THAN_RING -> catchUp(() -> catchUpFromDatabase(stream, wanted.from()));
             case NOT_READY -> stream.end(StreamSubscriber.Ending.SHUTDOWN, null);
         }
     }
@@ -241,19 +241,19 @@ public class EventStreamRoute {
             DatabaseCatchUp.Page page = database.next(stream.filter, at, hub.ringStart());
             page.frames().forEach(stream::send);
             switch (page.progress()) {
-                case MORE -> stream.whenDrained(() -> catchUps.execute(() -> nextPage(stream, page.after(), gaps)));
+                case MORE -> stream.whenDrained(() -> catchUp(() -> nextPage(stream, page.after(), gaps)));
                 case CAUGHT_UP -> {
                     if (hub.join(stream, page.after())) {
                         metrics.resumed(StreamMetrics.Resumed.DATABASE);
                     } else {
                         // The ring moved on meanwhile: read on to its new start.
-                        stream.whenDrained(() -> catchUps.execute(() -> nextPage(stream, page.after(), gaps)));
+                        stream.whenDrained(() -> catchUp(() -> nextPage(stream, page.after(), gaps)));
                     }
                 }
                 case GAP -> {
                     if (gaps < 3) {
                         // The copy may be a few milliseconds behind the topic: look again.
-                        stream.whenDrained(() -> catchUps.execute(() -> nextPage(stream, page.after(), gaps + 1)));
+                        stream.whenDrained(() -> catchUp(() -> nextPage(stream, page.after(), gaps + 1)));
                     } else {
                         hub.reset(stream, true);
                         metrics.resumed(StreamMetrics.Resumed.RESET);
@@ -264,6 +264,14 @@ public class EventStreamRoute {
             LOG.warnf("Event stream of %s: the catch-up from the database failed (%s); the client reconnects", stream.caller, e);
             stream.end(StreamSubscriber.Ending.CATCH_UP_FAILED, null);
         }
+    }
+
+    /** Runs a step of a catch-up on the catch-up pool; each step handles its own failure. */
+    private void catchUp(Runnable step) {
+        catchUps.executeBlocking(() -> {
+            step.run();
+            return null;
+        }, false);
     }
 
     private static String parameter(RoutingContext request, String name, Pattern pattern, String rule) {

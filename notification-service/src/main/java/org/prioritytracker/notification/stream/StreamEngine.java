@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +25,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.prioritytracker.notification.event.CloudEventJson;
 import org.prioritytracker.notification.publish.PublisherConfig;
@@ -49,21 +53,22 @@ public class StreamEngine {
     private final CloudEventDeserializer events = new CloudEventDeserializer();
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private final ManagedExecutor executor;
+    private CompletableFuture<Void> reading;
     private StreamPosition position;
 
     public StreamEngine(PublisherConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            StreamHub hub, Clock clock) {
+            StreamHub hub, Clock clock, ManagedExecutor executor) {
         this.topic = config.topic();
+        this.executor = executor;
         this.bootstrapServers = bootstrapServers;
         this.hub = hub;
         this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
-        thread = new Thread(this::run, "stream-engine");
-        thread.setDaemon(true);
-        thread.start();
+        // On the container's managed executor: one long-running task, which ends with the application.
+        reading = executor.runAsync(this::run);
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -73,8 +78,12 @@ public class StreamEngine {
             current.wakeup();
         }
         hub.endAll();
-        if (thread != null) {
-            thread.join(5_000);
+        if (reading != null) {
+            try {
+                reading.get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("The stream engine's consumer did not stop cleanly within 5 s (%s)", e);
+            }
         }
     }
 

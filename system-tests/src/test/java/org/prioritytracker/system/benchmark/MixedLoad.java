@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.prioritytracker.system.support.ReportApi;
 import org.prioritytracker.system.support.SystemStack;
 import org.prioritytracker.system.support.Tokens;
 import org.prioritytracker.testsupport.SeedBureaus;
@@ -106,9 +107,7 @@ final class MixedLoad {
         String province = provinces.get(i % provinces.size());
         String item = items.get((i / provinces.size()) % items.size());
         String period = PERIODS.get((i / (provinces.size() * items.size())) % PERIODS.size());
-        String body = """
-                {"itemCode":"%s","period":"%s","percentComplete":%d,"status":"ON_TRACK","narrative":"混合负载 mixed load %d"}"""
-                .formatted(item, period, i % 101, i);
+        String body = ReportApi.body(item, period, i % 101, "混合负载 mixed load " + i);
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(SystemStack.PROGRESS + "/api/reports"))
                 .header("Authorization", "Bearer " + Tokens.of("provincial-reporter", province)).header("Content-Type", JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -12,10 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +27,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.prioritytracker.system.support.AcknowledgedWrites;
+import org.prioritytracker.system.support.ReportApi;
 import org.prioritytracker.system.support.SystemStack;
 import org.prioritytracker.system.support.TaskApi;
 import org.prioritytracker.system.support.Tokens;
@@ -58,8 +58,7 @@ class DatabaseOutageIT {
     private final Map<String, String> reporters = new HashMap<>();
     private final List<String> wrongAnswers = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> unavailable = new ConcurrentHashMap<>();
-    private final Map<String, List<Long>> acknowledgedVersions = new ConcurrentHashMap<>();
-    private final Set<String> acknowledgedReports = ConcurrentHashMap.newKeySet();
+    private final AcknowledgedWrites acknowledged = new AcknowledgedWrites();
     private final AtomicInteger reportsSentAgain = new AtomicInteger();
     private final AtomicInteger made = new AtomicInteger();
     private final List<HealthSample> health = new CopyOnWriteArrayList<>();
@@ -118,15 +117,15 @@ class DatabaseOutageIT {
                         .allMatch(s -> s.status() == 200), service + " was reported not live");
             }
 
-            List<TopicReader.Received> records = topic.readUntil(this::allArrived, Duration.ofMinutes(2));
-            for (Map.Entry<String, List<Long>> item : acknowledgedVersions.entrySet()) {
+            List<TopicReader.Received> records = topic.readUntil(acknowledged::allOnTopic, Duration.ofMinutes(2));
+            for (Map.Entry<String, List<Long>> item : acknowledged.versions().entrySet()) {
                 List<Long> sequences = TopicReader.deliveries(records, "/task-service", item.getKey()).sequences();
                 for (long version : item.getValue()) {
                     assertEquals(1, sequences.stream().filter(s -> s == version).count(),
                             "status change " + item.getKey() + " version " + version + " on the topic once");
                 }
             }
-            for (String id : acknowledgedReports) {
+            for (String id : acknowledged.reports()) {
                 HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(SystemStack.PROGRESS + "/api/reports/" + id))
                         .header("Authorization", "Bearer " + reviewer).GET());
                 assertEquals(200, read.statusCode(), "report " + id);
@@ -157,8 +156,7 @@ class DatabaseOutageIT {
                     .header("Authorization", "Bearer " + admin).header("Content-Type", JSON)
                     .header("If-Match", "\"" + state.getLong("version") + "\"").POST(HttpRequest.BodyPublishers.ofString(body)));
             if (expected(SystemStack.TASK, moved, 200, 412) && moved.statusCode() == 200) {
-                acknowledgedVersions.computeIfAbsent(item, k -> new CopyOnWriteArrayList<>())
-                        .add(JsonPath.from(moved.body()).getLong("version"));
+                acknowledged.version(item, JsonPath.from(moved.body()).getLong("version"));
                 made.incrementAndGet();
             }
         }
@@ -171,9 +169,7 @@ class DatabaseOutageIT {
             String province = provinces.get(k % provinces.size());
             String item = items.get((k / provinces.size()) % items.size());
             String period = PERIODS.get((k / (provinces.size() * items.size())) % PERIODS.size());
-            String body = """
-                    {"itemCode":"%s","period":"%s","percentComplete":%d,"status":"ON_TRACK","narrative":"数据库重启测试 %s %d"}"""
-                    .formatted(item, period, k % 101, run, k);
+            String body = ReportApi.body(item, period, k % 101, "数据库重启测试 " + run + " " + k);
             String key = UUID.randomUUID().toString();
             for (int attempt = 0; attempt < 30 && (running.get() || attempt > 0); attempt++) {
                 HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(SystemStack.PROGRESS + "/api/reports"))
@@ -189,7 +185,7 @@ class DatabaseOutageIT {
                     }
                     break;
                 }
-                acknowledgedReports.add(JsonPath.from(created.body()).getString("id"));
+                acknowledged.report(JsonPath.from(created.body()).getString("id"));
                 made.incrementAndGet();
                 break;
             }
@@ -257,20 +253,6 @@ class DatabaseOutageIT {
     private long firstReadyAfter(String service, long after) {
         return health.stream().filter(s -> s.service().equals(service) && s.kind().equals("ready") && s.status() == 200
                 && s.nanos() > after).mapToLong(HealthSample::nanos).min().orElse(-1);
-    }
-
-    private boolean allArrived(List<TopicReader.Received> records) {
-        Set<String> reports = new HashSet<>();
-        Map<String, Set<Long>> versions = new HashMap<>();
-        for (TopicReader.Received record : records) {
-            if ("tracker.report.submitted".equals(record.header("ce_type"))) {
-                reports.add(JsonPath.from(record.value()).getString("reportId"));
-            } else if ("/task-service".equals(record.header("ce_source"))) {
-                versions.computeIfAbsent(record.header("ce_subject"), k -> new HashSet<>()).add(record.sequence());
-            }
-        }
-        return reports.containsAll(acknowledgedReports) && acknowledgedVersions.entrySet().stream()
-                .allMatch(e -> versions.getOrDefault(e.getKey(), Set.of()).containsAll(e.getValue()));
     }
 
     /** The answer, or null when the connection failed (the service itself is fine; a proxy would say 502). */

@@ -13,14 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.prioritytracker.system.support.AcknowledgedWrites;
 import org.prioritytracker.system.support.ReplicatedStack;
+import org.prioritytracker.system.support.ReportApi;
 import org.prioritytracker.system.support.SystemStack;
 import org.prioritytracker.system.support.Tokens;
 import org.prioritytracker.testsupport.TopicReader;
@@ -58,8 +56,7 @@ class ReplicasUnderFaultsIT {
     private final FailoverClient progress = new FailoverClient("progress-service");
     private final String admin = Tokens.of("ministry-admin");
     /** Per item, the versions its 200 answers gave, in the order they were made (one client per item). */
-    private final Map<String, List<Long>> acknowledgedVersions = new ConcurrentHashMap<>();
-    private final Set<String> acknowledgedReports = ConcurrentHashMap.newKeySet();
+    private final AcknowledgedWrites acknowledged = new AcknowledgedWrites();
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger unknownOutcomes = new AtomicInteger();
 
@@ -101,14 +98,14 @@ class ReplicasUnderFaultsIT {
                 clients.shutdownNow();
             }
             double burstSeconds = (System.nanoTime() - burstStart) / 1e9;
-            assertEquals(STATUS_CHANGES, acknowledgedVersions.values().stream().mapToInt(List::size).sum() + unknownOutcomes.get());
-            assertEquals(REPORTS, acknowledgedReports.size());
+            assertEquals(STATUS_CHANGES, acknowledged.statusChanges() + unknownOutcomes.get());
+            assertEquals(REPORTS, acknowledged.reports().size());
 
-            List<TopicReader.Received> records = topic.readUntil(this::allArrived, Duration.ofMinutes(5));
+            List<TopicReader.Received> records = topic.readUntil(acknowledged::allOnTopic, Duration.ofMinutes(5));
             int duplicates = 0;
             for (String item : items) {
                 TopicReader.Deliveries changes = TopicReader.deliveries(records, "/task-service", item);
-                List<Long> expected = acknowledgedVersions.getOrDefault(item, List.of());
+                List<Long> expected = acknowledged.versionsOf(item);
                 assertEquals(expected, changes.sequences().stream().filter(expected::contains).toList(),
                         "status changes of " + item + " in topic order");
                 duplicates += changes.duplicates();
@@ -152,7 +149,7 @@ class ReplicasUnderFaultsIT {
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
             HttpResponse<String> moved = answer.response();
             if (moved.statusCode() == 200) {
-                acknowledgedVersions.computeIfAbsent(item, k -> new ArrayList<>()).add(JsonPath.from(moved.body()).getLong("version"));
+                acknowledged.version(item, JsonPath.from(moved.body()).getLong("version"));
                 return;
             }
             if (moved.statusCode() != 412) {
@@ -172,9 +169,7 @@ class ReplicasUnderFaultsIT {
             String province = provinces.get(k % provinces.size());
             String item = items.get((k / provinces.size()) % items.size());
             String period = PERIODS.get(k / (provinces.size() * items.size()));
-            String body = """
-                    {"itemCode":"%s","period":"%s","percentComplete":%d,"status":"ON_TRACK","narrative":"副本故障测试 %d"}"""
-                    .formatted(item, period, k % 101, k);
+            String body = ReportApi.body(item, period, k % 101, "副本故障测试 " + k);
             String key = UUID.randomUUID().toString();
             String reporter = Tokens.of("provincial-reporter", province);
             HttpResponse<String> created = progress.send(base -> FailoverClient.to(base, "/api/reports")
@@ -182,24 +177,9 @@ class ReplicasUnderFaultsIT {
                     .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
             // 201, or the stored answer replayed for a key sent again after a lost answer.
             assertTrue(created.statusCode() == 201 || created.statusCode() == 200, created.statusCode() + " " + created.body());
-            acknowledgedReports.add(JsonPath.from(created.body()).getString("id"));
+            acknowledged.report(JsonPath.from(created.body()).getString("id"));
             made.incrementAndGet();
         }
-    }
-
-    private boolean allArrived(List<TopicReader.Received> records) {
-        Set<String> reportsSeen = new HashSet<>();
-        Map<String, Set<Long>> versionsSeen = new HashMap<>();
-        for (TopicReader.Received record : records) {
-            String type = record.header("ce_type");
-            if ("tracker.report.submitted".equals(type)) {
-                reportsSeen.add(JsonPath.from(record.value()).getString("reportId"));
-            } else if ("/task-service".equals(record.header("ce_source"))) {
-                versionsSeen.computeIfAbsent(record.header("ce_subject"), k -> new HashSet<>()).add(record.sequence());
-            }
-        }
-        return reportsSeen.containsAll(acknowledgedReports) && acknowledgedVersions.entrySet().stream()
-                .allMatch(e -> versionsSeen.getOrDefault(e.getKey(), Set.of()).containsAll(e.getValue()));
     }
 
     /**
@@ -229,13 +209,13 @@ class ReplicasUnderFaultsIT {
     /** Every acknowledged report can be read back, and every item is at least at its last acknowledged version. */
     private void assertStored(List<String> items) {
         String reviewer = Tokens.of("ministry-reviewer");
-        for (String id : acknowledgedReports) {
+        for (String id : acknowledged.reports()) {
             HttpResponse<String> read = progress.send(base -> FailoverClient.to(base, "/api/reports/" + id)
                     .header("Authorization", "Bearer " + reviewer).GET());
             assertEquals(200, read.statusCode(), "report " + id);
         }
         for (String item : items) {
-            List<Long> versions = acknowledgedVersions.getOrDefault(item, List.of());
+            List<Long> versions = acknowledged.versionsOf(item);
             if (!versions.isEmpty()) {
                 long stored = get(tasks, "/api/items/" + item, admin).getLong("version");
                 assertTrue(stored >= versions.get(versions.size() - 1), item + " is at version " + stored);

@@ -35,6 +35,13 @@ public final class ReportApi {
                 .put(location).then().statusCode(200).extract().path("id");
     }
 
+    /** The JSON body of a new report (status ON_TRACK, no metrics), as the fault tests and the mixed load send it. */
+    public static String body(String item, String period, int percent, String narrative) {
+        return """
+                {"itemCode":"%s","period":"%s","percentComplete":%d,"status":"ON_TRACK","narrative":"%s"}"""
+                .formatted(item, period, percent, narrative);
+    }
+
     public static void review(String id, String decision, String comment) {
         String body = comment == null ? "{\"decision\": \"" + decision + "\"}"
                 : "{\"decision\": \"" + decision + "\", \"comment\": \"" + comment + "\"}";
