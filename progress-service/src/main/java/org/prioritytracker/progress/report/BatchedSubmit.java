@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.progress.rollup.LatestReports;
 import org.prioritytracker.responsecache.ResponseCache;
@@ -22,7 +23,29 @@ import org.prioritytracker.responsecache.ResponseCache;
 @ApplicationScoped
 public class BatchedSubmit implements GroupCommit.BatchStore {
 
-    private static final int PARAMETERS_PER_ROW = 13;
+    /** A column of the statement's input rows: its name, its SQL type and where a submission's value comes from. */
+    private record InputColumn(String name, String type, Function<PendingSubmission, Object> value) {
+    }
+
+    /**
+     * The input rows' columns, each written once: the statement's column list, each row's casts and the
+     * parameters bound for a submission all follow this list. A new column is one line here (and its use
+     * in the statement below).
+     */
+    private static final List<InputColumn> INPUT = List.of(
+            new InputColumn("id", "uuid", s -> s.report().id),
+            new InputColumn("item_code", "text", s -> s.report().itemCode),
+            new InputColumn("province_code", "text", s -> s.report().provinceCode),
+            new InputColumn("period", "text", s -> s.report().period),
+            new InputColumn("period_end", "date", s -> s.report().periodEnd),
+            new InputColumn("percent_complete", "numeric", s -> s.report().percentComplete),
+            new InputColumn("status", "text", s -> s.report().status.name()),
+            new InputColumn("narrative", "text", s -> s.report().narrative),
+            new InputColumn("metrics", "jsonb", PendingSubmission::metricsJson),
+            new InputColumn("submitted_by", "text", s -> s.report().submittedBy),
+            new InputColumn("submitted_at", "timestamptz", s -> s.report().submittedAt),
+            new InputColumn("key", "text", PendingSubmission::idempotencyKey),
+            new InputColumn("request_hash", "text", PendingSubmission::requestHash));
 
     /** Rows are written in the order of (province, item, period), so that concurrent batches lock rows in one order. */
     private static final Comparator<PendingSubmission> LOCK_ORDER = Comparator
@@ -31,8 +54,7 @@ public class BatchedSubmit implements GroupCommit.BatchStore {
             .thenComparing(s -> s.report().period);
 
     private static final String STATEMENT = """
-            WITH input (ord, id, item_code, province_code, period, period_end, percent_complete, status, narrative, metrics,
-                        submitted_by, submitted_at, key, request_hash) AS (
+            WITH input (ord, %s) AS (
                 VALUES %s),
             report_row AS (
                 INSERT INTO report (id, item_code, province_code, period, period_end, percent_complete, status, narrative,
@@ -132,14 +154,9 @@ public class BatchedSubmit implements GroupCommit.BatchStore {
         Query query = entityManager.createNativeQuery(statement(ordered.size()));
         int parameter = 1;
         for (PendingSubmission submission : ordered) {
-            Report report = submission.report();
-            query.setParameter(parameter++, report.id).setParameter(parameter++, report.itemCode)
-                    .setParameter(parameter++, report.provinceCode).setParameter(parameter++, report.period)
-                    .setParameter(parameter++, report.periodEnd).setParameter(parameter++, report.percentComplete)
-                    .setParameter(parameter++, report.status.name()).setParameter(parameter++, report.narrative)
-                    .setParameter(parameter++, submission.metricsJson()).setParameter(parameter++, report.submittedBy)
-                    .setParameter(parameter++, report.submittedAt).setParameter(parameter++, submission.idempotencyKey())
-                    .setParameter(parameter++, submission.requestHash());
+            for (InputColumn column : INPUT) {
+                query.setParameter(parameter++, column.value().apply(submission));
+            }
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -154,23 +171,14 @@ public class BatchedSubmit implements GroupCommit.BatchStore {
         return statements.computeIfAbsent(count, n -> {
             StringBuilder rows = new StringBuilder();
             for (int row = 0; row < n; row++) {
-                int p = 1 + PARAMETERS_PER_ROW * row;
-                rows.append(row == 0 ? "" : ",\n        ").append('(').append(row)
-                        .append(", CAST(?").append(p).append(" AS uuid)")
-                        .append(", CAST(?").append(p + 1).append(" AS text)")
-                        .append(", CAST(?").append(p + 2).append(" AS text)")
-                        .append(", CAST(?").append(p + 3).append(" AS text)")
-                        .append(", CAST(?").append(p + 4).append(" AS date)")
-                        .append(", CAST(?").append(p + 5).append(" AS numeric)")
-                        .append(", CAST(?").append(p + 6).append(" AS text)")
-                        .append(", CAST(?").append(p + 7).append(" AS text)")
-                        .append(", CAST(?").append(p + 8).append(" AS jsonb)")
-                        .append(", CAST(?").append(p + 9).append(" AS text)")
-                        .append(", CAST(?").append(p + 10).append(" AS timestamptz)")
-                        .append(", CAST(?").append(p + 11).append(" AS text)")
-                        .append(", CAST(?").append(p + 12).append(" AS text))");
+                rows.append(row == 0 ? "" : ",\n        ").append('(').append(row);
+                for (int c = 0; c < INPUT.size(); c++) {
+                    rows.append(", CAST(?").append(1 + INPUT.size() * row + c).append(" AS ").append(INPUT.get(c).type()).append(')');
+                }
+                rows.append(')');
             }
-            return STATEMENT.formatted(rows);
+            String columns = String.join(", ", INPUT.stream().map(InputColumn::name).toList());
+            return STATEMENT.formatted(columns, rows);
         });
     }
 }
