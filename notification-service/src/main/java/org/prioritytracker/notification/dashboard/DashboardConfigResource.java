@@ -26,7 +26,7 @@ public class DashboardConfigResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The dashboard page's settings: where the other services' APIs are")
+    @Operation(operationId = "getDashboardConfig", summary = "The dashboard page's settings: where the other services' APIs are")
     public Settings settings() {
         return new Settings(config.taskServiceUrl(), config.progressServiceUrl());
     }

@@ -41,7 +41,8 @@ public class SessionResource {
     @POST
     @RolesAllowed({Roles.VIEWER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER})
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Sets the event stream's HttpOnly cookie from the bearer token of this request")
+    @Operation(operationId = "openStreamSession",
+            summary = "Sets the event stream's HttpOnly cookie from the bearer token of this request")
     @APIResponse(responseCode = "204", description = "The cookie is set until the token expires")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     public Response open(UriInfo uri) {
@@ -52,7 +53,7 @@ public class SessionResource {
 
     @DELETE
     @PermitAll
-    @Operation(summary = "Removes the event stream's cookie (signing out)")
+    @Operation(operationId = "closeStreamSession", summary = "Removes the event stream's cookie (signing out)")
     @APIResponse(responseCode = "204", description = "The cookie is gone")
     public Response close(UriInfo uri) {
         return Response.noContent().cookie(cookie("", 0, uri)).build();

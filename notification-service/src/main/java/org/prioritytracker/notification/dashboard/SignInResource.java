@@ -51,7 +51,7 @@ public class SignInResource {
     @GET
     @Path("/sign-in")
     @Authenticated
-    @Operation(summary = "Signs in at the identity provider, then returns to the dashboard")
+    @Operation(operationId = "signIn", summary = "Signs in at the identity provider, then returns to the dashboard")
     @APIResponse(responseCode = "303", description = "Signed in: back to the dashboard")
     public Response signIn() {
         return Response.seeOther(URI.create("/")).build();
@@ -61,7 +61,8 @@ public class SignInResource {
     @Path("/session")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The signed-in person and the current access token, for the dashboard page")
+    @Operation(operationId = "getDashboardSession",
+            summary = "The signed-in person and the current access token, for the dashboard page")
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "499", description = "Not signed in (a script's request: no redirect to the login page)")
     public Response session() {

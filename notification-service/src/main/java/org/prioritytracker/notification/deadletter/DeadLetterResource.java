@@ -43,7 +43,7 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "Dead letters, oldest first (without the events themselves)")
+    @Operation(operationId = "listDeadLetters", summary = "Dead letters, oldest first (without the events themselves)")
     @APIResponse(responseCode = "200", description = "The dead letters")
     public List<DeadLetterStore.Entry> list(
             @Parameter(description = "Also those already replayed", schema = @Schema(type = SchemaType.BOOLEAN))
@@ -54,7 +54,7 @@ public class DeadLetterResource {
     @GET
     @Path("/{position}")
     @Produces("application/cloudevents+json")
-    @Operation(summary = "One dead letter: the event as a structured CloudEvent")
+    @Operation(operationId = "getDeadLetter", summary = "One dead letter: the event as a structured CloudEvent")
     @APIResponse(responseCode = "200", description = "The event")
     @APIResponse(responseCode = "404", description = "No dead letter at this position")
     public String event(@PathParam("position") long position) {
@@ -63,7 +63,7 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{position}/replay")
-    @Operation(summary = "Publish a dead letter again, once")
+    @Operation(operationId = "replayDeadLetter", summary = "Publish a dead letter again, once")
     @APIResponse(responseCode = "200", description = "Published; the dead letter is marked replayed")
     @APIResponse(responseCode = "404", description = "No dead letter at this position")
     @APIResponse(responseCode = "422", description = "The broker refused it again; the reason says why")
@@ -75,7 +75,7 @@ public class DeadLetterResource {
 
     @DELETE
     @Path("/{position}")
-    @Operation(summary = "Discard a dead letter for good")
+    @Operation(operationId = "discardDeadLetter", summary = "Discard a dead letter for good")
     @APIResponse(responseCode = "204", description = "Discarded")
     @APIResponse(responseCode = "404", description = "No dead letter at this position")
     public Response discard(@PathParam("position") long position) {

@@ -46,7 +46,7 @@ public class EventQueryResource {
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER})
-    @Operation(summary = "Stored events after a cursor, oldest first", description = """
+    @Operation(operationId = "listEvents", summary = "Stored events after a cursor, oldest first", description = """
             A provincial reporter sees item and priority events and its own province's report events only; \
             the ministry's roles and viewers see every event.""")
     @APIResponse(responseCode = "200", description = "A page of events and the cursor to continue from")

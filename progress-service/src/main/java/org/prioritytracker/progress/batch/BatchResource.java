@@ -63,7 +63,8 @@ public class BatchResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCIAL_REPORTER)
-    @Operation(summary = "Submit up to 500 reports as a JSON array; the answer says what became of each")
+    @Operation(operationId = "submitReportBatch",
+            summary = "Submit up to 500 reports as a JSON array; the answer says what became of each")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two reports", value = "["
             + "{\"itemCode\": \"P3.1\", \"period\": \"2025-Q2\", \"percentComplete\": 40, \"status\": \"ON_TRACK\"},"
             + "{\"itemCode\": \"P3.2\", \"period\": \"2025-Q2\", \"percentComplete\": 35, \"status\": \"AT_RISK\"}]")))
@@ -86,6 +87,8 @@ public class BatchResource {
     @POST
     @Consumes(CSV)
     @RolesAllowed(Roles.PROVINCIAL_REPORTER)
+    // The same OpenAPI operation as the JSON method (same path and verb, another body); SmallRye merges the two
+    // and warns of an operationId given twice, so the id is set on the JSON method only.
     @Operation(summary = "Submit up to 500 reports as CSV with a header row", description = """
             Columns: itemCode, period, percentComplete, status (required); narrative, provinceCode (optional); and \
             one column per metric headed metric:NAME (UNIT), for example metric:PM2.5年均浓度 (µg/m³). UTF-8; a \

@@ -55,7 +55,8 @@ public class CalendarResource {
 
     @GET
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER})
-    @Operation(summary = "The plan's reporting calendar, with each period's deadline, reminder day and last entry day")
+    @Operation(operationId = "getCalendar",
+            summary = "The plan's reporting calendar, with each period's deadline, reminder day and last entry day")
     @APIResponse(responseCode = "200", description = "The calendar",
             content = @Content(schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "400", description = "The year is not a year",
@@ -70,7 +71,7 @@ public class CalendarResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Set the plan's reporting calendar")
+    @Operation(operationId = "replaceCalendar", summary = "Set the plan's reporting calendar")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "quarterly", value = """
             {"cadence": "QUARTERLY", "deadlineDays": 10, "reminderDays": 5, "lockDays": 30}""")))
     @APIResponse(responseCode = "200", description = "The calendar as set",
@@ -91,7 +92,7 @@ public class CalendarResource {
     @GET
     @Path("/reopenings")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER})
-    @Operation(summary = "The plan's reopened periods (a reporter sees its own bureau's)")
+    @Operation(operationId = "listReopenings", summary = "The plan's reopened periods (a reporter sees its own bureau's)")
     @APIResponse(responseCode = "200", description = "The reopenings",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReopeningView.class)))
     @APIResponse(responseCode = "404", description = "No plan has this year")
@@ -106,11 +107,12 @@ public class CalendarResource {
     @Path("/reopenings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Reopen a locked period for one bureau, until a day")
+    @Operation(operationId = "reopenPeriod", summary = "Reopen a locked period for one bureau, until a day")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Hebei, first quarter", value = """
             {"provinceCode": "130000", "period": "2025-Q1", "openUntil": "2025-06-30"}""")))
     @APIResponse(responseCode = "201", description = "The reopening; Location is its address",
-            headers = @Header(name = HttpHeaders.LOCATION), content = @Content(schema = @Schema(implementation = ReopeningView.class)))
+            headers = @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ReopeningView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No plan has this year")
@@ -129,7 +131,7 @@ public class CalendarResource {
     @DELETE
     @Path("/reopenings/{province}/{period}")
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Close a reopened period again")
+    @Operation(operationId = "closeReopening", summary = "Close a reopened period again")
     @APIResponse(responseCode = "204", description = "Closed")
     @APIResponse(responseCode = "404", description = "No plan has this year, or the period was not reopened for the bureau")
     @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")

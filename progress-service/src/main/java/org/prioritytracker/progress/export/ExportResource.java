@@ -49,7 +49,8 @@ public class ExportResource {
     @GET
     @Path("/reports.{format: xlsx|csv}")
     @Produces({XLSX, CSV})
-    @Operation(summary = "The plan's reports (of one period, a quarter with its months) with narratives and metrics",
+    @Operation(operationId = "exportReports",
+            summary = "The plan's reports (of one period, a quarter with its months) with narratives and metrics",
             description = "reports.xlsx is an Excel workbook; reports.csv the same columns as CSV (UTF-8 with a byte-order mark).")
     @APIResponse(responseCode = "200", description = "The file", content = {
             @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -67,7 +68,8 @@ public class ExportResource {
     @GET
     @Path("/timeliness.{format: xlsx|csv}")
     @Produces({XLSX, CSV})
-    @Operation(summary = "The completeness and timeliness table of the plan (every due period, or one)",
+    @Operation(operationId = "exportTimeliness",
+            summary = "The completeness and timeliness table of the plan (every due period, or one)",
             description = "timeliness.xlsx is an Excel workbook; timeliness.csv the same columns as CSV (UTF-8 with a byte-order mark).")
     @APIResponse(responseCode = "200", description = "The file", content = {
             @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),

@@ -57,7 +57,8 @@ public class ObligationResource {
     }
 
     @GET
-    @Operation(summary = "A bureau's open obligations in a plan, late ones first (a reporter: its own)")
+    @Operation(operationId = "listOpenObligations",
+            summary = "A bureau's open obligations in a plan, late ones first (a reporter: its own)")
     @APIResponse(responseCode = "200", description = "The open obligations",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OpenObligation.class)))
     @APIResponse(responseCode = "400", description = "plan or province is invalid",

@@ -65,7 +65,7 @@ public class ReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCIAL_REPORTER)
-    @Operation(summary = "Submit a report for your province", description = """
+    @Operation(operationId = "submitReport", summary = "Submit a report for your province", description = """
             Requires an Idempotency-Key: a repeat with the same key and body returns the same report, the same key \
             with another body is a 422. Keys are kept 48 hours. A second report for the same province, item and \
             period is a 409 whose Location points to the existing one.""")
@@ -78,7 +78,8 @@ public class ReportResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
     @APIResponse(responseCode = "503", description = "task-service cannot be reached to check the item; retry after Retry-After")
     public Response submit(
-            @Parameter(description = "A unique key per report you mean to submit, e.g. a UUID", required = true)
+            @Parameter(description = "A unique key per report you mean to submit, e.g. a UUID", required = true,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 200))
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") ReportRequest request,
             @Context UriInfo uri) {
@@ -112,7 +113,7 @@ public class ReportResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCIAL_REPORTER)
-    @Operation(summary = "Amend your province's report while it is SUBMITTED or RETURNED")
+    @Operation(operationId = "amendReport", summary = "Amend your province's report while it is SUBMITTED or RETURNED")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "amendment", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The amended report, one version up",
             content = @Content(schema = @Schema(implementation = ReportView.class)))
@@ -129,7 +130,7 @@ public class ReportResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER})
-    @Operation(summary = "One report (a reporter sees only its own province's)")
+    @Operation(operationId = "getReport", summary = "One report (a reporter sees only its own province's)")
     @APIResponse(responseCode = "200", description = "The report, with its ETag",
             content = @Content(schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "403", description = "The report belongs to another province")
@@ -143,7 +144,7 @@ public class ReportResource {
     @GET
     @Path("/{id}/versions")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER})
-    @Operation(summary = "Every submitted version of a report, oldest first")
+    @Operation(operationId = "listReportVersions", summary = "Every submitted version of a report, oldest first")
     @APIResponse(responseCode = "200", description = "The versions")
     public List<ReportVersionView> versions(@PathParam("id") UUID id) {
         Report report = service.find(id);
@@ -153,7 +154,8 @@ public class ReportResource {
 
     @GET
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER})
-    @Operation(summary = "Reports, filtered and paged, newest first (a reporter sees only its own province's)")
+    @Operation(operationId = "listReports",
+            summary = "Reports, filtered and paged, newest first (a reporter sees only its own province's)")
     @APIResponse(responseCode = "200", description = "One page with the total count")
     @APIResponse(responseCode = "400", description = "A filter is invalid")
     @APIResponse(responseCode = "403", description = "A reporter asked for another province")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -49,12 +50,14 @@ public class ReviewResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_REVIEWER)
-    @Operation(summary = "Accept a submitted report (it is then locked) or return it to the province for amendment")
+    @Operation(operationId = "reviewReport",
+            summary = "Accept a submitted report (it is then locked) or return it to the province for amendment")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "accept", value = "{\"decision\": \"ACCEPTED\"}"),
             @ExampleObject(name = "return", value = "{\"decision\": \"RETURNED\", \"comment\": \"请补充断面监测数据。\"}")}))
     @APIResponse(responseCode = "200", description = "The reviewed report; its version is the one judged",
-            headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = ReportView.class)))
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "400", description = "No decision, or RETURNED without a comment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such report")

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,8 +50,10 @@ public class RollupResource {
 
     @GET
     @Path("/items/{code}")
-    @Operation(summary = "One sub-item across the provinces: national mean, coverage, provinces behind")
-    @APIResponse(responseCode = "200", description = "The rollup", headers = @Header(name = HttpHeaders.ETAG),
+    @Operation(operationId = "getItemRollup",
+            summary = "One sub-item across the provinces: national mean, coverage, provinces behind")
+    @APIResponse(responseCode = "200", description = "The rollup",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Rollups.ItemRollup.class)))
     @APIResponse(responseCode = "304", description = UNCHANGED)
     @APIResponse(responseCode = "404", description = "No such sub-item")
@@ -63,8 +66,10 @@ public class RollupResource {
 
     @GET
     @Path("/priorities/{code}")
-    @Operation(summary = "One priority: mean percent, counts by status, coverage, and each of its sub-items")
-    @APIResponse(responseCode = "200", description = "The rollup", headers = @Header(name = HttpHeaders.ETAG),
+    @Operation(operationId = "getPriorityRollup",
+            summary = "One priority: mean percent, counts by status, coverage, and each of its sub-items")
+    @APIResponse(responseCode = "200", description = "The rollup",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Rollups.PriorityRollup.class)))
     @APIResponse(responseCode = "304", description = UNCHANGED)
     @APIResponse(responseCode = "404", description = "No such priority")
@@ -75,8 +80,9 @@ public class RollupResource {
 
     @GET
     @Path("/overview")
-    @Operation(summary = "All eight priorities: mean percent, counts by status, coverage")
-    @APIResponse(responseCode = "200", description = "The overview", headers = @Header(name = HttpHeaders.ETAG),
+    @Operation(operationId = "getOverviewRollup", summary = "All eight priorities: mean percent, counts by status, coverage")
+    @APIResponse(responseCode = "200", description = "The overview",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Rollups.Overview.class)))
     @APIResponse(responseCode = "304", description = UNCHANGED)
     public Response overview(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -85,8 +91,9 @@ public class RollupResource {
 
     @GET
     @Path("/heatmap")
-    @Operation(summary = "Every province's latest report on every item (at most 32 x 31 cells)")
-    @APIResponse(responseCode = "200", description = "The cells", headers = @Header(name = HttpHeaders.ETAG),
+    @Operation(operationId = "getHeatmapRollup", summary = "Every province's latest report on every item (at most 32 x 31 cells)")
+    @APIResponse(responseCode = "200", description = "The cells",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Rollups.Heatmap.class)))
     @APIResponse(responseCode = "304", description = UNCHANGED)
     public Response heatmap(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -96,8 +103,9 @@ public class RollupResource {
 
     @GET
     @Path("/provinces/{code}")
-    @Operation(summary = "One province across all sub-items")
-    @APIResponse(responseCode = "200", description = "The rollup", headers = @Header(name = HttpHeaders.ETAG),
+    @Operation(operationId = "getProvinceRollup", summary = "One province across all sub-items")
+    @APIResponse(responseCode = "200", description = "The rollup",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Rollups.ProvinceRollup.class)))
     @APIResponse(responseCode = "304", description = UNCHANGED)
     @APIResponse(responseCode = "403", description = "A reporter asked for another province")

@@ -42,12 +42,14 @@ public class TimelinessResource {
     }
 
     @GET
-    @Operation(summary = "Completeness and timeliness of a plan's reports, per bureau, per priority and nationally",
+    @Operation(operationId = "getTimelinessRollup",
+            summary = "Completeness and timeliness of a plan's reports, per bureau, per priority and nationally",
             description = """
                     Expected reports are the 32 bureaus x the plan's sub-items x the periods: the one asked for, or \
                     every period whose deadline has passed (GET /api/calendars/{year} gives the deadlines). A reporter \
                     sees the national and priority figures and its own bureau's.""")
-    @APIResponse(responseCode = "200", description = "The rates", headers = @Header(name = HttpHeaders.ETAG),
+    @APIResponse(responseCode = "200", description = "The rates",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Timeliness.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "plan is missing or no year, or period is not one of the plan's",

@@ -58,9 +58,10 @@ public class ItemResource {
 
     @GET
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
-    @Operation(summary = "Sub-items, filtered and paged, in priority order")
+    @Operation(operationId = "listItems", summary = "Sub-items, filtered and paged, in priority order")
     @APIResponse(responseCode = "200", description = "One page and the total count; an ETag for If-None-Match",
-            headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = ItemPage.class)))
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ItemPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A filter or page parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -86,9 +87,10 @@ public class ItemResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
-    @Operation(summary = "One sub-item, with its ETag")
+    @Operation(operationId = "getItem", summary = "One sub-item, with its ETag")
     @APIResponse(responseCode = "200", description = "The item",
-            headers = @Header(name = HttpHeaders.ETAG, description = "The version in quotes, for If-Match"),
+            headers = @Header(name = HttpHeaders.ETAG, description = "The version in quotes, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "404", description = "No sub-item has this code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -102,12 +104,13 @@ public class ItemResource {
     @Path("/{code}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Move the item's status through the workflow")
+    @Operation(operationId = "transitionItem", summary = "Move the item's status through the workflow")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "start", value = "{\"to\": \"IN_PROGRESS\"}"),
             @ExampleObject(name = "at risk", value = "{\"to\": \"AT_RISK\", \"reason\": \"汛期水质波动，部分断面不达标\"}")}))
     @APIResponse(responseCode = "200", description = "The item after the move, with its new ETag",
-            headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = ItemView.class)))
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or a reason is required for this move",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
@@ -125,11 +128,12 @@ public class ItemResource {
     @Path("/{code}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Edit titles, description, lead department or due date (JSON merge patch)")
+    @Operation(operationId = "patchItem", summary = "Edit titles, description, lead department or due date (JSON merge patch)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "assign",
             value = "{\"leadDepartment\": \"水生态环境司\", \"dueDate\": \"2025-11-30\"}")))
     @APIResponse(responseCode = "200", description = "The item after the edit, with its new ETag",
-            headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = ItemView.class)))
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "400", description = "A field is unknown, not editable or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
@@ -146,12 +150,13 @@ public class ItemResource {
     @Path("/{code}/archive")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Archive the item", description = """
+    @Operation(operationId = "archiveItem", summary = "Archive the item", description = """
             An archived item expects no more reports and takes no more changes; it keeps its status, history and
             reports, and is listed with archived=true.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "merged", value = "{\"reason\": \"并入P3.2统一调度\"}")))
     @APIResponse(responseCode = "200", description = "The archived item, with its new ETag",
-            headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = ItemView.class)))
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "400", description = "The reason is missing or too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
@@ -166,7 +171,8 @@ public class ItemResource {
     @GET
     @Path("/{code}/history")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
-    @Operation(summary = "The item's changes, newest first: creation, status moves, edits, archiving")
+    @Operation(operationId = "listItemHistory",
+            summary = "The item's changes, newest first: creation, status moves, edits, archiving")
     @APIResponse(responseCode = "200", description = "The history")
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
     public List<HistoryView> history(@Parameter(example = "P3.2") @PathParam("code") String code) {

@@ -64,10 +64,11 @@ public class PlanResource {
     }
 
     @GET
-    @Operation(summary = "Every plan, newest first", description = """
+    @Operation(operationId = "listPlans", summary = "Every plan, newest first", description = """
             The current plan, which the unqualified reads such as GET /api/priorities mean, is this year's
             (Beijing calendar) or else the newest that has begun.""")
-    @APIResponse(responseCode = "200", description = "The plans", headers = @Header(name = HttpHeaders.ETAG),
+    @APIResponse(responseCode = "200", description = "The plans",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PlanView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -80,8 +81,9 @@ public class PlanResource {
 
     @GET
     @Path("/{year}/priorities")
-    @Operation(summary = "One plan's priorities in order, each with its sub-items")
-    @APIResponse(responseCode = "200", description = "The plan's priorities", headers = @Header(name = HttpHeaders.ETAG),
+    @Operation(operationId = "listPlanPriorities", summary = "One plan's priorities in order, each with its sub-items")
+    @APIResponse(responseCode = "200", description = "The plan's priorities",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PriorityView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "The year is not a year")
@@ -101,8 +103,9 @@ public class PlanResource {
 
     @GET
     @Path("/{year}")
-    @Operation(summary = "One plan")
-    @APIResponse(responseCode = "200", description = "The plan", headers = @Header(name = HttpHeaders.ETAG),
+    @Operation(operationId = "getPlan", summary = "One plan")
+    @APIResponse(responseCode = "200", description = "The plan",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "The year is not a year")
@@ -126,11 +129,12 @@ public class PlanResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Start an empty plan for a work conference's year")
+    @Operation(operationId = "createPlan", summary = "Start an empty plan for a work conference's year")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "2026", value = """
             {"year": 2026, "titleZh": "2026年生态环境保护重点任务",
              "titleEn": "2026 key tasks of ecological and environmental protection"}""")))
-    @APIResponse(responseCode = "201", description = "The plan; Location is its address", headers = @Header(name = HttpHeaders.LOCATION),
+    @APIResponse(responseCode = "201", description = "The plan; Location is its address",
+            headers = @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -146,12 +150,14 @@ public class PlanResource {
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Create a whole plan from a file in the seed format (seeds/priorities.json)", description = """
+    @Operation(operationId = "importPlan",
+            summary = "Create a whole plan from a file in the seed format (seeds/priorities.json)", description = """
             All or nothing: the plan, its priorities and sub-items are created in one transaction, each with its
             event. Codes and positions may be left out; where given they must be those the rows' places give
             (2026-P1, 2026-P1.1; the README explains the codes). deploy/local/plan import FILE sends a file.""")
     @APIResponse(responseCode = "201", description = "What was created; Location is the plan's address",
-            headers = @Header(name = HttpHeaders.LOCATION), content = @Content(schema = @Schema(implementation = ImportResult.class)))
+            headers = @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "400", description = "The file is invalid: every bad field is named by its path",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The year has a plan already")
@@ -166,12 +172,13 @@ public class PlanResource {
     @Path("/{year}/priorities")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Add a priority at the end of the plan", description = """
+    @Operation(operationId = "addPriority", summary = "Add a priority at the end of the plan", description = """
             Its code follows from its place: P<n> in the 2025 plan, <year>-P<n> in any other (2026-P1).""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "new priority", value = """
             {"titleZh": "持续深入打好污染防治攻坚战", "titleEn": "Keep fighting the battle against pollution in depth"}""")))
     @APIResponse(responseCode = "201", description = "The priority; Location is its address",
-            headers = {@Header(name = HttpHeaders.ETAG), @Header(name = HttpHeaders.LOCATION)},
+            headers = {@Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = PriorityView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid, or the year is not a year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

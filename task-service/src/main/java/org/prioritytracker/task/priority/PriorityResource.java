@@ -70,11 +70,13 @@ public class PriorityResource {
     }
 
     @GET
-    @Operation(summary = "The current plan's priorities in order, each with its sub-items", description = """
+    @Operation(operationId = "listPriorities",
+            summary = "The current plan's priorities in order, each with its sub-items", description = """
             The current plan is this year's, or else the newest that has begun (GET /api/plans says which);
             GET /api/plans/{year}/priorities gives any plan's.
             Carries an ETag: send it back in If-None-Match and an unchanged list is a 304 without a body.""")
-    @APIResponse(responseCode = "200", description = "The priorities", headers = @Header(name = HttpHeaders.ETAG),
+    @APIResponse(responseCode = "200", description = "The priorities",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PriorityView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -86,8 +88,9 @@ public class PriorityResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One priority with its sub-items")
-    @APIResponse(responseCode = "200", description = "The priority", headers = @Header(name = HttpHeaders.ETAG),
+    @Operation(operationId = "getPriority", summary = "One priority with its sub-items")
+    @APIResponse(responseCode = "200", description = "The priority",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PriorityView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No priority has this code")
@@ -103,14 +106,15 @@ public class PriorityResource {
     @Path("/{code}/items")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Add a sub-item at the end of the priority", description = """
+    @Operation(operationId = "addItem", summary = "Add a sub-item at the end of the priority", description = """
             Its code is the priority's code, a dot and its place (P3.6, 2026-P1.3); it starts NOT_STARTED, and the
             bureaus report on it from then on.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "new item", value = """
             {"titleZh": "推进重点流域水生态保护修复", "titleEn": "Restore the water ecology of key river basins",
              "leadDepartment": "水生态环境司", "dueDate": "2025-12-31"}""")))
     @APIResponse(responseCode = "201", description = "The new item; Location is its address",
-            headers = {@Header(name = HttpHeaders.ETAG), @Header(name = HttpHeaders.LOCATION)},
+            headers = {@Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -129,10 +133,11 @@ public class PriorityResource {
     @Path("/{code}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Rename the priority (JSON merge patch of its titles)")
+    @Operation(operationId = "patchPriority", summary = "Rename the priority (JSON merge patch of its titles)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rename", value = "{\"titleEn\": \"Win the battle against pollution\"}")))
     @APIResponse(responseCode = "200", description = "The priority after the edit, with its new ETag",
-            headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = PriorityView.class)))
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PriorityView.class)))
     @APIResponse(responseCode = "400", description = "A field is unknown or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No priority has this code")
@@ -149,11 +154,12 @@ public class PriorityResource {
     @Path("/{code}/archive")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Archive the priority and its active sub-items", description = """
+    @Operation(operationId = "archivePriority", summary = "Archive the priority and its active sub-items", description = """
             Archived rows stay, with their history and reports; they expect no reports and take no changes.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "withdrawn", value = "{\"reason\": \"任务调整，不再单列\"}")))
     @APIResponse(responseCode = "200", description = "The archived priority, with its new ETag",
-            headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = PriorityView.class)))
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PriorityView.class)))
     @APIResponse(responseCode = "400", description = "The reason is missing or too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No priority has this code")

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -47,15 +48,17 @@ public class ProvinceResource {
     }
 
     @GET
-    @Operation(summary = "List the reporting bureaus in GB/T 2260 order, the XPCC bureau last, deactivated ones included")
+    @Operation(operationId = "listProvinces",
+            summary = "List the reporting bureaus in GB/T 2260 order, the XPCC bureau last, deactivated ones included")
     public List<ProvinceView> list() {
         return Province.listInOrder().stream().map(ProvinceView::of).toList();
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One reporting bureau, with its ETag")
-    @APIResponse(responseCode = "200", description = "The bureau", headers = @Header(name = HttpHeaders.ETAG),
+    @Operation(operationId = "getProvince", summary = "One reporting bureau, with its ETag")
+    @APIResponse(responseCode = "200", description = "The bureau",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ProvinceView.class)))
     @APIResponse(responseCode = "404", description = "No bureau has this code")
     public Response get(@Parameter(example = "130000") @PathParam("code") String code) {
@@ -68,14 +71,15 @@ public class ProvinceResource {
     @Path("/{code}/{action: deactivate|reactivate}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(summary = "Deactivate or reactivate the bureau", description = """
+    @Operation(operationId = "changeProvinceStatus", summary = "Deactivate or reactivate the bureau", description = """
             deactivate: from now on the bureau owes no report whose deadline is later: completeness, timeliness, \
             reminders and open obligations leave it out for those periods, and progress-service takes no report of \
             it for them. What it reported stays. reactivate: the bureau owes every due period again, those of its \
             deactivation included.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reorganised", value = "{\"reason\": \"机构调整，暂停报送\"}")))
     @APIResponse(responseCode = "200", description = "The bureau after the change, with its new ETag",
-            headers = @Header(name = HttpHeaders.ETAG), content = @Content(schema = @Schema(implementation = ProvinceView.class)))
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ProvinceView.class)))
     @APIResponse(responseCode = "400", description = "The reason is missing or too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No bureau has this code")

@@ -1,0 +1,251 @@
+package org.prioritytracker.system.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.prioritytracker.system.support.SystemStack;
+
+/**
+ * What a client generator needs beyond a valid document, checked on each document as the running
+ * service serves it: a server to call, a unique operationId on every operation (the generated
+ * methods' names), a schema on every parameter and response header (the generated arguments'
+ * types), and patterns that mean the same in Java, where the services check them, and in
+ * ECMAScript with the u flag, where browsers and generated TypeScript clients check them.
+ */
+@ExtendWith(SystemStack.class)
+class StrictOpenApiDocumentsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Pattern LOWER_CAMEL_CASE = Pattern.compile("[a-z][a-zA-Z0-9]*");
+    private static final Pattern BOUNDS = Pattern.compile("\\{[0-9]+(,[0-9]*)?}");
+    /** Escapes that ECMAScript lacks (\A, \Z, \z, \h, ...) or reads otherwise (\v is one character there). */
+    private static final String JAVA_ONLY_ESCAPES = "AZzhHGRXQENaev";
+    private static final Set<String> POSIX_CLASSES = Set.of("Lower", "Upper", "ASCII", "Alpha", "Digit", "Alnum", "Punct",
+            "Graph", "Print", "Blank", "Cntrl", "XDigit", "Space");
+
+    @ParameterizedTest
+    @ValueSource(strings = {SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION})
+    void theDocumentNamesItsServer(String service) {
+        JsonNode servers = document(service).path("servers");
+        assertFalse(servers.isEmpty(), service + "/q/openapi has no servers");
+        for (JsonNode server : servers) {
+            assertFalse(server.path("url").asText("").isBlank(), service + "/q/openapi has a server without a url: " + server);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION})
+    void everyOperationHasItsOwnOperationId(String service) {
+        List<String> problems = new ArrayList<>();
+        Map<String, List<String>> operationsById = new TreeMap<>();
+        operations(document(service)).forEach((operation, node) -> {
+            String id = node.path("operationId").asText("");
+            if (id.isBlank()) {
+                problems.add(operation + " has no operationId");
+            } else if (!LOWER_CAMEL_CASE.matcher(id).matches()) {
+                problems.add(operation + ": operationId '" + id + "' is not lowerCamelCase");
+            }
+            if (!id.isBlank()) {
+                operationsById.computeIfAbsent(id, key -> new ArrayList<>()).add(operation);
+            }
+        });
+        operationsById.forEach((id, operations) -> {
+            if (operations.size() > 1) {
+                problems.add("operationId '" + id + "' is on " + operations);
+            }
+        });
+        assertEquals(List.of(), problems, service + "/q/openapi");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION})
+    void everyParameterAndResponseHeaderHasASchema(String service) {
+        JsonNode document = document(service);
+        List<String> problems = new ArrayList<>();
+        operations(document).forEach((operation, node) -> {
+            List<JsonNode> parameters = new ArrayList<>();
+            node.path("parameters").forEach(parameters::add);
+            pathItem(document, operation).path("parameters").forEach(parameters::add);
+            for (JsonNode reference : parameters) {
+                JsonNode parameter = resolve(document, reference);
+                if (!parameter.path("schema").isObject()) {
+                    problems.add(operation + ": parameter " + parameter.path("in").asText() + " '"
+                            + parameter.path("name").asText() + "' has no schema");
+                }
+            }
+            node.path("responses").properties().forEach(response -> resolve(document, response.getValue()).path("headers")
+                    .properties().forEach(header -> {
+                        if (!resolve(document, header.getValue()).path("schema").isObject()) {
+                            problems.add(operation + ": response " + response.getKey() + "'s header " + header.getKey()
+                                    + " has no schema");
+                        }
+                    }));
+        });
+        assertEquals(List.of(), problems, service + "/q/openapi");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION})
+    void everyPatternMeansTheSameInJavaAndInEcmaScript(String service) {
+        List<String> problems = new ArrayList<>();
+        patterns(document(service), "$", problems);
+        assertEquals(List.of(), problems, service + "/q/openapi");
+    }
+
+    /** The check itself, on patterns of both kinds, so that a check that finds nothing cannot pass for a clean document. */
+    @Test
+    void theCheckFindsTheJavaOnlyConstructs() {
+        assertEquals(List.of("(?s (inline flags)"), javaOnlyConstructs("(?s).*\\S.*"));
+        assertEquals(List.of("(?i (inline flags)"), javaOnlyConstructs("(?i:abc)"));
+        assertEquals(List.of("possessive quantifier ++", "possessive quantifier }+"), javaOnlyConstructs("a++b{1,2}+"));
+        assertEquals(List.of("(?> (atomic group)"), javaOnlyConstructs("(?>ab)c"));
+        assertEquals(List.of("\\A", "\\z", "\\Z", "\\h"), javaOnlyConstructs("\\Aa\\z|\\Z\\h"));
+        assertEquals(List.of("\\p{javaLowerCase}", "\\p{Alpha}", "\\p{IsLatin}"),
+                javaOnlyConstructs("\\p{javaLowerCase}[\\p{Alpha}]\\p{IsLatin}"));
+        assertEquals(List.of("&& (class intersection)", "a class nested in a class"), javaOnlyConstructs("[a-z&&[^aeiou]]"));
+        for (String portable : List.of("[\\s\\S]*\\S[\\s\\S]*", "^\\d{1,3}([.]\\d{1,2})?$", "\\++a*?b+?",
+                "(?:a)(?=b)(?!c)(?<=d)(?<!e)", "(?<name>x)\\k<name>", "deactivate|reactivate", "^tracker\\.[a-z][a-z-]{0,40}$",
+                "\\p{L}\\p{Lu}\\u00e9")) {
+            assertEquals(List.of(), javaOnlyConstructs(portable), portable);
+        }
+    }
+
+    private static JsonNode document(String service) {
+        String body = given().get(service + "/q/openapi?format=json").then().statusCode(200).extract().asString();
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(service + "/q/openapi?format=json is not JSON", e);
+        }
+    }
+
+    /** Every operation, as "METHOD path". */
+    private static Map<String, JsonNode> operations(JsonNode document) {
+        Map<String, JsonNode> operations = new LinkedHashMap<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            if (HTTP_METHODS.contains(method.getKey())) {
+                operations.put(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
+            }
+        }));
+        return operations;
+    }
+
+    private static JsonNode pathItem(JsonNode document, String operation) {
+        return document.path("paths").path(operation.substring(operation.indexOf(' ') + 1));
+    }
+
+    /** The object a local $ref points to, or the node itself. */
+    private static JsonNode resolve(JsonNode document, JsonNode node) {
+        String reference = node.path("$ref").asText("");
+        return reference.startsWith("#/") ? document.at(reference.substring(1)) : node;
+    }
+
+    /** Checks every "pattern" string anywhere in the document; where is a JSON path. */
+    private static void patterns(JsonNode node, String where, List<String> problems) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                patterns(node.get(i), where + "[" + i + "]", problems);
+            }
+        } else if (node.isObject()) {
+            node.properties().forEach(field -> {
+                String at = where + "['" + field.getKey() + "']";
+                if (field.getKey().equals("pattern") && field.getValue().isTextual()) {
+                    String pattern = field.getValue().asText();
+                    try {
+                        Pattern.compile(pattern);
+                        javaOnlyConstructs(pattern).forEach(construct ->
+                                problems.add("pattern '" + pattern + "' at " + at + " uses " + construct));
+                    } catch (PatternSyntaxException e) {
+                        problems.add("pattern '" + pattern + "' at " + at + " does not compile in Java: " + e.getDescription());
+                    }
+                } else {
+                    patterns(field.getValue(), at, problems);
+                }
+            });
+        }
+    }
+
+    /**
+     * The constructs of java.util.regex that ECMAScript with the u flag lacks or reads otherwise: inline
+     * flags, atomic groups, possessive quantifiers, Java's own escapes and property classes (javaXxx,
+     * POSIX names, Is/In prefixes), and the class nesting and intersection of Java's character classes.
+     */
+    static List<String> javaOnlyConstructs(String pattern) {
+        List<String> found = new ArrayList<>();
+        boolean inClass = false;
+        boolean afterQuantifier = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            char next = i + 1 < pattern.length() ? pattern.charAt(i + 1) : 0;
+            if (c == '\\' && next != 0) {
+                i++;
+                if (JAVA_ONLY_ESCAPES.indexOf(next) >= 0) {
+                    found.add("\\" + next);
+                } else if ((next == 'p' || next == 'P') && i + 1 < pattern.length() && pattern.charAt(i + 1) == '{') {
+                    int end = pattern.indexOf('}', i);
+                    String name = end < 0 ? "" : pattern.substring(i + 2, end);
+                    if (name.startsWith("java") || name.startsWith("Is") || name.startsWith("In") || POSIX_CLASSES.contains(name)) {
+                        found.add("\\" + next + "{" + name + "}");
+                    }
+                    i = end < 0 ? i : end;
+                }
+                afterQuantifier = false;
+            } else if (inClass) {
+                if (c == ']') {
+                    inClass = false;
+                } else if (c == '[') {
+                    found.add("a class nested in a class");
+                } else if (c == '&' && next == '&') {
+                    found.add("&& (class intersection)");
+                    i++;
+                }
+            } else if (c == '[') {
+                inClass = true;
+                i += next == '^' ? 1 : 0;
+                afterQuantifier = false;
+            } else if (c == '(' && next == '?') {
+                String rest = pattern.substring(i + 2);
+                if (rest.startsWith(">")) {
+                    found.add("(?> (atomic group)");
+                } else if (!rest.isEmpty() && ":=!<".indexOf(rest.charAt(0)) < 0) {
+                    found.add("(?" + rest.replaceAll("[^a-zA-Z-].*", "") + " (inline flags)");
+                }
+                i++;
+                afterQuantifier = false;
+            } else if (c == '*' || c == '+' || c == '?') {
+                if (afterQuantifier && c == '+') {
+                    found.add("possessive quantifier " + pattern.charAt(i - 1) + "+");
+                    afterQuantifier = false;
+                } else {
+                    // a lazy quantifier's ? ends it; anything else starts one
+                    afterQuantifier = !(afterQuantifier && c == '?');
+                }
+            } else if (c == '{') {
+                Matcher bounds = BOUNDS.matcher(pattern).region(i, pattern.length());
+                afterQuantifier = bounds.lookingAt();
+                i = afterQuantifier ? bounds.end() - 1 : i;
+            } else {
+                afterQuantifier = false;
+            }
+        }
+        return found;
+    }
+}
