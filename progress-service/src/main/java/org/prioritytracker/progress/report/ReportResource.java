@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -70,11 +71,19 @@ public class ReportResource {
             with another body is a 422. Keys are kept 48 hours. A second report for the same province, item and \
             period is a 409 whose Location points to the existing one.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "report", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "201", description = "Stored (or, for a repeat of an earlier request, as it was stored then)",
+            headers = {
+                @Header(name = HttpHeaders.LOCATION, description = "The report", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = HttpHeaders.ETAG, description = "The version in quotes, for If-Match",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Idempotent-Replayed", description = "true when this answers a repeat of an earlier request",
+                        schema = @Schema(type = SchemaType.STRING, enumeration = "true"))},
+            content = @Content(schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid; nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The body names another province")
-    @APIResponse(responseCode = "409", description = "A report for this province, item and period exists")
+    @APIResponse(responseCode = "409", description = "A report for this province, item and period exists",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The existing report", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
     @APIResponse(responseCode = "503", description = "task-service cannot be reached to check the item; retry after Retry-After")
     public Response submit(

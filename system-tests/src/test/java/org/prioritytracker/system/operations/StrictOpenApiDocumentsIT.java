@@ -26,8 +26,9 @@ import org.prioritytracker.system.support.SystemStack;
  * What a client generator needs beyond a valid document, checked on each document as the running
  * service serves it: a server to call, a unique operationId on every operation (the generated
  * methods' names), a schema on every parameter and response header (the generated arguments'
- * types), and patterns that mean the same in Java, where the services check them, and in
- * ECMAScript with the u flag, where browsers and generated TypeScript clients check them.
+ * types), every error answer described as a problem, and patterns that mean the same in Java, where
+ * the services check them, and in ECMAScript with the u flag, where browsers and generated
+ * TypeScript clients check them.
  */
 @ExtendWith(SystemStack.class)
 class StrictOpenApiDocumentsIT {
@@ -99,6 +100,34 @@ class StrictOpenApiDocumentsIT {
                         }
                     }));
         });
+        assertEquals(List.of(), problems, service + "/q/openapi");
+    }
+
+    /**
+     * Every error answer is an RFC 9457 problem, and a 429 or 503 says when to come back: a generated
+     * client can then read each failure the same way. (499 is Quarkus OIDC's "not signed in" for a
+     * script's request, without a body.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION})
+    void everyErrorResponseIsAProblemAndSaysWhenToRetry(String service) {
+        JsonNode document = document(service);
+        List<String> problems = new ArrayList<>();
+        operations(document).forEach((operation, node) -> node.path("responses").properties().forEach(entry -> {
+            String status = entry.getKey();
+            JsonNode response = resolve(document, entry.getValue());
+            if (!status.matches("[45][0-9][0-9]") || "499".equals(status)) {
+                return;
+            }
+            JsonNode problem = response.path("content").path("application/problem+json").path("schema");
+            if (!"#/components/schemas/Problem".equals(problem.path("$ref").asText())) {
+                problems.add(operation + ": response " + status + " is not described as application/problem+json with the Problem schema");
+            }
+            if (("429".equals(status) || "503".equals(status)) && !response.path("headers").has("Retry-After")) {
+                problems.add(operation + ": response " + status + " has no Retry-After header");
+            }
+        }));
+        assertFalse(document.at("/components/schemas/Problem").isMissingNode(), service + "/q/openapi has no Problem schema");
         assertEquals(List.of(), problems, service + "/q/openapi");
     }
 
