@@ -92,14 +92,12 @@ class StrictOpenApiDocumentsIT {
                             + parameter.path("name").asText() + "' has no schema");
                 }
             }
-            node.path("responses").properties().forEach(response -> resolve(document, response.getValue()).path("headers")
-                    .properties().forEach(header -> {
-                        if (!resolve(document, header.getValue()).path("schema").isObject()) {
-                            problems.add(operation + ": response " + response.getKey() + "'s header " + header.getKey()
-                                    + " has no schema");
-                        }
-                    }));
         });
+        responses(document, (operation, status, response) -> response.path("headers").properties().forEach(header -> {
+            if (!resolve(document, header.getValue()).path("schema").isObject()) {
+                problems.add(operation + ": response " + status + "'s header " + header.getKey() + " has no schema");
+            }
+        }));
         assertEquals(List.of(), problems, service + "/q/openapi");
     }
 
@@ -113,9 +111,7 @@ class StrictOpenApiDocumentsIT {
     void everyErrorResponseIsAProblemAndSaysWhenToRetry(String service) {
         JsonNode document = document(service);
         List<String> problems = new ArrayList<>();
-        operations(document).forEach((operation, node) -> node.path("responses").properties().forEach(entry -> {
-            String status = entry.getKey();
-            JsonNode response = resolve(document, entry.getValue());
+        responses(document, (operation, status, response) -> {
             if (!status.matches("[45][0-9][0-9]") || "499".equals(status)) {
                 return;
             }
@@ -126,7 +122,7 @@ class StrictOpenApiDocumentsIT {
             if (("429".equals(status) || "503".equals(status)) && !response.path("headers").has("Retry-After")) {
                 problems.add(operation + ": response " + status + " has no Retry-After header");
             }
-        }));
+        });
         assertFalse(document.at("/components/schemas/Problem").isMissingNode(), service + "/q/openapi has no Problem schema");
         assertEquals(List.of(), problems, service + "/q/openapi");
     }
@@ -175,6 +171,16 @@ class StrictOpenApiDocumentsIT {
             }
         }));
         return operations;
+    }
+
+    private interface ResponseCheck {
+        void check(String operation, String status, JsonNode response);
+    }
+
+    /** Calls {@code check} for every response of every operation, its local $ref resolved. */
+    private static void responses(JsonNode document, ResponseCheck check) {
+        operations(document).forEach((operation, node) -> node.path("responses").properties()
+                .forEach(entry -> check.check(operation, entry.getKey(), resolve(document, entry.getValue()))));
     }
 
     private static JsonNode pathItem(JsonNode document, String operation) {
