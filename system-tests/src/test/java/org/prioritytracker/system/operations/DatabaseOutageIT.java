@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,11 +37,15 @@ import org.prioritytracker.testsupport.SeedBureaus;
 import org.prioritytracker.testsupport.TopicReader;
 
 /**
- * PostgreSQL restarts while clients move items and submit reports. Every answer is a 2xx, a 412 from
- * an item that moved, or a 503 with Retry-After and a problem body, never a 500; readiness goes DOWN
- * during the outage and UP within 10 s of the database's return, liveness stays UP; a report sent
- * again under its Idempotency-Key after a 503 is stored once; every acknowledged write is stored and
- * on the topic once (repeats of a ce_id aside).
+ * PostgreSQL stops while clients move items and submit reports, and starts again once every service
+ * has said it is unready (at most {@link #LONGEST_OUTAGE}). Every answer is a 2xx, a 412 from an item
+ * that moved, or a 503 with Retry-After and a problem body, never a 500; readiness goes DOWN within
+ * {@link #NOTICED_WITHIN} of the stop and UP within 10 s of the database's return, liveness stays UP; a
+ * report sent again under its Idempotency-Key after a 503 is stored once; every acknowledged write is
+ * stored and on the topic once (repeats of a ce_id aside).
+ *
+ * <p>A stop rather than a restart: a restart can be over before a readiness probe runs, so whether
+ * readiness went down would depend on the machine's speed.
  */
 @ExtendWith(SystemStack.class)
 class DatabaseOutageIT {
@@ -49,6 +54,8 @@ class DatabaseOutageIT {
     private static final List<String> PERIODS = List.of("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4");
     private static final String JSON = "application/json; charset=UTF-8";
     private static final int WRITES_AFTER_THE_OUTAGE = 100;
+    private static final Duration NOTICED_WITHIN = Duration.ofSeconds(3);
+    private static final Duration LONGEST_OUTAGE = Duration.ofSeconds(15);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -76,26 +83,33 @@ class DatabaseOutageIT {
         List<String> bureaus = SeedBureaus.codes().stream().filter(code -> !code.equals("130000")).toList();
         List<String> provinces = bureaus.subList(bureaus.size() - 8, bureaus.size());
         provinces.forEach(province -> reporters.put(province, Tokens.fresh("provincial-reporter", province)));
+        long stopBegan;
         long outageStart;
         long outageEnd;
         try (TopicReader topic = new TopicReader(SystemStack.KAFKA, SystemStack.TOPIC)) {
-            ExecutorService clients = Executors.newFixedThreadPool(5);
+            ExecutorService clients = Executors.newFixedThreadPool(SERVICES.size() + 4);
             List<Future<?>> work = new ArrayList<>();
             try {
-                work.add(clients.submit(this::sampleHealth));
+                SERVICES.forEach(service -> work.add(clients.submit(() -> sampleHealth(service))));
                 for (int client = 0; client < 2; client++) {
                     int me = client;
                     work.add(clients.submit(() -> moveItems(items, me)));
                     work.add(clients.submit(() -> submitReports(items, provinces, me)));
                 }
                 Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> made.get() >= 100);
-                outageStart = System.nanoTime();
-                SystemStack.restartPostgres();
+                stopBegan = System.nanoTime();
+                try {
+                    SystemStack.stopPostgres();
+                    outageStart = System.nanoTime();
+                    awaitEveryServiceUnready(stopBegan);
+                } finally {
+                    SystemStack.startPostgres();
+                }
                 outageEnd = System.nanoTime();
                 int atReturn = made.get();
                 Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> made.get() >= atReturn + WRITES_AFTER_THE_OUTAGE);
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> SERVICES.stream()
-                        .allMatch(service -> firstReadyAfter(service, outageEnd) >= 0));
+                        .allMatch(service -> firstAfter(service, "ready", 200, outageEnd) >= 0));
             } finally {
                 running.set(false);
                 clients.shutdown();
@@ -108,10 +122,11 @@ class DatabaseOutageIT {
             // How many requests met the outage as a 503 varies (most wait for a connection and succeed once the
             // database is back): the count is reported, and each 503 seen was checked above.
             for (String service : SERVICES) {
-                assertTrue(health.stream().anyMatch(s -> s.service().equals(service) && s.kind().equals("ready") && s.status() == 503
-                        && s.nanos() >= outageStart && s.nanos() <= outageEnd + TimeUnit.SECONDS.toNanos(2)),
-                        service + " was not reported unready during the outage");
-                long readyAgain = firstReadyAfter(service, outageEnd) - outageEnd;
+                long unready = firstAfter(service, "ready", 503, stopBegan);
+                assertTrue(unready >= 0 && unready <= outageStart + NOTICED_WITHIN.toNanos(), service
+                        + " was not reported unready within " + NOTICED_WITHIN + " of the database's stop; readiness answers "
+                        + readinessAround(service, stopBegan, outageEnd));
+                long readyAgain = firstAfter(service, "ready", 200, outageEnd) - outageEnd;
                 assertTrue(readyAgain <= TimeUnit.SECONDS.toNanos(10), service + " ready again only after " + readyAgain / 1e9 + " s");
                 assertTrue(health.stream().filter(s -> s.service().equals(service) && s.kind().equals("live"))
                         .allMatch(s -> s.status() == 200), service + " was reported not live");
@@ -131,9 +146,15 @@ class DatabaseOutageIT {
                 assertEquals(200, read.statusCode(), "report " + id);
             }
         }
+        Map<String, String> noticed = new HashMap<>();
+        for (String service : SERVICES) {
+            noticed.put(service, String.format("unready %.1f s after the stop, ready %.1f s after the start",
+                    (firstAfter(service, "ready", 503, stopBegan) - stopBegan) / 1e9, (firstAfter(service, "ready", 200, outageEnd) - outageEnd) / 1e9));
+        }
         System.out.printf("database outage: %d writes, %d answered 503 %s, %d reports sent again under their key, "
-                + "readiness down and up again around a restart of %.1f s%n", made.get(), unavailable.values().stream()
-                .mapToInt(AtomicInteger::get).sum(), unavailable, reportsSentAgain.get(), (outageEnd - outageStart) / 1e9);
+                + "an outage of %.1f s (%.1f s to stop): %s%n", made.get(), unavailable.values().stream()
+                .mapToInt(AtomicInteger::get).sum(), unavailable, reportsSentAgain.get(), (outageEnd - stopBegan) / 1e9,
+                (outageStart - stopBegan) / 1e9, noticed);
     }
 
     /** Moves this client's items between IN_PROGRESS and AT_RISK, noting the versions of the 200s. */
@@ -231,14 +252,12 @@ class DatabaseOutageIT {
         }
     }
 
-    /** Readiness and liveness of every service, every 100 ms, until the clients stop. */
-    private void sampleHealth() {
+    /** Readiness and liveness of one service, every 100 ms, until the clients stop; one thread a service. */
+    private void sampleHealth(String service) {
         while (running.get()) {
-            for (String service : SERVICES) {
-                for (String kind : List.of("ready", "live")) {
-                    HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(service + "/q/health/" + kind)).GET());
-                    health.add(new HealthSample(System.nanoTime(), service, kind, answer == null ? -1 : answer.statusCode()));
-                }
+            for (String kind : List.of("ready", "live")) {
+                HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(service + "/q/health/" + kind)).GET());
+                health.add(new HealthSample(System.nanoTime(), service, kind, answer == null ? -1 : answer.statusCode()));
             }
             try {
                 TimeUnit.MILLISECONDS.sleep(100);
@@ -249,10 +268,27 @@ class DatabaseOutageIT {
         }
     }
 
-    /** When the service was first reported ready after {@code after} (nanoTime), or -1. */
-    private long firstReadyAfter(String service, long after) {
-        return health.stream().filter(s -> s.service().equals(service) && s.kind().equals("ready") && s.status() == 200
+    /** Until every service has answered a readiness probe with 503, or {@link #LONGEST_OUTAGE} has passed. */
+    private void awaitEveryServiceUnready(long since) {
+        try {
+            Awaitility.await().atMost(LONGEST_OUTAGE).pollInterval(Duration.ofMillis(50))
+                    .until(() -> SERVICES.stream().allMatch(service -> firstAfter(service, "ready", 503, since) >= 0));
+        } catch (ConditionTimeoutException e) {
+            // The assertions name the service that stayed ready, with its answers.
+        }
+    }
+
+    /** When {@code service}'s {@code kind} probe first answered {@code status} after {@code after} (nanoTime), or -1. */
+    private long firstAfter(String service, String kind, int status, long after) {
+        return health.stream().filter(s -> s.service().equals(service) && s.kind().equals(kind) && s.status() == status
                 && s.nanos() > after).mapToLong(HealthSample::nanos).min().orElse(-1);
+    }
+
+    /** The service's readiness answers from a second before {@code from} to three after {@code to}, in ms from {@code from}. */
+    private String readinessAround(String service, long from, long to) {
+        return health.stream().filter(s -> s.service().equals(service) && s.kind().equals("ready")
+                        && s.nanos() >= from - TimeUnit.SECONDS.toNanos(1) && s.nanos() <= to + TimeUnit.SECONDS.toNanos(3))
+                .map(s -> (s.nanos() - from) / 1_000_000 + " ms: " + s.status()).toList().toString();
     }
 
     /** The answer, or null when the connection failed (the service itself is fine; a proxy would say 502). */

@@ -129,6 +129,16 @@ public class SystemStack implements BeforeAllCallback {
         Scripts.run("database", List.of("restart"), Map.of(), LOG);
     }
 
+    /** Stops the machine's PostgreSQL cluster until {@link #startPostgres()}: an outage of a chosen length. */
+    public static void stopPostgres() {
+        Scripts.run("database", List.of("stop"), Map.of(), LOG);
+    }
+
+    /** Starts the machine's PostgreSQL cluster again and waits until it accepts connections. */
+    public static void startPostgres() {
+        Scripts.run("database", List.of("start"), Map.of(), LOG);
+    }
+
     /** Installs Debian's Chromium and ChromeDriver when they are missing (deploy/local/browser). */
     public static void ensureBrowser() {
         Scripts.run("browser", List.of("ensure"), Map.of(), LOG);
