@@ -3,11 +3,12 @@ package org.prioritytracker.progress.report;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.prioritytracker.problem.NonBlankText;
 
 /**
  * A report as a provincial bureau submits it (POST) or amends it (PUT). The province comes from the
@@ -15,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "ReportRequest")
 public record ReportRequest(
-        @NotBlank(message = "is required") @Schema(required = true, examples = "P3.2") String itemCode,
+        @NotNull(message = "is required") @Pattern(regexp = NonBlankText.PATTERN, message = NonBlankText.MESSAGE)
+        @Schema(required = true, examples = "P3.2") String itemCode,
         @Schema(description = "Optional; must be the token's province when given", examples = "130000") String provinceCode,
-        @NotBlank(message = "is required: 2025-Q1..2025-Q4 or 2025-01..2025-12")
+        @NotNull(message = "is required: 2025-Q1..2025-Q4 or 2025-01..2025-12")
+        @Pattern(regexp = NonBlankText.PATTERN, message = "is required: 2025-Q1..2025-Q4 or 2025-01..2025-12")
         @Schema(required = true, examples = "2025-Q2") String period,
         @NotNull(message = "is required: 0 to 100")
         @DecimalMin(value = "0", message = "must be from 0 to 100") @DecimalMax(value = "100", message = "must be from 0 to 100")

@@ -146,7 +146,9 @@ class StrictOpenApiDocumentsIT {
         assertEquals(List.of("\\p{javaLowerCase}", "\\p{Alpha}", "\\p{IsLatin}"),
                 javaOnlyConstructs("\\p{javaLowerCase}[\\p{Alpha}]\\p{IsLatin}"));
         assertEquals(List.of("&& (class intersection)", "a class nested in a class"), javaOnlyConstructs("[a-z&&[^aeiou]]"));
-        for (String portable : List.of("[\\s\\S]*\\S[\\s\\S]*", "^\\d{1,3}([.]\\d{1,2})?$", "\\++a*?b+?",
+        assertEquals(List.of("\\S (white space: ASCII in Java, Unicode in ECMAScript)"), javaOnlyConstructs("[\\s\\S]*\\S[\\s\\S]*"));
+        assertEquals(List.of("\\s (white space: ASCII in Java, Unicode in ECMAScript)"), javaOnlyConstructs("a\\s+b"));
+        for (String portable : List.of("[\\s\\S]*[^\\t-\\r \\u00a0\\u3000][\\s\\S]*", "^\\d{1,3}([.]\\d{1,2})?$", "\\++a*?b+?",
                 "(?:a)(?=b)(?!c)(?<=d)(?<!e)", "(?<name>x)\\k<name>", "deactivate|reactivate", "^tracker\\.[a-z][a-z-]{0,40}$",
                 "\\p{L}\\p{Lu}\\u00e9")) {
             assertEquals(List.of(), javaOnlyConstructs(portable), portable);
@@ -221,9 +223,12 @@ class StrictOpenApiDocumentsIT {
     /**
      * The constructs of java.util.regex that ECMAScript with the u flag lacks or reads otherwise: inline
      * flags, atomic groups, possessive quantifiers, Java's own escapes and property classes (javaXxx,
-     * POSIX names, Is/In prefixes), and the class nesting and intersection of Java's character classes.
+     * POSIX names, Is/In prefixes), the class nesting and intersection of Java's character classes, and
+     * {@code \s} / {@code \S}, which ECMAScript reads as Unicode's white space (NonBlankText in libs/problem).
      */
-    static List<String> javaOnlyConstructs(String pattern) {
+    static List<String> javaOnlyConstructs(String regex) {
+        // [\s\S] is every character in both languages, whatever each calls white space.
+        String pattern = regex.replace("[\\s\\S]", "[x]");
         List<String> found = new ArrayList<>();
         boolean inClass = false;
         boolean afterQuantifier = false;
@@ -234,6 +239,8 @@ class StrictOpenApiDocumentsIT {
                 i++;
                 if (JAVA_ONLY_ESCAPES.indexOf(next) >= 0) {
                     found.add("\\" + next);
+                } else if (next == 's' || next == 'S') {
+                    found.add("\\" + next + " (white space: ASCII in Java, Unicode in ECMAScript)");
                 } else if ((next == 'p' || next == 'P') && i + 1 < pattern.length() && pattern.charAt(i + 1) == '{') {
                     int end = pattern.indexOf('}', i);
                     String name = end < 0 ? "" : pattern.substring(i + 2, end);

@@ -1,16 +1,17 @@
 package org.prioritytracker.task.item;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.prioritytracker.problem.NonBlankText;
 
 @Schema(name = "NewItem", description = "A sub-item to add to a priority; its code follows from its place (see the README)")
 public record NewItemRequest(
-        @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters")
+        @NotNull(message = "is required") @Pattern(regexp = NonBlankText.PATTERN, message = NonBlankText.MESSAGE) @Size(max = 500, message = "must be at most 500 characters")
         @Schema(required = true, examples = "推进重点流域水生态保护修复") String titleZh,
-        @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters")
+        @NotNull(message = "is required") @Pattern(regexp = NonBlankText.PATTERN, message = NonBlankText.MESSAGE) @Size(max = 500, message = "must be at most 500 characters")
         @Schema(required = true, examples = "Restore the water ecology of key river basins") String titleEn,
         @Size(max = 2000, message = "must be at most 2000 characters")
         @Schema(description = "The phrase of the plan's text the item comes from, as written; the Chinese title if absent")

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prioritytracker.problem.NonBlankText;
 import org.prioritytracker.task.support.ItemApi;
 import org.prioritytracker.task.support.TestData;
 import org.prioritytracker.testsupport.TestTokens;
@@ -98,6 +100,10 @@ class PlanManagementTest {
                 .post("/api/priorities/P3/items").then().statusCode(400).body("errors[0].field", equalTo("status"));
         asAdmin("{\"titleZh\": \"甲\", \"titleEn\": \"A\", \"dueDate\": \"2025-12-31\"}").post("/api/priorities/P99/items")
                 .then().statusCode(404);
+        // White space to Java and to JavaScript alike (an ideographic space, a no-break space): never stored empty.
+        asAdmin("{\"titleZh\": \"\u3000\", \"titleEn\": \"\u00a0\", \"dueDate\": \"2025-12-31\"}").post("/api/priorities/P3/items")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("titleZh", "titleEn"))
+                .body("errors.message", everyItem(equalTo(NonBlankText.MESSAGE)));
 
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/plans").then().body("year", contains(2025));
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/priorities/P3").then().body("items.code", hasItem("P3.5"))
@@ -124,6 +130,7 @@ class PlanManagementTest {
         patchPriority("P3", "\"1\"", "{\"titleEn\": \"Again\"}").statusCode(412);
         patchPriority("P3", null, "{\"titleEn\": \"Again\"}").statusCode(428);
         patchPriority("P3", "\"2\"", "{\"titleZh\": \"  \"}").statusCode(400).body("errors[0].field", equalTo("titleZh"));
+        patchPriority("P3", "\"2\"", "{\"titleZh\": \"\u3000\\n\"}").statusCode(400).body("errors[0].field", equalTo("titleZh"));
         patchPriority("P3", "\"2\"", "{\"code\": \"P33\"}").statusCode(400).body("errors[0].field", equalTo("code"));
         assertEquals(List.of("tracker.priority.updated#2"), data.eventSequence("P3"));
     }
@@ -201,7 +208,7 @@ class PlanManagementTest {
     }
 
     private static ValidatableResponse patchPriority(String code, String ifMatch, String body) {
-        var request = given().auth().oauth2(TestTokens.forRole("ministry-admin")).contentType("application/merge-patch+json").body(body);
+        var request = given().auth().oauth2(TestTokens.forRole("ministry-admin")).contentType("application/merge-patch+json; charset=UTF-8").body(body);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
