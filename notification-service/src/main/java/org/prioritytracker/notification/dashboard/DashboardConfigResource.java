@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Tells the dashboard page (served at /) the base URLs of task-service and progress-service. */
 @Path("/dashboard/config.json")
-@Tag(name = "Dashboard")
+@Tag(name = "Dashboard", description = "The dashboard page: its settings, sign-in and the event stream's session cookie")
 public class DashboardConfigResource {
 
     /** The page's settings; nothing secret. */

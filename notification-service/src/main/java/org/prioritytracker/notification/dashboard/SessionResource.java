@@ -25,7 +25,7 @@ import org.prioritytracker.notification.security.Roles;
  * ({@code SameSite=Strict}), over https only when the page is on https, and that dies with the token.
  */
 @Path("/api/session")
-@Tag(name = "Dashboard")
+@Tag(name = "Dashboard", description = "The dashboard page: its settings, sign-in and the event stream's session cookie")
 public class SessionResource {
 
     static final String COOKIE = "tracker_token";
