@@ -16,18 +16,26 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * handling answers (libs/problem): every error response (4xx, 5xx) is an RFC 9457 problem, so one
  * declared without a body gets the {@code application/problem+json} {@code Problem} schema; a 429 or
  * 503 carries {@code Retry-After} (seconds); and an operation that takes {@code If-Match} answers
- * 412 for a stale version and 428 for a missing one ({@link Preconditions#requireCurrent}). A service
+ * 412 for a stale version and 428 for a missing one ({@link Preconditions#requireCurrent}); one that
+ * needs a token answers 401 without a valid one. A service
  * turns it on with {@code mp.openapi.filter=org.prioritytracker.problem.ProblemResponses}.
  */
 public class ProblemResponses implements OASFilter {
 
     private static final String RETRY_AFTER = "Retry-After";
+    private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
     @Override
     public Operation filterOperation(Operation operation) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             return operation;
+        }
+        if (requiresAToken(operation) && !responses.hasAPIResponse("401")) {
+            responses.addAPIResponse("401", OASFactory.createAPIResponse().description("No valid bearer token")
+                    .content(problemContent())
+                    .addHeader(WWW_AUTHENTICATE, OASFactory.createHeader().description("Bearer")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
         }
         if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(ProblemResponses::isIfMatch)) {
             addIfMissing(responses, "412", "If-Match is stale: the resource has changed since that version; read it again");
@@ -58,6 +66,12 @@ public class ProblemResponses implements OASFilter {
             response.addHeader(RETRY_AFTER, OASFactory.createHeader().description("Seconds to wait before trying again")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ZERO)));
         }
+    }
+
+    /** Secured operations answer 401 without a valid token (ProblemMappers' unauthorized); public ones declare security: []. */
+    private static boolean requiresAToken(Operation operation) {
+        return operation.getSecurity() != null && operation.getSecurity().stream()
+                .anyMatch(requirement -> requirement.getSchemes() != null && !requirement.getSchemes().isEmpty());
     }
 
     private static boolean isIfMatch(Parameter parameter) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -64,6 +65,26 @@ class ProblemResponsesTest {
         Operation without = operation("200");
         filter.filterOperation(without);
         assertFalse(without.getResponses().hasAPIResponse("412"));
+    }
+
+    @Test
+    void anOperationThatNeedsATokenAnswers401AndAPublicOneDoesNot() {
+        Operation secured = operation("200");
+        secured.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("jwt"));
+        filter.filterOperation(secured);
+        APIResponse unauthorized = secured.getResponses().getAPIResponse("401");
+        assertEquals("#/components/schemas/Problem", problemSchema(unauthorized));
+        assertTrue(unauthorized.getHeaders().containsKey("WWW-Authenticate"));
+
+        Operation open = operation("200");
+        open.setSecurity(new ArrayList<>());
+        filter.filterOperation(open);
+        assertFalse(open.getResponses().hasAPIResponse("401"));
+
+        Operation declared = operation("200", "401");
+        declared.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("jwt"));
+        filter.filterOperation(declared);
+        assertEquals("401", declared.getResponses().getAPIResponse("401").getDescription(), "a declared 401 stays");
     }
 
     private static Operation operation(String... statuses) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.prioritytracker.notification.security.Caller;
 import org.prioritytracker.notification.security.Roles;
@@ -24,7 +25,7 @@ import org.prioritytracker.notification.security.Roles;
  * ({@code SameSite=Strict}), over https only when the page is on https, and that dies with the token.
  */
 @Path("/api/session")
-@Tag(name = "Dashboard")
+@Tag(name = "Dashboard", description = "The dashboard page: its settings, sign-in and the event stream's session cookie")
 public class SessionResource {
 
     static final String COOKIE = "tracker_token";
@@ -53,6 +54,8 @@ public class SessionResource {
 
     @DELETE
     @PermitAll
+    // Public: "security: []" in the document, so that linters and generated clients send no token.
+    @SecurityRequirements
     @Operation(operationId = "closeStreamSession", summary = "Removes the event stream's cookie (signing out)")
     @APIResponse(responseCode = "204", description = "The cookie is gone")
     public Response close(UriInfo uri) {

@@ -31,7 +31,7 @@ import org.prioritytracker.notification.security.Roles;
  * before they expire, so the page asks again shortly before its token's {@code expiresAt}.
  */
 @Path("/dashboard")
-@Tag(name = "Dashboard")
+@Tag(name = "Dashboard", description = "The dashboard page: its settings, sign-in and the event stream's session cookie")
 public class SignInResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();

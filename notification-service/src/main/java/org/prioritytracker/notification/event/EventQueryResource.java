@@ -53,8 +53,9 @@ public class EventQueryResource {
     @APIResponse(responseCode = "400", description = "after or limit is invalid")
     public EventPage list(
             @Parameter(description = "Cursor: the 'next' of the previous page; 0 or absent from the start",
-                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("after") String after,
-            @Parameter(description = "1 to 500, default 100", schema = @Schema(type = SchemaType.INTEGER))
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$")) @QueryParam("after") String after,
+            @Parameter(description = "1 to 500, default 100",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
             @QueryParam("limit") String limit,
             @Parameter(description = "Only this subject (item code)", example = "P3.2") @QueryParam("subject") String subject,
             @Parameter(description = "Only this type", example = "tracker.item.status-changed") @QueryParam("type") String type) {

@@ -125,6 +125,8 @@ public class ReportResource {
     @Operation(operationId = "amendReport", summary = "Amend your province's report while it is SUBMITTED or RETURNED")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "amendment", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The amended report, one version up",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The new version in quotes, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid or would change item, province or period")
     @APIResponse(responseCode = "403", description = "The report belongs to another province")
@@ -141,6 +143,8 @@ public class ReportResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER})
     @Operation(operationId = "getReport", summary = "One report (a reporter sees only its own province's)")
     @APIResponse(responseCode = "200", description = "The report, with its ETag",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The version in quotes, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "403", description = "The report belongs to another province")
     @APIResponse(responseCode = "404", description = "No such report")

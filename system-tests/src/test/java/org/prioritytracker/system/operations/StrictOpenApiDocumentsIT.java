@@ -82,11 +82,7 @@ class StrictOpenApiDocumentsIT {
         JsonNode document = document(service);
         List<String> problems = new ArrayList<>();
         operations(document).forEach((operation, node) -> {
-            List<JsonNode> parameters = new ArrayList<>();
-            node.path("parameters").forEach(parameters::add);
-            pathItem(document, operation).path("parameters").forEach(parameters::add);
-            for (JsonNode reference : parameters) {
-                JsonNode parameter = resolve(document, reference);
+            for (JsonNode parameter : parameters(document, operation, node)) {
                 if (!parameter.path("schema").isObject()) {
                     problems.add(operation + ": parameter " + parameter.path("in").asText() + " '"
                             + parameter.path("name").asText() + "' has no schema");
@@ -125,6 +121,43 @@ class StrictOpenApiDocumentsIT {
         });
         assertFalse(document.at("/components/schemas/Problem").isMissingNode(), service + "/q/openapi has no Problem schema");
         assertEquals(List.of(), problems, service + "/q/openapi");
+    }
+
+    /**
+     * A value the document forbids is refused with a 400 problem, and the document says so: every
+     * operation with a request body, or with a query or header parameter whose schema restricts it
+     * (pattern, enum, range, size, a number), declares its 400. Path parameters are left out: one
+     * that does not convert names no resource (404, as JAX-RS answers); so are booleans, which
+     * JAX-RS reads as false whatever else they say.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION})
+    void everyOperationThatTakesAValueDeclaresItsRefusal(String service) {
+        JsonNode document = document(service);
+        List<String> problems = new ArrayList<>();
+        operations(document).forEach((operation, node) -> {
+            List<String> restricted = new ArrayList<>();
+            for (JsonNode parameter : parameters(document, operation, node)) {
+                String in = parameter.path("in").asText();
+                if ((in.equals("query") || in.equals("header")) && restricts(resolve(document, parameter.path("schema")))) {
+                    restricted.add(parameter.path("name").asText());
+                }
+            }
+            boolean takesABody = node.has("requestBody");
+            if ((takesABody || !restricted.isEmpty()) && !node.path("responses").has("400")) {
+                problems.add(operation + " takes " + (takesABody ? "a body" : "") + (takesABody && !restricted.isEmpty() ? " and " : "")
+                        + (restricted.isEmpty() ? "" : restricted) + " but declares no 400");
+            }
+        });
+        assertEquals(List.of(), problems, service + "/q/openapi");
+    }
+
+    private static final Set<String> RESTRICTIONS = Set.of("pattern", "enum", "minimum", "maximum", "exclusiveMinimum",
+            "exclusiveMaximum", "minLength", "maxLength", "format");
+
+    private static boolean restricts(JsonNode schema) {
+        String type = schema.path("type").asText("");
+        return type.equals("integer") || type.equals("number") || RESTRICTIONS.stream().anyMatch(schema::has);
     }
 
     @ParameterizedTest
@@ -183,6 +216,14 @@ class StrictOpenApiDocumentsIT {
     private static void responses(JsonNode document, ResponseCheck check) {
         operations(document).forEach((operation, node) -> node.path("responses").properties()
                 .forEach(entry -> check.check(operation, entry.getKey(), resolve(document, entry.getValue()))));
+    }
+
+    /** The operation's parameters and its path's, their local $refs resolved. */
+    private static List<JsonNode> parameters(JsonNode document, String operation, JsonNode node) {
+        List<JsonNode> parameters = new ArrayList<>();
+        node.path("parameters").forEach(reference -> parameters.add(resolve(document, reference)));
+        pathItem(document, operation).path("parameters").forEach(reference -> parameters.add(resolve(document, reference)));
+        return parameters;
     }
 
     private static JsonNode pathItem(JsonNode document, String operation) {
