@@ -96,3 +96,12 @@ service_pid() {
 ready() {
     curl -fs -o /dev/null --max-time 3 "http://127.0.0.1:$(service_port "$1")/q/health/ready"
 }
+
+live() {
+    curl -fs -o /dev/null --max-time 3 "http://127.0.0.1:$(service_port "$1")/q/health/live"
+}
+
+# seconds_between FROM TO: the seconds between two $EPOCHREALTIME readings, two decimals
+seconds_between() {
+    awk -v from="$1" -v to="$2" 'BEGIN { printf "%.2f", to - from }'
+}
