@@ -2,6 +2,8 @@ package org.prioritytracker.system.operations;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
@@ -31,5 +33,22 @@ class ProductionDefaultsIT {
     void theCaptureRunsThePatchedQueueAsShipped() {
         given().get(SystemStack.NOTIFICATION + "/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Outbox capture' }.data.queue", startsWith("patched copy of Debezium "));
+    }
+
+    /**
+     * Each service became ready once warm (libs/warm-up): its pool's connections open, the compiler
+     * settled or the deadline passed, and progress-service's catalogue loaded.
+     */
+    @Test
+    void everyServiceWasReadyOnlyOnceWarm() {
+        for (String service : List.of(SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION)) {
+            given().get(service + "/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'Warm-up' }.status", equalTo("UP"))
+                    .body("checks.find { it.name == 'Warm-up' }.data.connections", startsWith("done "))
+                    // On a busy machine the compiler may still be busy at the deadline: ready then anyway.
+                    .body("checks.find { it.name == 'Warm-up' }.data.compiler", matchesPattern("done .*|given up at the deadline: .*"));
+        }
+        given().get(SystemStack.PROGRESS + "/q/health/ready").then()
+                .body("checks.find { it.name == 'Warm-up' }.data.catalogue", startsWith("done "));
     }
 }
