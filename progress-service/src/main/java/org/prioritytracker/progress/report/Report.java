@@ -71,6 +71,20 @@ public class Report extends PanacheEntityBase {
     @Column(name = "review_comment")
     public String reviewComment;
 
+    /** The bureau approver's decision on the current version; null until one is made. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "bureau_decision")
+    public BureauDecision bureauDecision;
+
+    @Column(name = "bureau_decided_by")
+    public String bureauDecidedBy;
+
+    @Column(name = "bureau_decided_at")
+    public OffsetDateTime bureauDecidedAt;
+
+    @Column(name = "bureau_comment")
+    public String bureauComment;
+
     public String etag() {
         return Preconditions.etag(version);
     }

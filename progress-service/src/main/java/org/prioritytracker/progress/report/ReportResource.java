@@ -138,7 +138,7 @@ public class ReportResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER})
     @Operation(operationId = "getReport", summary = "One report (a reporter sees only its own province's)")
     @APIResponse(responseCode = "200", description = "The report, with its ETag",
             content = @Content(schema = @Schema(implementation = ReportView.class)))
@@ -152,7 +152,7 @@ public class ReportResource {
 
     @GET
     @Path("/{id}/versions")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER})
     @Operation(operationId = "listReportVersions", summary = "Every submitted version of a report, oldest first")
     @APIResponse(responseCode = "200", description = "The versions")
     public List<ReportVersionView> versions(@PathParam("id") UUID id) {
@@ -162,7 +162,7 @@ public class ReportResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER})
     @Operation(operationId = "listReports",
             summary = "Reports, filtered and paged, newest first (a reporter sees only its own province's)")
     @APIResponse(responseCode = "200", description = "One page with the total count")

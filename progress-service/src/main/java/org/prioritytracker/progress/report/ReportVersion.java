@@ -62,6 +62,20 @@ public class ReportVersion extends PanacheEntityBase {
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
 
+    /** The bureau approver's decision on this version, kept as its history. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "bureau_decision")
+    public BureauDecision bureauDecision;
+
+    @Column(name = "bureau_decided_by")
+    public String bureauDecidedBy;
+
+    @Column(name = "bureau_decided_at")
+    public OffsetDateTime bureauDecidedAt;
+
+    @Column(name = "bureau_comment")
+    public String bureauComment;
+
     static ReportVersion of(Report report) {
         ReportVersion snapshot = new ReportVersion();
         snapshot.reportId = report.id;
@@ -73,6 +87,14 @@ public class ReportVersion extends PanacheEntityBase {
         snapshot.submittedBy = report.submittedBy;
         snapshot.submittedAt = report.submittedAt;
         return snapshot;
+    }
+
+    /** The stored version the report is at now. */
+    public static ReportVersion current(Report report) {
+        Key key = new Key();
+        key.reportId = report.id;
+        key.version = report.version;
+        return findById(key);
     }
 
     public static List<ReportVersion> of(UUID reportId) {
