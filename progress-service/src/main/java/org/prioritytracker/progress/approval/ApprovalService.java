@@ -10,6 +10,7 @@ import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.progress.report.BureauApprovalRecord;
 import org.prioritytracker.progress.report.BureauDecision;
 import org.prioritytracker.progress.report.Report;
 import org.prioritytracker.progress.report.ReportEvents;
@@ -52,15 +53,8 @@ public class ApprovalService {
                     + ", not awaiting the bureau's approval; only a SUBMITTED report can be approved or returned.");
         }
         report.reviewState = request.decision() == BureauDecision.APPROVED ? ReviewState.APPROVED : ReviewState.RETURNED;
-        report.bureauDecision = request.decision();
-        report.bureauDecidedBy = approver;
-        report.bureauDecidedAt = PlanCalendar.now(clock);
-        report.bureauComment = comment;
-        ReportVersion version = ReportVersion.current(report);
-        version.bureauDecision = report.bureauDecision;
-        version.bureauDecidedBy = report.bureauDecidedBy;
-        version.bureauDecidedAt = report.bureauDecidedAt;
-        version.bureauComment = report.bureauComment;
+        report.bureauApproval = new BureauApprovalRecord(request.decision(), approver, PlanCalendar.now(clock), comment);
+        ReportVersion.current(report).bureauApproval = report.bureauApproval;
         outbox.writeInCommitOrder(report.itemCode, List.of(new OutboxWriter.Draft(ReportEvents.APPROVED,
                 ReportEvents.Approved.of(report), ReportEvents.scope(report.provinceCode))));
         return report;

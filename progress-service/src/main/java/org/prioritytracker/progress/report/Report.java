@@ -2,6 +2,7 @@ package org.prioritytracker.progress.report;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -72,18 +73,8 @@ public class Report extends PanacheEntityBase {
     public String reviewComment;
 
     /** The bureau approver's decision on the current version; null until one is made. */
-    @Enumerated(EnumType.STRING)
-    @Column(name = "bureau_decision")
-    public BureauDecision bureauDecision;
-
-    @Column(name = "bureau_decided_by")
-    public String bureauDecidedBy;
-
-    @Column(name = "bureau_decided_at")
-    public OffsetDateTime bureauDecidedAt;
-
-    @Column(name = "bureau_comment")
-    public String bureauComment;
+    @Embedded
+    public BureauApprovalRecord bureauApproval;
 
     public String etag() {
         return Preconditions.etag(version);

@@ -69,9 +69,10 @@ public final class ReportEvents {
             OffsetDateTime decidedAt, String comment) {
 
         public static Approved of(Report report) {
+            BureauApprovalRecord approval = report.bureauApproval;
             return new Approved(report.id, report.itemCode, report.provinceCode, report.period, report.percentComplete,
-                    report.status, report.bureauDecision, report.reviewState, report.version, report.bureauDecidedBy,
-                    report.bureauDecidedAt, report.bureauComment);
+                    report.status, approval.decision(), report.reviewState, report.version, approval.decidedBy(),
+                    approval.decidedAt(), approval.comment());
         }
     }
 

@@ -129,7 +129,8 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "A field is invalid or would change item, province or period")
     @APIResponse(responseCode = "403", description = "The report belongs to another province")
     @APIResponse(responseCode = "404", description = "No such report")
-    @APIResponse(responseCode = "409", description = "The report was ACCEPTED and is locked")
+    @APIResponse(responseCode = "409",
+            description = "The report was ACCEPTED and is locked, or APPROVED by the bureau (until a return)")
     public Response amend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") ReportRequest request) {
         Report report = service.amend(id, request, ifMatch, caller.reporterProvince(), caller.name());

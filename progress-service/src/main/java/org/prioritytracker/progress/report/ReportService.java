@@ -216,10 +216,7 @@ public class ReportService {
             report.reviewedBy = null;
             report.reviewedAt = null;
             report.reviewComment = null;
-            report.bureauDecision = null;
-            report.bureauDecidedBy = null;
-            report.bureauDecidedAt = null;
-            report.bureauComment = null;
+            report.bureauApproval = null;
             ReportVersion.of(report).persist();
             publishSubmission(report, latest.record(report.id, report.itemCode, report.provinceCode, report.period,
                     report.periodEnd, report.percentComplete, report.status.name(), report.submittedAt));

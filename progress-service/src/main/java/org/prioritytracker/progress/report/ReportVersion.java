@@ -2,6 +2,7 @@ package org.prioritytracker.progress.report;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -63,18 +64,8 @@ public class ReportVersion extends PanacheEntityBase {
     public OffsetDateTime submittedAt;
 
     /** The bureau approver's decision on this version, kept as its history. */
-    @Enumerated(EnumType.STRING)
-    @Column(name = "bureau_decision")
-    public BureauDecision bureauDecision;
-
-    @Column(name = "bureau_decided_by")
-    public String bureauDecidedBy;
-
-    @Column(name = "bureau_decided_at")
-    public OffsetDateTime bureauDecidedAt;
-
-    @Column(name = "bureau_comment")
-    public String bureauComment;
+    @Embedded
+    public BureauApprovalRecord bureauApproval;
 
     static ReportVersion of(Report report) {
         ReportVersion snapshot = new ReportVersion();

@@ -24,15 +24,11 @@ public record ReportView(
         @Schema(nullable = true) OffsetDateTime reviewedAt,
         @Schema(nullable = true) String reviewComment,
         @Schema(nullable = true, description = "The bureau approver's decision on this version; null until one is made")
-        BureauDecision bureauDecision,
-        @Schema(nullable = true, examples = "approver-130000") String bureauDecidedBy,
-        @Schema(nullable = true) OffsetDateTime bureauDecidedAt,
-        @Schema(nullable = true) String bureauComment) {
+        BureauApprovalRecord bureauApproval) {
 
     public static ReportView of(Report report) {
         return new ReportView(report.id, report.itemCode, report.provinceCode, report.period, report.percentComplete,
                 report.status, report.narrative, report.metrics, report.submittedBy, report.submittedAt, report.version,
-                report.reviewState, report.reviewedBy, report.reviewedAt, report.reviewComment, report.bureauDecision,
-                report.bureauDecidedBy, report.bureauDecidedAt, report.bureauComment);
+                report.reviewState, report.reviewedBy, report.reviewedAt, report.reviewComment, report.bureauApproval);
     }
 }

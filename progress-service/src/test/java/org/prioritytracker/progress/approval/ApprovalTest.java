@@ -46,15 +46,16 @@ class ApprovalTest {
         String id = ReportApi.create("130000", "P3.2", "2025-Q2", 40, "ON_TRACK");
         ReportApi.review(id, "\"1\"", "ACCEPTED", null).statusCode(409).contentType(startsWith("application/problem+json"));
         ReportApi.approve(approver("130000"), id, "\"1\"", "APPROVED", null).statusCode(200).header("ETag", equalTo("\"1\""))
-                .body("reviewState", equalTo("APPROVED")).body("bureauDecision", equalTo("APPROVED"))
-                .body("bureauDecidedBy", equalTo("test-approver-130000")).body("bureauComment", nullValue());
+                .body("reviewState", equalTo("APPROVED")).body("bureauApproval.decision", equalTo("APPROVED"))
+                .body("bureauApproval.decidedBy", equalTo("test-approver-130000")).body("bureauApproval.comment", nullValue());
         ReportApi.approve(approver("130000"), id, "\"1\"", "APPROVED", null).statusCode(409)
                 .contentType(startsWith("application/problem+json"));
         ReportApi.review(id, "\"1\"", "ACCEPTED", null).statusCode(200).body("reviewState", equalTo("ACCEPTED"))
-                .body("bureauDecision", equalTo("APPROVED"));
+                .body("bureauApproval.decision", equalTo("APPROVED"));
         ReportApi.approve(approver("130000"), id, "\"1\"", "RETURNED", "再看一下").statusCode(409);
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports/" + id + "/versions").then().statusCode(200)
-                .body("bureauDecision", contains("APPROVED")).body("bureauDecidedBy", contains("test-approver-130000"));
+                .body("bureauApproval.decision", contains("APPROVED"))
+                .body("bureauApproval.decidedBy", contains("test-approver-130000"));
 
         JsonNode event = JSON.readTree(data.eventData("P3.2", "tracker.report.approved").get(0));
         assertEquals("APPROVED", event.get("decision").asText());
@@ -103,14 +104,16 @@ class ApprovalTest {
                 .body("errors[0].field", equalTo("decision"));
         assertEquals(0, data.count("SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.approved'"));
         ReportApi.approve(approver("440000"), id, "\"1\"", "RETURNED", "请核实碳排放数据").statusCode(200)
-                .body("reviewState", equalTo("RETURNED")).body("bureauDecision", equalTo("RETURNED"))
-                .body("bureauComment", equalTo("请核实碳排放数据")).body("reviewedBy", nullValue());
+                .body("reviewState", equalTo("RETURNED")).body("bureauApproval.decision", equalTo("RETURNED"))
+                .body("bureauApproval.comment", equalTo("请核实碳排放数据")).body("reviewedBy", nullValue());
         ReportApi.review(id, "\"1\"", "ACCEPTED", null).statusCode(409);
         ReportApi.amend("440000", id, "\"1\"", body("P4.4", "2025-Q1", 55, "ON_TRACK")).statusCode(200)
-                .body("reviewState", equalTo("SUBMITTED")).body("version", equalTo(2)).body("bureauDecision", nullValue());
+                .body("reviewState", equalTo("SUBMITTED")).body("version", equalTo(2)).body("bureauApproval", nullValue());
         given().auth().oauth2(approver("440000")).get("/api/reports/" + id + "/versions").then().statusCode(200)
-                .body("version", contains(1, 2)).body("bureauDecision", contains("RETURNED", null))
-                .body("bureauComment", contains("请核实碳排放数据", null));
+                .body("version", contains(1, 2))
+                .body("find { it.version == 1 }.bureauApproval.decision", equalTo("RETURNED"))
+                .body("find { it.version == 1 }.bureauApproval.comment", equalTo("请核实碳排放数据"))
+                .body("find { it.version == 2 }.bureauApproval", nullValue());
         ReportApi.approve(approver("440000"), id, "\"2\"", "APPROVED", null).statusCode(200);
         ReportApi.review(id, "\"2\"", "ACCEPTED", null).statusCode(200);
     }
@@ -142,7 +145,7 @@ class ApprovalTest {
                 .header("Idempotency-Key", "approver-submits").post("/api/reports").then().statusCode(403);
         given().auth().oauth2(approver("130000")).get("/api/reports/" + id).then().statusCode(403);
         given().auth().oauth2(approver("110000")).get("/api/reports/" + id).then().statusCode(200)
-                .body("reviewState", equalTo("SUBMITTED")).body("bureauDecision", nullValue());
+                .body("reviewState", equalTo("SUBMITTED")).body("bureauApproval", nullValue());
         assertEquals(0, data.count("SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.approved'"));
     }
 
