@@ -56,12 +56,13 @@ public class ReviewService {
 
     /** APPROVED when the plan year requires the bureau's approval; SUBMITTED or APPROVED in a single-level year. */
     private void requireAwaitingMinistry(Report report) {
-        boolean bureauLevel = calendars.bureauApproval(Period.parse(report.period).year()) == BureauApproval.REQUIRED;
+        int planYear = Period.parse(report.period).year();
+        boolean bureauLevel = calendars.bureauApproval(planYear) == BureauApproval.REQUIRED;
         if (report.reviewState == ReviewState.APPROVED || report.reviewState == ReviewState.SUBMITTED && !bureauLevel) {
             return;
         }
         if (report.reviewState == ReviewState.SUBMITTED) {
-            throw new DomainException.WorkflowViolation("The " + report.period.substring(0, 4)
+            throw new DomainException.WorkflowViolation("The " + planYear
                     + " plan requires the bureau's approval first: the report is SUBMITTED, not yet APPROVED by its approver.");
         }
         throw new DomainException.WorkflowViolation(
