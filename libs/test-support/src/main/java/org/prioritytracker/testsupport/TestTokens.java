@@ -35,6 +35,12 @@ public final class TestTokens {
                 .groups(Set.of("provincial-reporter")).claim("province", provinceCode));
     }
 
+    /** A bureau's approver (its lead): role provincial-approver and the bureau's code in the province claim. */
+    public static String forApprover(String provinceCode) {
+        return signed(Jwt.issuer(ISSUER).subject("test-approver-" + provinceCode)
+                .groups(Set.of("provincial-approver")).claim("province", provinceCode));
+    }
+
     /** A reporter's token that expires at {@code expiresAt}. */
     public static String forReporter(String provinceCode, Instant expiresAt) {
         return signed(Jwt.issuer(ISSUER).subject("test-reporter-" + provinceCode).expiresAt(expiresAt)

@@ -21,4 +21,11 @@ public interface CalendarConfig {
 
     /** A period takes no new report or amendment once it ended this many days ago; absent: never locked. */
     Optional<Integer> lockDays();
+
+    /**
+     * Plan years from this one on need the bureau's approval unless the ministry says otherwise; earlier
+     * years ran before the bureau level existed and stay single-level.
+     */
+    @WithDefault("2026")
+    int bureauApprovalFrom();
 }

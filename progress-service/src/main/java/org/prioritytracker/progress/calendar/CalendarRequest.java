@@ -20,5 +20,9 @@ public record CalendarRequest(
         @Schema(nullable = true, description = """
                 A period takes no new report or amendment once it ended this many days ago, unless the ministry \
                 reopens it for a bureau; null: never locked. At least deadlineDays.""", examples = "30")
-        Integer lockDays) {
+        Integer lockDays,
+        @Schema(nullable = true, description = """
+                Whether the plan's reports need the bureau's approval (provincial-approver) before the ministry \
+                reviews them; omitted: unchanged.""", examples = "REQUIRED")
+        BureauApproval bureauApproval) {
 }

@@ -54,7 +54,7 @@ public class CalendarResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER})
     @Operation(operationId = "getCalendar",
             summary = "The plan's reporting calendar, with each period's deadline, reminder day and last entry day")
     @APIResponse(responseCode = "200", description = "The calendar",
@@ -91,7 +91,7 @@ public class CalendarResource {
 
     @GET
     @Path("/reopenings")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER})
     @Operation(operationId = "listReopenings", summary = "The plan's reopened periods (a reporter sees its own bureau's)")
     @APIResponse(responseCode = "200", description = "The reopenings",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReopeningView.class)))

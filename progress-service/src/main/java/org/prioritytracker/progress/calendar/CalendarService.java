@@ -67,7 +67,20 @@ public class CalendarService {
 
     public CalendarView view(int planYear) {
         requirePlan(planYear);
-        return CalendarView.of(terms(planYear), ReportingCalendar.findById(planYear));
+        ReportingCalendar row = ReportingCalendar.findById(planYear);
+        return CalendarView.of(terms(planYear), row, bureauApproval(planYear, row));
+    }
+
+    /** Whether the plan year's reports need the bureau's approval; read fresh, as only reviews ask. */
+    public BureauApproval bureauApproval(int planYear) {
+        return QuarkusTransaction.joiningExisting().call(() -> bureauApproval(planYear, ReportingCalendar.findById(planYear)));
+    }
+
+    private BureauApproval bureauApproval(int planYear, ReportingCalendar row) {
+        if (row != null && row.bureauApproval != null) {
+            return row.bureauApproval;
+        }
+        return planYear >= defaults.bureauApprovalFrom() ? BureauApproval.REQUIRED : BureauApproval.NOT_REQUIRED;
     }
 
     /** Replaces a plan's calendar, against its version (0 while the defaults apply). */
@@ -92,13 +105,16 @@ public class CalendarService {
         row.deadlineDays = request.deadlineDays();
         row.reminderDays = request.reminderDays();
         row.lockDays = request.lockDays();
+        if (request.bureauApproval() != null) {
+            row.bureauApproval = request.bureauApproval();
+        }
         row.version++;
         row.updatedBy = actor;
         row.updatedAt = PlanCalendar.now(clock);
         terms.invalidate(planYear);
         // The timeliness rollups count by the calendar.
         rollups.invalidateOnCommit();
-        return CalendarView.of(row.terms(), row);
+        return CalendarView.of(row.terms(), row, bureauApproval(planYear, row));
     }
 
     /**

@@ -17,6 +17,7 @@ public record CalendarView(
         long version,
         @Schema(nullable = true) String updatedBy,
         @Schema(nullable = true) OffsetDateTime updatedAt,
+        @Schema(description = "REQUIRED: the ministry reviews only reports the bureau's approver APPROVED") BureauApproval bureauApproval,
         List<PeriodDates> periods) {
 
     @Schema(name = "PeriodDates", description = "One period of the plan year and its dates")
@@ -30,12 +31,12 @@ public record CalendarView(
             LocalDate lastEntryDay) {
     }
 
-    static CalendarView of(CalendarTerms terms, ReportingCalendar row) {
+    static CalendarView of(CalendarTerms terms, ReportingCalendar row, BureauApproval bureauApproval) {
         List<PeriodDates> periods = terms.periods().stream().map(period -> new PeriodDates(period.text(), period.start(),
                 period.end(), terms.deadline(period), terms.reminderDay(period), terms.lastEntryDay(period))).toList();
         boolean configured = row != null && row.version > 0;
         return new CalendarView(terms.planYear(), terms.cadence(), terms.deadlineDays(), terms.reminderDays(),
                 terms.lockDays(), configured, configured ? row.version : 0, configured ? row.updatedBy : null,
-                configured ? row.updatedAt : null, periods);
+                configured ? row.updatedAt : null, bureauApproval, periods);
     }
 }

@@ -38,6 +38,11 @@ public class ReportingCalendar extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /** Null: the configured default for the year; kept apart from the calendar's version-0 defaults. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "bureau_approval")
+    public BureauApproval bureauApproval;
+
     CalendarTerms terms() {
         return new CalendarTerms(planYear, cadence, deadlineDays, reminderDays, lockDays);
     }

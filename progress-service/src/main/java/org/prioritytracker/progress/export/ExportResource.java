@@ -28,7 +28,7 @@ import org.prioritytracker.progress.security.Roles;
         heading row) or as CSV in UTF-8 with a byte-order mark for Excel; streamed. A reporter exports its own \
         province's rows only.""")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER})
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER})
 public class ExportResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

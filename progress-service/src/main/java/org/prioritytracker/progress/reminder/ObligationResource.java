@@ -39,7 +39,7 @@ import org.prioritytracker.time.PlanCalendar;
         The reports bureaus still owe: those of periods whose reminder day has come, not yet reported. The reminder \
         check publishes tracker.report.due and tracker.report.late for them, once each.""")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER})
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER})
 public class ObligationResource {
 
     private final Obligations obligations;

@@ -2,6 +2,7 @@ package org.prioritytracker.progress.report;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -70,6 +71,10 @@ public class Report extends PanacheEntityBase {
 
     @Column(name = "review_comment")
     public String reviewComment;
+
+    /** The bureau approver's decision on the current version; null until one is made. */
+    @Embedded
+    public BureauApprovalRecord bureauApproval;
 
     public String etag() {
         return Preconditions.etag(version);

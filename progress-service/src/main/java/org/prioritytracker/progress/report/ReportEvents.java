@@ -14,6 +14,7 @@ public final class ReportEvents {
 
     public static final String SUBMITTED = "tracker.report.submitted";
     public static final String REVIEWED = "tracker.report.reviewed";
+    public static final String APPROVED = "tracker.report.approved";
     public static final String PROVINCE_PROGRESS_CHANGED = "tracker.province-progress.changed";
 
     /** The CloudEvents extension that names the province a report event belongs to (who may see it). */
@@ -59,6 +60,19 @@ public final class ReportEvents {
         public static Reviewed of(Report report) {
             return new Reviewed(report.id, report.itemCode, report.provinceCode, report.period, report.percentComplete,
                     report.status, report.reviewState, report.version, report.reviewedBy, report.reviewComment);
+        }
+    }
+
+    /** The bureau approver's decision: APPROVED (on to the ministry) or RETURNED (to the officer, with a comment). */
+    public record Approved(UUID reportId, String itemCode, String provinceCode, String period, BigDecimal percentComplete,
+            ReportStatus status, BureauDecision decision, ReviewState reviewState, int version, String decidedBy,
+            OffsetDateTime decidedAt, String comment) {
+
+        public static Approved of(Report report) {
+            BureauApprovalRecord approval = report.bureauApproval;
+            return new Approved(report.id, report.itemCode, report.provinceCode, report.period, report.percentComplete,
+                    report.status, approval.decision(), report.reviewState, report.version, approval.decidedBy(),
+                    approval.decidedAt(), approval.comment());
         }
     }
 

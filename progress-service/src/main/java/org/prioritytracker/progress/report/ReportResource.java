@@ -131,7 +131,8 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "A field is invalid or would change item, province or period")
     @APIResponse(responseCode = "403", description = "The report belongs to another province")
     @APIResponse(responseCode = "404", description = "No such report")
-    @APIResponse(responseCode = "409", description = "The report was ACCEPTED and is locked")
+    @APIResponse(responseCode = "409",
+            description = "The report was ACCEPTED and is locked, or APPROVED by the bureau (until a return)")
     public Response amend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") ReportRequest request) {
         Report report = service.amend(id, request, ifMatch, caller.reporterProvince(), caller.name());
@@ -140,7 +141,7 @@ public class ReportResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER})
     @Operation(operationId = "getReport", summary = "One report (a reporter sees only its own province's)")
     @APIResponse(responseCode = "200", description = "The report, with its ETag",
             headers = @Header(name = HttpHeaders.ETAG, description = "The version in quotes, for If-Match",
@@ -156,7 +157,7 @@ public class ReportResource {
 
     @GET
     @Path("/{id}/versions")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER})
     @Operation(operationId = "listReportVersions", summary = "Every submitted version of a report, oldest first")
     @APIResponse(responseCode = "200", description = "The versions")
     public List<ReportVersionView> versions(@PathParam("id") UUID id) {
@@ -166,7 +167,7 @@ public class ReportResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.VIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER})
     @Operation(operationId = "listReports",
             summary = "Reports, filtered and paged, newest first (a reporter sees only its own province's)")
     @APIResponse(responseCode = "200", description = "One page with the total count")

@@ -176,7 +176,7 @@ public class ReportService {
         return report;
     }
 
-    /** An amendment by the report's own province while it is SUBMITTED or RETURNED. */
+    /** An amendment by the report's own province while it is SUBMITTED or RETURNED (by the bureau or the ministry). */
     public Report amend(UUID id, ReportRequest request, String ifMatch, String province, String actor) {
         Report current = find(id);
         requireOwnProvince(current, province);
@@ -200,6 +200,10 @@ public class ReportService {
                 throw new DomainException.WorkflowViolation(
                         "The report was accepted by the ministry and is locked; it can no longer be amended.");
             }
+            if (report.reviewState == ReviewState.APPROVED) {
+                throw new DomainException.WorkflowViolation(
+                        "The bureau's approver approved the report and sent it to the ministry; only a return lets you amend it.");
+            }
             OffsetDateTime now = PlanCalendar.now(clock);
             report.percentComplete = percent(request.percentComplete());
             report.status = request.status();
@@ -212,6 +216,7 @@ public class ReportService {
             report.reviewedBy = null;
             report.reviewedAt = null;
             report.reviewComment = null;
+            report.bureauApproval = null;
             ReportVersion.of(report).persist();
             publishSubmission(report, latest.record(report.id, report.itemCode, report.provinceCode, report.period,
                     report.periodEnd, report.percentComplete, report.status.name(), report.submittedAt));

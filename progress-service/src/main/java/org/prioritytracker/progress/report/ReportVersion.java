@@ -2,6 +2,7 @@ package org.prioritytracker.progress.report;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -62,6 +63,10 @@ public class ReportVersion extends PanacheEntityBase {
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
 
+    /** The bureau approver's decision on this version, kept as its history. */
+    @Embedded
+    public BureauApprovalRecord bureauApproval;
+
     static ReportVersion of(Report report) {
         ReportVersion snapshot = new ReportVersion();
         snapshot.reportId = report.id;
@@ -73,6 +78,14 @@ public class ReportVersion extends PanacheEntityBase {
         snapshot.submittedBy = report.submittedBy;
         snapshot.submittedAt = report.submittedAt;
         return snapshot;
+    }
+
+    /** The stored version the report is at now. */
+    public static ReportVersion current(Report report) {
+        Key key = new Key();
+        key.reportId = report.id;
+        key.version = report.version;
+        return findById(key);
     }
 
     public static List<ReportVersion> of(UUID reportId) {

@@ -61,7 +61,9 @@ public class ReviewResource {
     @APIResponse(responseCode = "400", description = "No decision, or RETURNED without a comment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such report")
-    @APIResponse(responseCode = "409", description = "The report is not awaiting review (already ACCEPTED or RETURNED)")
+    @APIResponse(responseCode = "409", description = """
+            The report is not awaiting review: already ACCEPTED or RETURNED, or SUBMITTED in a plan year that requires the \
+            bureau's approval first""")
     public Response review(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version being judged, from GET /api/reports/{id}", example = "\"2\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -10,6 +10,9 @@ import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.progress.calendar.BureauApproval;
+import org.prioritytracker.progress.calendar.CalendarService;
+import org.prioritytracker.progress.report.Period;
 import org.prioritytracker.progress.report.Report;
 import org.prioritytracker.progress.report.ReportEvents;
 import org.prioritytracker.progress.report.ReviewState;
@@ -20,10 +23,12 @@ import org.prioritytracker.time.PlanCalendar;
 public class ReviewService {
 
     private final OutboxWriter outbox;
+    private final CalendarService calendars;
     private final Clock clock;
 
-    public ReviewService(OutboxWriter outbox, Clock clock) {
+    public ReviewService(OutboxWriter outbox, CalendarService calendars, Clock clock) {
         this.outbox = outbox;
+        this.calendars = calendars;
         this.clock = clock;
     }
 
@@ -39,10 +44,7 @@ public class ReviewService {
         }
         // The reviewer judges the version they read; an amendment since then makes the decision stale.
         Preconditions.requireCurrent(ifMatch, report.version, "report");
-        if (report.reviewState != ReviewState.SUBMITTED) {
-            throw new DomainException.WorkflowViolation(
-                    "The report is " + report.reviewState + ", not awaiting review; the province must amend it first.");
-        }
+        requireAwaitingMinistry(report);
         report.reviewState = ReviewState.valueOf(request.decision().name());
         report.reviewedBy = reviewer;
         report.reviewedAt = PlanCalendar.now(clock);
@@ -50,5 +52,20 @@ public class ReviewService {
         outbox.writeInCommitOrder(report.itemCode, List.of(new OutboxWriter.Draft(ReportEvents.REVIEWED,
                 ReportEvents.Reviewed.of(report), ReportEvents.scope(report.provinceCode))));
         return report;
+    }
+
+    /** APPROVED when the plan year requires the bureau's approval; SUBMITTED or APPROVED in a single-level year. */
+    private void requireAwaitingMinistry(Report report) {
+        int planYear = Period.parse(report.period).year();
+        boolean bureauLevel = calendars.bureauApproval(planYear) == BureauApproval.REQUIRED;
+        if (report.reviewState == ReviewState.APPROVED || report.reviewState == ReviewState.SUBMITTED && !bureauLevel) {
+            return;
+        }
+        if (report.reviewState == ReviewState.SUBMITTED) {
+            throw new DomainException.WorkflowViolation("The " + planYear
+                    + " plan requires the bureau's approval first: the report is SUBMITTED, not yet APPROVED by its approver.");
+        }
+        throw new DomainException.WorkflowViolation(
+                "The report is " + report.reviewState + ", not awaiting review; the province must amend it first.");
     }
 }

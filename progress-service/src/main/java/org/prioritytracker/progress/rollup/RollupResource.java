@@ -33,7 +33,7 @@ import org.prioritytracker.responsecache.ResponseCache;
         its own province only, and another province's rollup is a 403. Every rollup carries an ETag: send it back in \
         If-None-Match and an unchanged rollup is a 304 without a body.""")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER})
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER})
 public class RollupResource {
 
     private static final String UNCHANGED = "Unchanged since the ETag sent in If-None-Match";

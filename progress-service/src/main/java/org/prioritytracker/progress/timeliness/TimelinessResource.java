@@ -28,7 +28,7 @@ import org.prioritytracker.responsecache.ResponseCache;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rollups")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER})
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER})
 public class TimelinessResource {
 
     private final TimelinessService timeliness;

@@ -43,12 +43,21 @@ public final class ReportApi {
 
     /** A review of the version whose ETag is {@code ifMatch} (null sends none). */
     public static ValidatableResponse review(String id, String ifMatch, String decision, String comment) {
+        return decide(TestTokens.forRole("ministry-reviewer"), "/api/reports/" + id + "/review", ifMatch, decision, comment);
+    }
+
+    /** The bureau approver's decision on the version whose ETag is {@code ifMatch} (null sends none). */
+    public static ValidatableResponse approve(String token, String id, String ifMatch, String decision, String comment) {
+        return decide(token, "/api/reports/" + id + "/approval", ifMatch, decision, comment);
+    }
+
+    private static ValidatableResponse decide(String token, String path, String ifMatch, String decision, String comment) {
         String body = comment == null ? "{\"decision\": \"" + decision + "\"}"
                 : "{\"decision\": \"" + decision + "\", \"comment\": \"" + comment + "\"}";
-        var request = given().auth().oauth2(TestTokens.forRole("ministry-reviewer")).contentType(JSON_UTF8).body(body);
+        var request = given().auth().oauth2(token).contentType(JSON_UTF8).body(body);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        return request.post("/api/reports/" + id + "/review").then();
+        return request.post(path).then();
     }
 }

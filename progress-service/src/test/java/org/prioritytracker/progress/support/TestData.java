@@ -58,6 +58,14 @@ public class TestData {
                 .setParameter(1, subject).getResultList()).stream().map(r -> r[0] + "#" + r[1]).toList());
     }
 
+    /** The data of every outbox event of a subject and type, as JSON text, in the order written. */
+    @SuppressWarnings("unchecked")
+    public List<String> eventData(String subject, String type) {
+        return QuarkusTransaction.requiringNew().call(() -> (List<String>) entityManager.createNativeQuery(
+                "SELECT CAST(data AS TEXT) FROM outbox_event WHERE subject = ?1 AND type = ?2 ORDER BY position")
+                .setParameter(1, subject).setParameter(2, type).getResultList());
+    }
+
     /** The province extension of every outbox event of a subject, in the order written. */
     @SuppressWarnings("unchecked")
     public List<String> eventProvinces(String subject) {
