@@ -1,18 +1,13 @@
 // The live dashboard: first picture from the REST APIs, then live updates from the event stream.
 // Every piece of data is put on the page with textContent, never as HTML.
 import { TEXT } from './i18n.js';
+import { $, el, Session, openStream } from './common.js';
+import { saveFile } from './files.js';
 
 const FEED_SIZE = 30;
-// The session's access token is renewed this long before it expires (the server renews it with the
-// refresh token a minute before).
-const RENEW_BEFORE_MS = 45_000;
 
 const state = {
     lang: localStorage.getItem('tracker_lang') || 'zh',
-    // In memory only, from the sign-in session (/dashboard/session); never in any storage. The stream's
-    // copy lives in an HttpOnly cookie that scripts cannot read.
-    token: null,
-    user: null,         // { username, roles, province }
     config: null,
     priorities: [],     // from task-service, with items
     provinces: [],      // from task-service
@@ -23,92 +18,29 @@ const state = {
     timelinessSort: null, // { key, ascending } once a heading was clicked
     feed: [],           // newest first
     connection: 'connecting',
+    stream: null,
 };
 
-const $ = (id) => document.getElementById(id);
+const session = new Session(() => showSignIn(t().signinFailed));
 const t = () => TEXT[state.lang];
-
-function el(tag, attributes = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-        if (value === undefined || value === null) continue;
-        if (name === 'className') node.className = value;
-        else if (name === 'text') node.textContent = value;
-        // Through the CSSOM: the Content-Security-Policy refuses style attributes.
-        else if (name === 'style') Object.assign(node.style, value);
-        else node.setAttribute(name, value);
-    }
-    for (const child of children) {
-        if (child !== null && child !== undefined) node.append(child);
-    }
-    return node;
-}
 
 function title(thing) {
     return state.lang === 'zh' ? thing.titleZh : thing.titleEn;
 }
 
-async function api(base, path) {
-    const response = await fetch(base + path, { headers: { Authorization: 'Bearer ' + state.token } });
-    if (response.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
-    if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
-    return response.json();
+function api(base, path) {
+    return session.get(base, path);
 }
 
 // ---- sign-in ---------------------------------------------------------------------------------
 
-let renewTimer = null;
-
-// The signed-in person and their current access token, from the server's sign-in session; null when
-// nobody is signed in (the server answers a script's request with 499 or 401 instead of redirecting).
-async function loadSession() {
-    const response = await fetch('/dashboard/session', { headers: { 'X-Requested-With': 'JavaScript' },
-        credentials: 'same-origin', cache: 'no-store' });
-    if (response.status === 499 || response.status === 401) return null;
-    if (!response.ok) throw new Error('/dashboard/session: HTTP ' + response.status);
-    return response.json();
-}
-
-// Takes the session's token and hands it to the event stream's cookie; renews it before it expires.
-async function useSession(session) {
-    state.token = session.accessToken;
-    state.user = { username: session.username, roles: session.roles, province: session.province };
-    // An EventSource cannot send headers: the server sets the stream's cookie, HttpOnly.
-    const response = await fetch('/api/session', { method: 'POST', headers: { Authorization: 'Bearer ' + state.token } });
-    if (response.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
-    clearTimeout(renewTimer);
-    const delay = Math.max(10_000, session.expiresAt * 1000 - Date.now() - RENEW_BEFORE_MS);
-    renewTimer = setTimeout(renew, delay);
-    renderWho();
-}
-
-async function renew() {
-    try {
-        const session = await loadSession();
-        if (session) await useSession(session);
-        else showSignIn(t().signinFailed);
-    } catch (error) {
-        // The service may be restarting: try again shortly, while the current token still lasts.
-        renewTimer = setTimeout(renew, 10_000);
-    }
-}
-
 function showSignIn(message) {
-    clearTimeout(renewTimer);
-    state.token = null;
-    state.user = null;
     if (state.stream) state.stream.close();
     $('dashboard').hidden = true;
     $('signin').hidden = false;
     $('signout').hidden = true;
     $('who').hidden = true;
     $('signin-error').textContent = message || '';
-}
-
-// Ends the stream's cookie here and the session at the identity provider, which returns to the page.
-async function signOut() {
-    await fetch('/api/session', { method: 'DELETE' }).catch(() => {});
-    window.location.assign('/dashboard/sign-out');
 }
 
 // ---- rendering -------------------------------------------------------------------------------
@@ -134,17 +66,23 @@ function renderChrome() {
 // Who is signed in: name, role and, for a reporter, the province.
 function renderWho() {
     const node = $('who');
-    if (!state.user) {
+    const user = session.user;
+    const roles = user?.roles || [];
+    $('entry-link').hidden = !roles.some((role) => role === 'provincial-reporter' || role === 'provincial-approver');
+    $('review-link').hidden = !roles.some((role) => role.startsWith('ministry-'));
+    $('entry-link').textContent = t().entryPage;
+    $('review-link').textContent = t().reviewPage;
+    if (!user) {
         node.hidden = true;
         return;
     }
     const words = t();
-    const roles = state.user.roles.map((role) => words.roles[role] || role).join('、');
-    node.textContent = [state.user.username, roles, state.user.province ? words.provinceOf(state.user.province) : null]
+    const roles = user.roles.map((role) => words.roles[role] || role).join('、');
+    node.textContent = [user.username, roles, user.province ? words.provinceOf(user.province) : null]
         .filter(Boolean).join(' · ');
-    node.dataset.username = state.user.username;
-    node.dataset.roles = state.user.roles.join(' ');
-    node.dataset.province = state.user.province || '';
+    node.dataset.username = user.username;
+    node.dataset.roles = user.roles.join(' ');
+    node.dataset.province = user.province || '';
     node.hidden = false;
 }
 
@@ -334,17 +272,11 @@ function renderTimeliness() {
     table.replaceChildren(el('thead', {}, head), body, foot);
 }
 
-// A download needs the bearer token, which a plain link cannot send: fetch the file, then save it.
 async function download(path, fileName) {
     try {
-        const response = await fetch(state.config.progressServiceUrl + path, { headers: { Authorization: 'Bearer ' + state.token } });
+        const response = await fetch(state.config.progressServiceUrl + path, { headers: { Authorization: 'Bearer ' + session.token } });
         if (!response.ok) throw new Error('HTTP ' + response.status);
-        const url = URL.createObjectURL(await response.blob());
-        const link = el('a', { href: url, download: fileName });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        saveFile(await response.blob(), fileName);
     } catch (error) {
         $('timeliness-legend').textContent = t().exportFailed + error.message;
     }
@@ -375,7 +307,7 @@ async function loadHeatmap() {
 // A reporter's bureau's open obligations; other roles see the timeliness table instead.
 async function loadObligations() {
     const plan = state.priorities[0]?.planYear;
-    state.obligations = plan && state.user?.province
+    state.obligations = plan && session.user?.province
         ? await api(state.config.progressServiceUrl, '/api/obligations?plan=' + plan) : null;
 }
 
@@ -502,46 +434,18 @@ function apply(event) {
 }
 
 function connect() {
-    // The browser resends the last SSE id as Last-Event-ID when it reconnects by itself; when it gives
-    // up (the server answered with an error), a new stream carries the id in the query instead.
-    const resume = state.lastEventId ? '?lastEventId=' + encodeURIComponent(state.lastEventId) : '';
-    const stream = new EventSource('/api/events/stream' + resume);
-    state.stream = stream;
-    // Live once the server says where in the topic the stream starts (its first, named event).
-    stream.addEventListener('stream-position', (message) => {
-        state.lastEventId = message.lastEventId;
-        state.connection = 'live';
-        renderConnection();
+    state.stream = openStream({
+        onEvent: apply,
+        onState: (connection) => {
+            state.connection = connection;
+            renderConnection();
+        },
+        onReset: () => loadAll().then(renderAll),
+        renew: async () => {
+            await session.renew();
+            return session.token !== null;
+        },
     });
-    // The stream's position was older than anything the service still holds: what the page shows may
-    // lack events, so it reloads its picture, and the stream goes on from the position this event gives.
-    stream.addEventListener('reset', async (message) => {
-        state.lastEventId = message.lastEventId;
-        await loadAll();
-    });
-    // 'slow-client' needs nothing here: the server ends the stream after it and the browser reconnects
-    // with its last event id by itself, missing nothing.
-    // The token the stream was opened with has expired: take the session's renewed one and reopen.
-    stream.addEventListener('token-expired', async () => {
-        stream.close();
-        await renew();
-        if (state.token) connect();
-    });
-    stream.onmessage = (message) => {
-        state.lastEventId = message.lastEventId;
-        try {
-            apply(JSON.parse(message.data));
-        } catch (error) {
-            console.warn('unreadable event', error);
-        }
-    };
-    stream.onerror = () => {
-        state.connection = 'reconnecting';
-        renderConnection();
-        if (stream.readyState === EventSource.CLOSED && state.token) {
-            setTimeout(connect, 3000);
-        }
-    };
 }
 
 // ---- start -----------------------------------------------------------------------------------
@@ -549,12 +453,11 @@ function connect() {
 async function start(attempt = 0) {
     renderChrome();
     try {
-        const session = await loadSession();
-        if (!session) {
+        if (!await session.start()) {
             showSignIn();
             return;
         }
-        await useSession(session);
+        renderWho();
         $('signout').hidden = false;
         $('signin').hidden = true;
         $('dashboard').hidden = false;
@@ -584,7 +487,7 @@ async function main() {
         localStorage.setItem('tracker_lang', state.lang);
         renderAll();
     });
-    $('signout').addEventListener('click', () => signOut());
+    $('signout').addEventListener('click', () => Session.signOut());
     $('export-timeliness').addEventListener('click', () => {
         const plan = state.timeliness?.planYear;
         if (plan) download(`/api/exports/timeliness.xlsx?plan=${plan}`, `timeliness-${plan}.xlsx`);

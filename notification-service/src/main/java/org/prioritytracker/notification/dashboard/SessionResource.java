@@ -40,7 +40,8 @@ public class SessionResource {
     }
 
     @POST
-    @RolesAllowed({Roles.VIEWER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER})
+    @RolesAllowed({Roles.VIEWER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER,
+            Roles.PROVINCIAL_APPROVER})
     @SecurityRequirement(name = "jwt")
     @Operation(operationId = "openStreamSession",
             summary = "Sets the event stream's HttpOnly cookie from the bearer token of this request")

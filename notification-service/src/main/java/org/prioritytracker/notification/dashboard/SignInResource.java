@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.prioritytracker.notification.security.Roles;
@@ -35,8 +38,10 @@ import org.prioritytracker.notification.security.Roles;
 public class SignInResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The pages served here that sign in: the dashboard, the bureau's data entry and the ministry's review. */
+    private static final Set<String> PAGES = Set.of("/", "/entry/", "/review/");
     private static final Set<String> TRACKER_ROLES = Set.of(Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER,
-            Roles.PROVINCIAL_REPORTER, Roles.VIEWER);
+            Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER);
 
     /** Who is signed in, and the access token the page sends to the APIs. */
     public record Session(String accessToken, long expiresAt, String username, List<String> roles, String province) {
@@ -51,10 +56,12 @@ public class SignInResource {
     @GET
     @Path("/sign-in")
     @Authenticated
-    @Operation(operationId = "signIn", summary = "Signs in at the identity provider, then returns to the dashboard")
-    @APIResponse(responseCode = "303", description = "Signed in: back to the dashboard")
-    public Response signIn() {
-        return Response.seeOther(URI.create("/")).build();
+    @Operation(operationId = "signIn", summary = "Signs in at the identity provider, then returns to the page it came from")
+    @APIResponse(responseCode = "303", description = "Signed in: back to the page named by next, or to the dashboard")
+    public Response signIn(@Parameter(description = "The page to return to: one of the service's own pages",
+            schema = @Schema(enumeration = {"/", "/entry/", "/review/"})) @QueryParam("next") String next) {
+        // Only the service's own pages: a link to sign-in must not send a signed-in person elsewhere.
+        return Response.seeOther(URI.create(PAGES.contains(next) ? next : "/")).build();
     }
 
     @GET

@@ -45,7 +45,8 @@ public class EventQueryResource {
     }
 
     @GET
-    @RolesAllowed({Roles.VIEWER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER})
+    @RolesAllowed({Roles.VIEWER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER,
+            Roles.PROVINCIAL_APPROVER})
     @Operation(operationId = "listEvents", summary = "Stored events after a cursor, oldest first", description = """
             A provincial reporter sees item and priority events and its own province's report events only; \
             the ministry's roles and viewers see every event.""")

@@ -39,17 +39,18 @@ public class Caller {
     }
 
     /**
-     * The province whose report data a provincial reporter may see, or null for the ministry's roles
-     * and viewers, who see every province. A reporter token without a province sees none: refused.
+     * The province whose report data a bureau's reporter or approver may see, or null for the ministry's
+     * roles and viewers, who see every province. A bureau's token without a province sees none: refused.
      */
     public EventScope scope() {
-        if (!identity.hasRole(Roles.PROVINCIAL_REPORTER)) {
+        if (!identity.hasRole(Roles.PROVINCIAL_REPORTER) && !identity.hasRole(Roles.PROVINCIAL_APPROVER)) {
             return EventScope.EVERY_PROVINCE;
         }
         String province = token().getClaim("province");
         if (province == null || province.isBlank()) {
             throw new ProblemException(Problem.of(403, "Forbidden",
-                    "A provincial-reporter token must carry the bureau's code in its province claim.", List.of()));
+                    "A provincial-reporter or provincial-approver token must carry the bureau's code in its province claim.",
+                    List.of()));
         }
         return EventScope.province(province);
     }

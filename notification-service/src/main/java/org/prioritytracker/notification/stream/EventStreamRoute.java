@@ -48,7 +48,7 @@ public class EventStreamRoute {
     static final String PATH = "/api/events/stream";
     private static final Logger LOG = Logger.getLogger(EventStreamRoute.class);
     private static final Set<String> READERS = Set.of(Roles.VIEWER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER,
-            Roles.PROVINCIAL_REPORTER);
+            Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER);
     /** Item and priority codes (P3.2, 2026-P1), plan-YYYY, and bureau codes. */
     private static final Pattern SUBJECT = Pattern.compile("([0-9]{4}-)?P[0-9]{1,9}(\\.[0-9]{1,9})?|plan-[0-9]{4}|[0-9]{6}");
     private static final Pattern TYPE = Pattern.compile("tracker\\.[a-z][a-z-]{0,40}\\.[a-z][a-z-]{0,40}");

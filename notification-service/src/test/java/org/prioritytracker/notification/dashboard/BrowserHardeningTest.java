@@ -43,6 +43,20 @@ class BrowserHardeningTest {
     }
 
     @Test
+    void theDataEntryAndReviewPagesAreHeldToTheSamePolicy() {
+        for (String page : new String[] {"/entry/", "/entry/entry.js", "/review/", "/review/review.js", "/dashboard/common.js"}) {
+            given().get(page).then().statusCode(200)
+                    .header("Content-Security-Policy", allOf(containsString("script-src 'self'"),
+                            containsString("connect-src 'self' http://127.0.0.1:8081 http://127.0.0.1:8082"),
+                            not(containsString("unsafe-inline"))))
+                    .header("X-Frame-Options", equalTo("DENY"));
+        }
+        // No inline script or style: the policy would refuse them.
+        given().get("/entry/").then().body(not(containsString("<script>")), not(containsString("style=")));
+        given().get("/review/").then().body(not(containsString("<script>")), not(containsString("style=")));
+    }
+
+    @Test
     void theApisAnswerWithDataThatCanNeitherRunNorBeFramed() {
         given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/events").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'none'"))

@@ -77,6 +77,8 @@ class ProvinceScopeTest {
                     .findFirst().orElseThrow();
             assertEquals(bureau, report.get("province").asText());
             assertEquals(bureau, report.at("/data/provinceCode").asText());
+            // The bureau's approver is confined to its province as its officers are.
+            assertEquals(seen, events(TestTokens.forApprover(bureau), subject), bureau + "'s approver");
         }
         for (String role : List.of("viewer", "ministry-admin", "ministry-reviewer")) {
             assertEquals(33, events(TestTokens.forRole(role), subject).size(), role + " sees every province");
@@ -90,8 +92,9 @@ class ProvinceScopeTest {
         String subject = freshSubject();
         try (SseClient hebei = SseClient.open(stream + "?subject=" + subject, TestTokens.forReporter("130000"), null);
                 SseClient jiangsu = SseClient.open(stream + "?subject=" + subject, TestTokens.forReporter("320000"), null);
+                SseClient jiangsuApprover = SseClient.open(stream + "?subject=" + subject, TestTokens.forApprover("320000"), null);
                 SseClient viewer = SseClient.open(stream + "?subject=" + subject, TestTokens.forRole("viewer"), null)) {
-            for (SseClient client : List.of(hebei, jiangsu, viewer)) {
+            for (SseClient client : List.of(hebei, jiangsu, jiangsuApprover, viewer)) {
                 assertEquals(200, client.status());
                 client.next(1, "stream-position", WAIT);
             }
@@ -103,6 +106,7 @@ class ProvinceScopeTest {
             // Item and report events come from two services, so only their sets (not their interleaving) are fixed.
             assertEquals(List.of(1L, 3L, 4L), sorted(sequences(hebei.next(3, "message", WAIT))));
             assertEquals(List.of(1L, 2L, 4L), sorted(sequences(jiangsu.next(3, "message", WAIT))));
+            assertEquals(List.of(1L, 2L, 4L), sorted(sequences(jiangsuApprover.next(3, "message", WAIT))));
             assertEquals(List.of(1L, 2L, 3L, 4L), sorted(sequences(viewer.next(4, "message", WAIT))));
             assertFalse(hebei.anyWithin("message", Duration.ofMillis(300)), "nothing of another province");
         }

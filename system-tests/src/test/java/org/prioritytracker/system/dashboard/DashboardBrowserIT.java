@@ -4,10 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.prioritytracker.system.support.Browser;
 import org.prioritytracker.system.support.SystemStack;
 import org.prioritytracker.system.support.TaskApi;
 import org.prioritytracker.system.support.Tokens;
@@ -39,26 +30,19 @@ import org.prioritytracker.system.support.Tokens;
 @ExtendWith(SystemStack.class)
 class DashboardBrowserIT {
 
+    private static Browser session;
     private static WebDriver browser;
 
     @BeforeAll
-    static void openBrowser() throws Exception {
-        SystemStack.ensureBrowser();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--window-size=1800,1500", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("dashboard-browser"));
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(driver, options);
+    static void openBrowser() {
+        session = Browser.open();
+        browser = session.driver();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -104,9 +88,7 @@ class DashboardBrowserIT {
         wait.until(d -> "有风险".equals(d.findElement(By.cssSelector("[data-item='P2.2'] .status")).getText()));
         wait.until(d -> !d.findElements(By.cssSelector("#feed li[data-type='tracker.item.status-changed']")).isEmpty());
 
-        Path screenshot = Path.of("target", "dashboard.png");
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
-                StandardCopyOption.REPLACE_EXISTING);
+        session.screenshot("dashboard");
 
         browser.findElement(By.id("lang-toggle")).click();
         try {
@@ -190,11 +172,8 @@ class DashboardBrowserIT {
         wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
     }
 
-    /** A wait that reads again when a live update replaced the element it was reading. */
     private static WebDriverWait waitAtMost(Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(browser, timeout);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return session.waitAtMost(timeout);
     }
 
     /** Opens the page signed in as the viewer, through the provider's login form unless already signed in as them. */
@@ -212,37 +191,12 @@ class DashboardBrowserIT {
         return wait;
     }
 
-    /**
-     * Opens the page as the development user {@code username} (password {@code <username>-local}): whoever
-     * else is signed in signs out first, then "Sign in" leads to Keycloak's login form and back.
-     */
     private static void signInAs(String username) {
-        browser.get(SystemStack.NOTIFICATION + "/");
-        WebDriverWait wait = waitAtMost(Duration.ofSeconds(30));
-        wait.until(d -> d.findElement(By.id("signin")).isDisplayed() || d.findElement(By.id("who")).isDisplayed());
-        if (browser.findElement(By.id("who")).isDisplayed()) {
-            if (username.equals(browser.findElement(By.id("who")).getAttribute("data-username"))) {
-                return;
-            }
-            signOut();
-        }
-        browser.findElement(By.id("signin-link")).click();
-        wait.until(d -> d.getCurrentUrl().startsWith(SystemStack.ISSUER) && !d.findElements(By.id("username")).isEmpty());
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(username + "-local");
-        browser.findElement(By.id("kc-login")).click();
-        // Back through the code exchange, the page's load and its session request: slower on a busy machine.
-        waitAtMost(Duration.ofSeconds(60)).withMessage(() -> "not signed in as " + username + " at "
-                        + browser.getCurrentUrl() + "; the page says: " + browser.findElement(By.tagName("body")).getText())
-                .until(d -> d.getCurrentUrl().startsWith(SystemStack.NOTIFICATION)
-                        && username.equals(d.findElement(By.id("who")).getAttribute("data-username")));
+        session.signInAs(username, "/");
     }
 
-    /** "Sign out": ends the provider's session too, and comes back to the page's sign-in. */
     private static void signOut() {
-        browser.findElement(By.id("signout")).click();
-        waitAtMost(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(SystemStack.NOTIFICATION)
-                && d.findElement(By.id("signin")).isDisplayed());
+        session.signOut();
     }
 
     /** A few provincial reports for the last period of the year, so that they are the latest whatever else is stored. */
