@@ -67,9 +67,9 @@ function renderChrome() {
 function renderWho() {
     const node = $('who');
     const user = session.user;
-    const roles = user?.roles || [];
-    $('entry-link').hidden = !roles.some((role) => role === 'provincial-reporter' || role === 'provincial-approver');
-    $('review-link').hidden = !roles.some((role) => role.startsWith('ministry-'));
+    const granted = user?.roles || [];
+    $('entry-link').hidden = !granted.some((role) => role === 'provincial-reporter' || role === 'provincial-approver');
+    $('review-link').hidden = !granted.some((role) => role.startsWith('ministry-'));
     $('entry-link').textContent = t().entryPage;
     $('review-link').textContent = t().reviewPage;
     if (!user) {
