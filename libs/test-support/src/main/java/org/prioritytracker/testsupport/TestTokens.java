@@ -35,6 +35,11 @@ public final class TestTokens {
                 .groups(Set.of("provincial-reporter")).claim("province", provinceCode));
     }
 
+    /** Another officer of the bureau: a reporter's token whose subject is {@code subject}. */
+    public static String forReporter(String provinceCode, String subject) {
+        return signed(Jwt.issuer(ISSUER).subject(subject).groups(Set.of("provincial-reporter")).claim("province", provinceCode));
+    }
+
     /** A bureau's approver (its lead): role provincial-approver and the bureau's code in the province claim. */
     public static String forApprover(String provinceCode) {
         return signed(Jwt.issuer(ISSUER).subject("test-approver-" + provinceCode)

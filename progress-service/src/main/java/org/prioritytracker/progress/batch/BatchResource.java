@@ -8,10 +8,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +25,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,6 +38,8 @@ import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.problem.ProblemMappers;
+import org.prioritytracker.progress.catalog.ItemCatalog;
+import org.prioritytracker.progress.report.Period;
 import org.prioritytracker.progress.report.ReportRequest;
 import org.prioritytracker.progress.report.ReportService;
 import org.prioritytracker.progress.security.Caller;
@@ -50,12 +60,44 @@ public class BatchResource {
     private final Caller caller;
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final ItemCatalog catalog;
 
-    public BatchResource(ReportService service, Caller caller, ObjectMapper mapper, Validator validator) {
+    public BatchResource(ReportService service, Caller caller, ObjectMapper mapper, Validator validator, ItemCatalog catalog) {
         this.service = service;
         this.caller = caller;
         this.mapper = mapper;
         this.validator = validator;
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Path("/template")
+    @Produces(CSV)
+    @RolesAllowed(Roles.PROVINCIAL_REPORTER)
+    @Operation(operationId = "getReportBatchTemplate", summary = "A CSV template for a period: a row per active sub-item",
+            description = """
+            Columns itemCode, period, percentComplete, status, narrative; itemCode and period filled in, the rest empty. \
+            UTF-8 with a byte-order mark (for Excel). Filled in, it is uploaded as it is to POST /api/reports/batch, \
+            where a row left empty is refused on its own.""")
+    @APIResponse(responseCode = "200", description = "The template",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "period is missing, not a period, or of a year without a plan",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only a provincial reporter submits reports")
+    @APIResponse(responseCode = "503", description = "task-service cannot be reached for the plan; retry after Retry-After")
+    public Response template(@Parameter(description = "A quarter (2025-Q3) or a month (2025-07)", required = true,
+            schema = @Schema(type = SchemaType.STRING, examples = "2025-Q3")) @QueryParam("period") String period) {
+        caller.reporterProvince();
+        Period parsed = period == null ? null : Period.parse(period.strip());
+        if (parsed == null) {
+            throw ProblemException.badRequest("period", "is required: a quarter (2025-Q3) or a month (2025-07)");
+        }
+        List<String> items = CsvTemplate.itemCodes(catalog.plan(parsed.year()).orElseThrow(
+                () -> ProblemException.badRequest("period", "lies in " + parsed.year() + ", a year without a plan")));
+        StreamingOutput body = out -> CsvTemplate.write(items, parsed, out);
+        return Response.ok(body, CSV + "; charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reports-" + parsed.text() + ".csv\"")
+                .build();
     }
 
     @RateLimited
@@ -109,6 +151,8 @@ public class BatchResource {
     }
 
     private BatchResult.RowResult submit(int row, JsonNode node) {
+        // The row's item as given, so that a table of the results can name it even when the row is refused.
+        String item = node != null && node.path("itemCode").isTextual() ? node.get("itemCode").asText() : null;
         try {
             if (node instanceof ObjectNode object && object.has("extraCells")) {
                 throw ProblemException.badRequest("row", "has more cells than the header has columns");
@@ -125,16 +169,16 @@ public class BatchResource {
             ReportService.Submission submission = service.submit(request, caller.reporterProvince(), caller.name(), null);
             BatchResult.Outcome outcome = submission.outcome() == ReportService.Outcome.DUPLICATE
                     ? BatchResult.Outcome.DUPLICATE : BatchResult.Outcome.CREATED;
-            return new BatchResult.RowResult(row, outcome, submission.report().id, null);
+            return new BatchResult.RowResult(row, item, outcome, submission.report().id, null);
         } catch (ProblemException e) {
             BatchResult.Outcome outcome = e.problem().status() == 503 ? BatchResult.Outcome.UNAVAILABLE : BatchResult.Outcome.INVALID;
-            return new BatchResult.RowResult(row, outcome, null, e.problem());
+            return new BatchResult.RowResult(row, item, outcome, null, e.problem());
         } catch (DomainException e) {
-            return new BatchResult.RowResult(row, BatchResult.Outcome.INVALID, null, ProblemMappers.domainProblem(e));
+            return new BatchResult.RowResult(row, item, BatchResult.Outcome.INVALID, null, ProblemMappers.domainProblem(e));
         } catch (JsonMappingException e) {
-            return new BatchResult.RowResult(row, BatchResult.Outcome.INVALID, null, ProblemMappers.unreadable(e, "row"));
+            return new BatchResult.RowResult(row, item, BatchResult.Outcome.INVALID, null, ProblemMappers.unreadable(e, "row"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return new BatchResult.RowResult(row, BatchResult.Outcome.INVALID, null,
+            return new BatchResult.RowResult(row, item, BatchResult.Outcome.INVALID, null,
                     Problem.of(400, "Bad Request", "row: " + e.getOriginalMessage(), List.of()));
         }
     }

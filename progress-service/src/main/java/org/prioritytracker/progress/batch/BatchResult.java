@@ -16,6 +16,7 @@ public record BatchResult(int created, int duplicates, int rejected, List<RowRes
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RowResult(
             @Schema(description = "Index in the JSON array (from 0), or line number in the CSV file (the header is line 1)") int row,
+            @Schema(description = "The row's itemCode as given; absent when it gives none", examples = "P3.2") String itemCode,
             Outcome outcome,
             @Schema(description = "The stored report (created) or the existing one (duplicate)") UUID reportId,
             @Schema(description = "Why the row was not stored (invalid, or unavailable: retry later)") Problem problem) {

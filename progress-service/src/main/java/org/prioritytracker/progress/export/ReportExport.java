@@ -70,13 +70,14 @@ public class ReportExport {
         List<MetricColumn> metrics = metricColumns(itemCodes, periods, confinedProvince);
 
         List<String> headings = new ArrayList<>(List.of("省份代码", "省份", "子项代码", "子项", "报告期", "完成百分比", "状态",
-                "审核状态", "进展说明", "版本", "首次提交时间", "最近提交时间", "提交人", "审核人", "审核意见"));
+                "审核状态", "进展说明", "版本", "首次提交时间", "最近提交时间", "提交人", "审核人", "审核意见",
+                "省级审批结果", "省级审批人", "省级审批时间", "省级审批意见"));
         metrics.forEach(metric -> headings.add(metric.heading()));
         return new Table("进展报告 " + (period == null ? planYear : period), headings, row -> QuarkusTransaction.requiringNew().run(() -> {
             Query query = entityManager.createNativeQuery("""
                     SELECT r.province_code, r.item_code, r.period, r.percent_complete, r.status, r.review_state, r.narrative,
                            r.version, r.first_submitted_at, r.submitted_at, r.submitted_by, r.reviewed_by, r.review_comment,
-                           CAST(r.metrics AS text)
+                           CAST(r.metrics AS text), r.bureau_decision, r.bureau_decided_by, r.bureau_decided_at, r.bureau_comment
                     """ + FILTER + " ORDER BY r.period_end, r.period, r.province_code, r.item_code")
                     .setParameter(1, itemCodes).setParameter(2, periods).setParameter(3, confinedProvince)
                     .setHint("org.hibernate.fetchSize", FETCH_SIZE);
@@ -98,6 +99,11 @@ public class ReportExport {
         cells.add(r[10]);
         cells.add(r[11]);
         cells.add(r[12]);
+        // The bureau approver's decision on the current version (BureauApprovalRecord): empty until one is made.
+        cells.add(r[14]);
+        cells.add(r[15]);
+        cells.add(time(r[16]));
+        cells.add(r[17]);
         Map<MetricColumn, Object> values = metricValues((String) r[13]);
         metrics.forEach(metric -> cells.add(values.get(metric)));
         return cells;

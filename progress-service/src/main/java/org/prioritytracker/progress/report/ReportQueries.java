@@ -19,6 +19,15 @@ public class ReportQueries {
             where.add("itemCode = :item");
             parameters.and("item", filter.item());
         }
+        if (filter.priority() != null) {
+            // The priority's sub-items: P3.1, P3.2... (the code's shape leaves no LIKE wildcard in it).
+            where.add("itemCode like :priority");
+            parameters.and("priority", filter.priority() + ".%");
+        }
+        if (filter.plan() != null) {
+            where.add("period like :plan");
+            parameters.and("plan", filter.plan() + "-%");
+        }
         if (filter.province() != null) {
             where.add("provinceCode = :province");
             parameters.and("province", filter.province());

@@ -171,12 +171,18 @@ public class ReportResource {
     @Operation(operationId = "listReports",
             summary = "Reports, filtered and paged, newest first (a reporter sees only its own province's)")
     @APIResponse(responseCode = "200", description = "One page with the total count")
-    @APIResponse(responseCode = "400", description = "A filter is invalid")
+    @APIResponse(responseCode = "400", description = "A filter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A reporter asked for another province")
     public ReportPage list(
             @Parameter(example = "P3.2") @QueryParam("item") String item,
+            @Parameter(description = "A priority: its sub-items' reports",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^" + ReportFilter.PRIORITY + "$", examples = "P3"))
+            @QueryParam("priority") String priority,
             @Parameter(example = "130000") @QueryParam("province") String province,
             @Parameter(example = "2025-Q2") @QueryParam("period") String period,
+            @Parameter(description = "A plan's year: reports of its periods",
+                    schema = @Schema(type = SchemaType.INTEGER, examples = "2025")) @QueryParam("plan") String plan,
             @Parameter(schema = @Schema(implementation = ReviewState.class)) @QueryParam("reviewState") String reviewState,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50")) @QueryParam("size") String size) {
@@ -185,6 +191,7 @@ public class ReportResource {
             throw new DomainException.ForeignProvince("Your token is for " + confined + "; it cannot read " + province + "'s reports.",
                     "province", "must be your own province, " + confined);
         }
-        return queries.list(ReportFilter.parse(item, confined != null ? confined : province, period, reviewState, page, size));
+        return queries.list(ReportFilter.parse(item, priority, confined != null ? confined : province, period, plan,
+                reviewState, page, size));
     }
 }

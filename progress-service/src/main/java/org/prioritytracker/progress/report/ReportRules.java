@@ -1,5 +1,7 @@
 package org.prioritytracker.progress.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +14,7 @@ import org.prioritytracker.progress.catalog.ItemInfo;
  * the item from task-service. Pure functions of their arguments, so that they are tested without a
  * running service.
  */
-final class ReportRules {
+public final class ReportRules {
 
     private ReportRules() {
     }
@@ -28,15 +30,7 @@ final class ReportRules {
         if (!knownBureau) {
             errors.add(new Problem.FieldError("provinceCode", "'" + province + "' is not one of the 32 reporting bureaus"));
         }
-        if (request.percentComplete() != null && !Double.isFinite(request.percentComplete())) {
-            errors.add(new Problem.FieldError("percentComplete", "must be a finite number from 0 to 100"));
-        }
-        for (int i = 0; i < request.metricsOrEmpty().size(); i++) {
-            Metric metric = request.metricsOrEmpty().get(i);
-            if (metric != null && metric.value() != null && !Double.isFinite(metric.value())) {
-                errors.add(new Problem.FieldError("metrics[" + i + "].value", "must be a finite number"));
-            }
-        }
+        checkNumbers(request.percentComplete(), request.metricsOrEmpty(), errors);
         if (request.period() == null || request.period().isBlank()) {
             return null;
         }
@@ -50,12 +44,30 @@ final class ReportRules {
         return period;
     }
 
+    /** Numbers must be finite (bean validation checks the range): a report's, and a draft's when given. */
+    public static void checkNumbers(Double percentComplete, List<Metric> metrics, List<Problem.FieldError> errors) {
+        if (percentComplete != null && !Double.isFinite(percentComplete)) {
+            errors.add(new Problem.FieldError("percentComplete", "must be a finite number from 0 to 100"));
+        }
+        for (int i = 0; i < metrics.size(); i++) {
+            Metric metric = metrics.get(i);
+            if (metric != null && metric.value() != null && !Double.isFinite(metric.value())) {
+                errors.add(new Problem.FieldError("metrics[" + i + "].value", "must be a finite number"));
+            }
+        }
+    }
+
+    /** A percentage as stored: two decimals. */
+    public static BigDecimal percent(Double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+
     /**
      * The item must exist in task-service and be active, and the period lie in the item's plan year.
      *
      * @param item the item as task-service knows it; empty when it has no such item
      */
-    static void checkItem(String itemCode, Period period, Optional<ItemInfo> item, List<Problem.FieldError> errors) {
+    public static void checkItem(String itemCode, Period period, Optional<ItemInfo> item, List<Problem.FieldError> errors) {
         if (item.isEmpty()) {
             errors.add(new Problem.FieldError("itemCode", "no sub-item has the code '" + itemCode + "'"));
         } else if (item.get().isArchived()) {
@@ -65,7 +77,7 @@ final class ReportRules {
         }
     }
 
-    static void throwIfAny(List<Problem.FieldError> errors) {
+    public static void throwIfAny(List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors));
         }

@@ -6,8 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -164,7 +162,7 @@ public class ReportService {
         report.provinceCode = province;
         report.period = period.text();
         report.periodEnd = period.end();
-        report.percentComplete = percent(request.percentComplete());
+        report.percentComplete = ReportRules.percent(request.percentComplete());
         report.status = request.status();
         report.narrative = request.narrative();
         report.metrics = request.metricsOrEmpty();
@@ -205,7 +203,7 @@ public class ReportService {
                         "The bureau's approver approved the report and sent it to the ministry; only a return lets you amend it.");
             }
             OffsetDateTime now = PlanCalendar.now(clock);
-            report.percentComplete = percent(request.percentComplete());
+            report.percentComplete = ReportRules.percent(request.percentComplete());
             report.status = request.status();
             report.narrative = request.narrative();
             report.metrics = request.metricsOrEmpty();
@@ -246,10 +244,6 @@ public class ReportService {
     private void publishSubmission(Report report, LatestReports.Change change) {
         rollups.invalidateOnCommit();
         outbox.writeInCommitOrder(report.itemCode, ReportEvents.ofSubmission(report, change));
-    }
-
-    private static BigDecimal percent(Double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
     }
 
     private String json(Object value) {

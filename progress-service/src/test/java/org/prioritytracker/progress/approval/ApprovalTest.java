@@ -160,6 +160,25 @@ class ApprovalTest {
         ReportApi.approve(approver("450000"), id, "\"2\"", "APPROVED", null).statusCode(200).body("version", equalTo(2));
     }
 
+    @Test
+    void anApproverReadsWhatItsBureauReadsAndNoOtherBureausRows() {
+        ReportApi.create("130000", "P3.2", "2025-Q2", 40, "ON_TRACK");
+        ReportApi.create("110000", "P3.2", "2025-Q2", 60, "ON_TRACK");
+        String hebei = approver("130000");
+        for (String path : new String[] {"/api/rollups/overview", "/api/rollups/items/P3.2", "/api/rollups/priorities/P3",
+                "/api/rollups/heatmap", "/api/rollups/provinces/130000", "/api/rollups/timeliness?plan=2025",
+                "/api/obligations?plan=2025", "/api/calendars/2025", "/api/calendars/2025/reopenings",
+                "/api/exports/reports.csv?plan=2025", "/api/exports/timeliness.csv?plan=2025"}) {
+            given().auth().oauth2(hebei).get(path).then().statusCode(200);
+        }
+        given().auth().oauth2(hebei).get("/api/rollups/provinces/110000").then().statusCode(403);
+        given().auth().oauth2(hebei).get("/api/rollups/items/P3.2").then().body("provinces.provinceCode", contains("130000"));
+        given().auth().oauth2(hebei).get("/api/reports").then().statusCode(200).body("total", equalTo(1))
+                .body("reports[0].provinceCode", equalTo("130000"));
+        String export = given().auth().oauth2(hebei).get("/api/exports/reports.csv?plan=2025").then().extract().asString();
+        assertEquals(2, export.strip().lines().count(), export);
+    }
+
     private static String approver(String province) {
         return TestTokens.forApprover(province);
     }

@@ -71,6 +71,27 @@ class ExportTest {
     }
 
     @Test
+    void theBureausDecisionHasItsColumns() throws IOException {
+        String id = given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports?province=320000&item=P3.2").then()
+                .extract().path("reports[0].id");
+        ReportApi.approve(TestTokens.forApprover("320000"), id, "\"1\"", "RETURNED", "请补充监测数据").statusCode(200);
+        List<List<String>> rows = workbook("viewer", "/api/exports/reports.xlsx?plan=2025&period=2025-Q2", "reports-2025-Q2.xlsx");
+        List<String> heading = rows.get(0);
+        assertEquals(List.of("审核意见", "省级审批结果", "省级审批人", "省级审批时间", "省级审批意见"),
+                heading.subList(heading.indexOf("审核意见"), heading.indexOf("审核意见") + 5));
+        List<String> jiangsu = rows.stream().filter(row -> row.get(0).equals("320000") && row.get(2).equals("P3.2"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("RETURNED", "test-approver-320000", "2025-07-05 10:00", "请补充监测数据"),
+                jiangsu.subList(heading.indexOf("省级审批结果"), heading.indexOf("省级审批意见") + 1));
+        List<String> hebei = rows.stream().filter(row -> row.get(0).equals("130000")).findFirst().orElseThrow();
+        assertEquals(List.of("", "", "", ""), hebei.subList(heading.indexOf("省级审批结果"), heading.indexOf("省级审批意见") + 1));
+        CSVRecord csvRow = csv("viewer", "/api/exports/reports.csv?plan=2025&period=2025-Q2").stream()
+                .filter(r -> r.get("省份代码").equals("320000") && r.get("子项代码").equals("P3.2")).findFirst().orElseThrow();
+        assertEquals("RETURNED", csvRow.get("省级审批结果"));
+        assertEquals("请补充监测数据", csvRow.get("省级审批意见"));
+    }
+
+    @Test
     void aReporterExportsItsOwnProvinceOnly() throws IOException {
         List<List<String>> rows = workbook("reporter:320000", "/api/exports/reports.xlsx?plan=2025", "reports-2025.xlsx");
         assertEquals(3, rows.size() - 1);

@@ -40,7 +40,7 @@ public class TestData {
         calendars.forget();
         breakers.resetAll();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                TRUNCATE outbox_event, latest_report, idempotency_key, report_version, report, reporting_calendar,
+                TRUNCATE outbox_event, latest_report, idempotency_key, report_version, report, reporting_calendar, report_drafts,
                     period_reopening, reminder_sent RESTART IDENTITY""").executeUpdate());
         rollups.invalidate();
     }

@@ -57,7 +57,7 @@ public class ItemResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER, Roles.SERVICE})
     @Operation(operationId = "listItems", summary = "Sub-items, filtered and paged, in priority order")
     @APIResponse(responseCode = "200", description = "One page and the total count; an ETag for If-None-Match",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
@@ -86,7 +86,7 @@ public class ItemResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER, Roles.SERVICE})
     @Operation(operationId = "getItem", summary = "One sub-item, with its ETag")
     @APIResponse(responseCode = "200", description = "The item",
             headers = @Header(name = HttpHeaders.ETAG, description = "The version in quotes, for If-Match",
@@ -170,7 +170,7 @@ public class ItemResource {
 
     @GET
     @Path("/{code}/history")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER, Roles.SERVICE})
     @Operation(operationId = "listItemHistory",
             summary = "The item's changes, newest first: creation, status moves, edits, archiving")
     @APIResponse(responseCode = "200", description = "The history")

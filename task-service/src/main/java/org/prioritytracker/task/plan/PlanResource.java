@@ -45,7 +45,7 @@ import org.prioritytracker.task.seed.SeedFiles.PrioritiesFile;
         Each work conference's year and the priorities it set. The ministry starts a plan empty and adds its
         priorities, or imports it whole from a file in the seed format.""")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER, Roles.SERVICE})
 public class PlanResource {
 
     private final ResponseCache cache;

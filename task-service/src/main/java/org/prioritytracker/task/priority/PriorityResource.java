@@ -47,7 +47,7 @@ import org.prioritytracker.task.security.Roles;
         The key tasks of a plan (the eight of the 2025 work conference, say); the ministry adds, renames and
         archives them and adds their sub-items.""")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER, Roles.SERVICE})
 public class PriorityResource {
 
     private static final String IF_MATCH_DOC = """

@@ -34,7 +34,7 @@ import org.prioritytracker.task.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provinces", description = "The 32 reporting bureaus")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.VIEWER, Roles.SERVICE})
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER, Roles.SERVICE})
 public class ProvinceResource {
 
     private static final String IF_MATCH_DOC = "The bureau's version in quotes (its ETag): without it 428, stale 412";

@@ -64,6 +64,17 @@ class SecurityTest {
     }
 
     @Test
+    void aBureausApproverReadsAsItsOfficersDoButChangesNothing() {
+        String approver = TestTokens.forApprover("130000");
+        for (String path : new String[] {"/api/priorities", "/api/priorities/P3", "/api/items", "/api/items/P3.2",
+                "/api/items/P3.2/history", "/api/provinces", "/api/provinces/130000", "/api/plans", "/api/plans/2025"}) {
+            given().auth().oauth2(approver).when().get(path).then().statusCode(200);
+        }
+        given().auth().oauth2(approver).contentType("application/json").body("{\"to\": \"IN_PROGRESS\"}")
+                .when().post("/api/items/P3.2/transitions").then().statusCode(403);
+    }
+
+    @Test
     void operationalEndpointsStayOpen() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
