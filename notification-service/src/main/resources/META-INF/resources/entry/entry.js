@@ -4,7 +4,7 @@
 import { TEXT } from '/dashboard/i18n.js';
 import { $, el, ApiError, Session, openStream } from '/dashboard/common.js';
 import { content, decisions, versionDiff } from '/dashboard/report-parts.js';
-import { parseCsv, saveFile } from '/dashboard/files.js';
+import { saveFile } from '/dashboard/files.js';
 import { notice, renderHeader, showSignIn, startPage } from '/dashboard/page.js';
 import { WORDS } from './words.js';
 
@@ -540,7 +540,6 @@ async function upload() {
         return;
     }
     const text = await file.text();
-    const items = itemCodesByLine(text);
     let result;
     try {
         result = (await progress('/api/reports/batch', { method: 'POST', body: text,
@@ -554,7 +553,7 @@ async function upload() {
     const head = el('tr', {}, ...[words.row, words.code, words.outcome, words.reason].map((t) => el('th', { scope: 'col', text: t })));
     const rows = result.rows.map((row) => el('tr', { 'data-row': row.row, 'data-outcome': row.outcome },
         el('td', { text: String(row.row) }),
-        el('td', { className: 'code', text: items.get(row.row) || '' }),
+        el('td', { className: 'code', text: row.itemCode || '' }),
         el('td', { text: words.outcomes[row.outcome] || row.outcome }),
         el('td', { className: 'reason', text: reason(row.problem) })));
     $('upload-results').replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
@@ -566,17 +565,6 @@ function reason(problem) {
     if (!problem) return '';
     const fields = (problem.errors || []).map((e) => `${e.field}: ${e.message}`);
     return fields.length > 0 ? fields.join('；') : problem.detail || problem.title || '';
-}
-
-/** Each data row's item code by its line in the file (the header is line 1), as the batch's results number them. */
-function itemCodesByLine(text) {
-    const records = parseCsv(text);
-    const column = (records[0] || []).map((h) => h.replace(/^\uFEFF/, '').trim()).indexOf('itemCode');
-    const codes = new Map();
-    records.forEach((record, index) => {
-        if (index > 0 && column >= 0) codes.set(index + 1, record[column] || '');
-    });
-    return codes;
 }
 
 // ---- live updates -------------------------------------------------------------------------------
