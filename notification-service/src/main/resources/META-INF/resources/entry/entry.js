@@ -188,7 +188,7 @@ async function openForm(itemCode) {
     clearErrors();
     $('form-message').textContent = '';
     renderForm();
-    $('form-section').scrollIntoView({ block: 'start' });
+    $('form-section').scrollIntoView({ block: 'nearest' });
 }
 
 function renderStatusOptions(selected) {
@@ -499,6 +499,10 @@ async function renderApprovals() {
 
 async function approve(report, decision, comment, errorNode) {
     const words = w();
+    if (decision === 'RETURNED' && comment.trim() === '') {
+        errorNode.textContent = words.commentRequired;
+        return;
+    }
     try {
         await progress(`/api/reports/${report.id}/approval`, { method: 'POST', headers: { 'If-Match': `"${report.version}"` },
             json: { decision, comment: comment.trim() === '' ? null : comment } });
@@ -558,6 +562,7 @@ async function upload() {
         el('td', { className: 'reason', text: reason(row.problem) })));
     $('upload-results').replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
     $('upload-results').hidden = false;
+    $('upload-results').scrollIntoView({ block: 'end' });
     await refresh();
 }
 
@@ -589,7 +594,11 @@ function onEvent(event) {
     refreshTimer = setTimeout(() => refresh().catch((error) => console.warn('refresh failed', error)), 200);
 }
 
-/** Loads the province's reports and drafts again and shows them; an open form keeps what is typed. */
+/**
+ * Loads the province's reports and drafts again and shows them. An open form keeps what is typed and the
+ * version it was opened on (its If-Match): a change made elsewhere meanwhile is shown, and submitting over
+ * it is refused (412) until the officer has seen it.
+ */
 async function refresh() {
     await loadReports();
     renderPeriods();
@@ -598,10 +607,8 @@ async function refresh() {
     const open = state.open;
     if (open) {
         const listed = state.reports.get(key(open.item.code, open.period));
-        if (listed && (!open.report || listed.version !== open.report.version || listed.reviewState !== open.report.reviewState)) {
-            const read = await progress('/api/reports/' + listed.id);
-            open.report = read.body;
-            open.etag = read.etag;
+        if (listed && open.report && (listed.version !== open.report.version || listed.reviewState !== open.report.reviewState)) {
+            open.report = (await progress('/api/reports/' + listed.id)).body;
             open.versions = (await progress('/api/reports/' + listed.id + '/versions')).body;
         }
         renderForm();

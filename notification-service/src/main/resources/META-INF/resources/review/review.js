@@ -177,6 +177,10 @@ async function decide(decision) {
     const words = w();
     const report = open.report;
     const comment = $('review-comment').value;
+    if (decision === 'RETURNED' && comment.trim() === '') {
+        $('e-comment').textContent = words.commentRequired;
+        return;
+    }
     try {
         await progress(`/api/reports/${report.id}/review`, { method: 'POST', headers: { 'If-Match': open.etag },
             json: { decision, comment: comment.trim() === '' ? null : comment } });

@@ -61,7 +61,7 @@ public class SignInResource {
     public Response signIn(@Parameter(description = "The page to return to: one of the service's own pages",
             schema = @Schema(enumeration = {"/", "/entry/", "/review/"})) @QueryParam("next") String next) {
         // Only the service's own pages: a link to sign-in must not send a signed-in person elsewhere.
-        return Response.seeOther(URI.create(PAGES.contains(next) ? next : "/")).build();
+        return Response.seeOther(URI.create(next != null && PAGES.contains(next) ? next : "/")).build();
     }
 
     @GET
