@@ -155,6 +155,7 @@ class DraftTest {
                 .body("itemCode", contains("P3.2", "P3.1")).body("period", contains("2025-Q2", "2025-Q1"));
         given().auth().oauth2(officer()).queryParam("plan", "2025").get("/api/drafts").then().statusCode(200).body("$", hasSize(2));
         given().auth().oauth2(officer()).queryParam("plan", "2026").get("/api/drafts").then().statusCode(200).body("$", empty());
+        given().auth().oauth2(officer()).queryParam("plan", " ").get("/api/drafts").then().statusCode(200).body("$", hasSize(2));
         given().auth().oauth2(officer()).queryParam("plan", "25").get("/api/drafts").then().statusCode(400)
                 .body("errors[0].field", equalTo("plan"));
     }
