@@ -25,8 +25,8 @@ public record DraftRequest(
         @Schema(nullable = true, examples = "全省地表水国控断面优良比例同比提升2.1个百分点。") String narrative,
         @Size(max = 50, message = "must hold at most 50 metrics")
         @Schema(nullable = true) List<@Valid @NotNull(message = "must be a metric object") Metric> metrics,
-        @Schema(nullable = true, description = "The report this draft amends (SUBMITTED or RETURNED): one of your province's, "
-                + "for the same item and period; absent for a new report") UUID reportId) {
+        @Schema(nullable = true, description = "The report this draft amends: one of your province's, for the same item and "
+                + "period; absent for a new report") UUID reportId) {
 
     public List<Metric> metricsOrEmpty() {
         return metrics == null ? List.of() : metrics;

@@ -112,7 +112,8 @@ public class DraftResource {
     public List<DraftView> list(
             @Parameter(description = "A plan's year: only drafts of its periods", schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
             @QueryParam("plan") String plan) {
-        Integer year = plan == null ? null : PlanYears.parse("plan", plan);
+        // Blank is no filter, as in GET /api/reports.
+        Integer year = plan == null || plan.isBlank() ? null : PlanYears.parse("plan", plan);
         return service.list(owner(), year).stream().map(DraftView::of).toList();
     }
 

@@ -31,6 +31,8 @@ import org.prioritytracker.time.PlanCalendar;
 public class DraftService {
 
     static final int MAX_LISTED = 500;
+    /** One owner's draft of one report. */
+    private static final String ONE = "owner = ?1 and provinceCode = ?2 and itemCode = ?3 and period = ?4";
 
     /** Whose drafts: the officer and the province of the token. */
     public record Owner(String name, String province) {
@@ -143,7 +145,7 @@ public class DraftService {
     /** Deletes the owner's draft (after a submission, or when abandoned), or a 404. */
     public void delete(Owner owner, String itemCode, String period) {
         long deleted = QuarkusTransaction.requiringNew().call(() -> ReportDraft.delete(
-                "owner = ?1 and provinceCode = ?2 and itemCode = ?3 and period = ?4", owner.name(), owner.province(), itemCode, period));
+                ONE, owner.name(), owner.province(), itemCode, period));
         if (deleted == 0) {
             throw notFound(itemCode, period);
         }
@@ -158,12 +160,12 @@ public class DraftService {
     }
 
     private static ReportDraft find(Owner owner, String itemCode, String period) {
-        return ReportDraft.find("owner = ?1 and provinceCode = ?2 and itemCode = ?3 and period = ?4",
+        return ReportDraft.find(ONE,
                 owner.name(), owner.province(), itemCode, period).firstResult();
     }
 
     private static ReportDraft lock(Owner owner, String itemCode, String period) {
-        return ReportDraft.<ReportDraft>find("owner = ?1 and provinceCode = ?2 and itemCode = ?3 and period = ?4",
+        return ReportDraft.<ReportDraft>find(ONE,
                 owner.name(), owner.province(), itemCode, period).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 

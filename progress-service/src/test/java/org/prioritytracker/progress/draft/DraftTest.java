@@ -18,7 +18,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +77,34 @@ class DraftTest {
         // Resumed on another machine: a new token of the same officer.
         given().auth().oauth2(officer()).get(DRAFT).then().statusCode(200).header("ETag", equalTo("\"3\""))
                 .body("status", equalTo("AT_RISK")).body("idempotencyKey", equalTo(key));
+        assertEquals(1, data.count("SELECT count(*) FROM report_drafts"));
+    }
+
+    @Test
+    void firstSavesAtOnceMakeOneDraft() throws Exception {
+        int saves = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(saves);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < saves; i++) {
+                String body = "{\"percentComplete\": " + i + "}";
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return save(officer(), null, body).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, answers.stream().filter(status -> status == 201).count(), answers.toString());
+            assertEquals(saves - 1, answers.stream().filter(status -> status == 200).count(), answers.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(officer()).get(DRAFT).then().statusCode(200).body("version", equalTo(saves));
         assertEquals(1, data.count("SELECT count(*) FROM report_drafts"));
     }
 
@@ -155,6 +190,7 @@ class DraftTest {
                 .body("itemCode", contains("P3.2", "P3.1")).body("period", contains("2025-Q2", "2025-Q1"));
         given().auth().oauth2(officer()).queryParam("plan", "2025").get("/api/drafts").then().statusCode(200).body("$", hasSize(2));
         given().auth().oauth2(officer()).queryParam("plan", "2026").get("/api/drafts").then().statusCode(200).body("$", empty());
+        given().auth().oauth2(officer()).queryParam("plan", " ").get("/api/drafts").then().statusCode(200).body("$", hasSize(2));
         given().auth().oauth2(officer()).queryParam("plan", "25").get("/api/drafts").then().statusCode(400)
                 .body("errors[0].field", equalTo("plan"));
     }
