@@ -53,7 +53,7 @@ public class CaptureReadiness implements HealthCheck {
                 response.withData(source.getKey() + ".slotLagBytes", standing.slotLagBytes());
                 if (standing.slotLagBytes() > config.slotLagWarningBytes()) {
                     warnings.add("the slot of " + source.getKey() + " retains " + standing.slotLagBytes()
-                            + " bytes of WAL; see the README on operating the slot");
+                            + " bytes of WAL; see docs/operations.md on operating the slot");
                 }
             }
             if (standing.lastError() != null) {

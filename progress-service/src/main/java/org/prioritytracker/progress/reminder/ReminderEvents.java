@@ -2,7 +2,7 @@ package org.prioritytracker.progress.reminder;
 
 import java.time.LocalDate;
 
-/** The {@code data} of the reminders progress-service publishes (see the README's event section). */
+/** The {@code data} of the reminders progress-service publishes (see docs/events.md). */
 public final class ReminderEvents {
 
     public static final String DUE = "tracker.report.due";

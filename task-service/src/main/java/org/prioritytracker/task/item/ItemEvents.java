@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The {@code data} of the events task-service publishes about sub-items (see the README's event section). */
+/** The {@code data} of the events task-service publishes about sub-items (see docs/events.md). */
 public final class ItemEvents {
 
     public static final String STATUS_CHANGED = "tracker.item.status-changed";

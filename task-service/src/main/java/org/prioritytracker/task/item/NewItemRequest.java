@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prioritytracker.problem.NonBlankText;
 
-@Schema(name = "NewItem", description = "A sub-item to add to a priority; its code follows from its place (see the README)")
+@Schema(name = "NewItem", description = "A sub-item to add to a priority; its code follows from its place (see docs/seeds.md)")
 public record NewItemRequest(
         @NotNull(message = "is required") @Pattern(regexp = NonBlankText.PATTERN, message = NonBlankText.MESSAGE) @Size(max = 500, message = "must be at most 500 characters")
         @Schema(required = true, examples = "推进重点流域水生态保护修复") String titleZh,

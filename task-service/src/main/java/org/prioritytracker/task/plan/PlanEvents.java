@@ -1,6 +1,6 @@
 package org.prioritytracker.task.plan;
 
-/** The {@code data} of the events task-service publishes about plans (see the README's event section). */
+/** The {@code data} of the events task-service publishes about plans (see docs/events.md). */
 public final class PlanEvents {
 
     public static final String CREATED = "tracker.plan.created";

@@ -154,7 +154,7 @@ public class PlanResource {
             summary = "Create a whole plan from a file in the seed format (seeds/priorities.json)", description = """
             All or nothing: the plan, its priorities and sub-items are created in one transaction, each with its
             event. Codes and positions may be left out; where given they must be those the rows' places give
-            (2026-P1, 2026-P1.1; the README explains the codes). deploy/local/plan import FILE sends a file.""")
+            (2026-P1, 2026-P1.1; docs/seeds.md explains the codes). deploy/local/plan import FILE sends a file.""")
     @APIResponse(responseCode = "201", description = "What was created; Location is the plan's address",
             headers = @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ImportResult.class)))

@@ -3,7 +3,7 @@ package org.prioritytracker.task.priority;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The {@code data} of the events task-service publishes about priorities (see the README's event section). */
+/** The {@code data} of the events task-service publishes about priorities (see docs/events.md). */
 public final class PriorityEvents {
 
     public static final String CREATED = "tracker.priority.created";

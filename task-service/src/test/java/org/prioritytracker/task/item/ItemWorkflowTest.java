@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag("domain")
 class ItemWorkflowTest {
 
-    /** The moves of the README's diagram between states other than SUSPENDED (a suspended item's are below). */
+    /** The moves of the workflow diagram in docs/api.md between states other than SUSPENDED (a suspended item's are below). */
     private static final Map<ItemStatus, Set<ItemStatus>> ALLOWED = Map.of(
             NOT_STARTED, EnumSet.of(IN_PROGRESS, SUSPENDED),
             IN_PROGRESS, EnumSet.of(AT_RISK, COMPLETED, SUSPENDED),
