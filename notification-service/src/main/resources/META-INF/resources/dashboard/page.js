@@ -36,12 +36,20 @@ export function showSignIn(message) {
     $('signin-error').textContent = message || '';
 }
 
+// How long a notice stays: a return or an error asks for action, so it stays longer.
+const NOTICE_MS = { success: 8_000, info: 8_000, returned: 30_000, error: 30_000 };
+let noticeTimer = null;
+
 /** A message in the page's live region: kind is success, info, returned or error. */
 export function notice(text, kind) {
     const node = $('notice');
     node.textContent = text;
     node.dataset.kind = kind;
     node.hidden = false;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => {
+        node.hidden = true;
+    }, NOTICE_MS[kind] ?? 8_000);
 }
 
 /**
