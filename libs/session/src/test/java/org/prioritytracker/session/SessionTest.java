@@ -26,6 +26,7 @@ class SessionTest {
     @Test
     void aPauseWaitsAndAnInterruptEndsTheLoop() {
         assertTrue(Pause.between(Duration.ofMillis(1)));
+        assertTrue(Pause.between(Duration.ofMillis(-5)), "a wait already over");
         Thread.currentThread().interrupt();
         assertFalse(Pause.between(Duration.ofSeconds(10)));
         assertTrue(Thread.interrupted(), "the interrupt flag is set again");
