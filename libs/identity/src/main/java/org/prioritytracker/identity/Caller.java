@@ -17,7 +17,7 @@ import org.prioritytracker.problem.ProblemException;
 public class Caller {
 
     /** The token claim that names a bureau's province (its code, such as 130000). */
-    public static final String PROVINCE_CLAIM = "province";
+    private static final String PROVINCE_CLAIM = "province";
 
     private final SecurityIdentity identity;
 
@@ -37,10 +37,6 @@ public class Caller {
 
     public Set<String> roles() {
         return identity.getRoles();
-    }
-
-    public boolean hasRole(String role) {
-        return identity.hasRole(role);
     }
 
     public boolean isReporter() {
@@ -65,11 +61,6 @@ public class Caller {
     /** When the token stops being valid. */
     public Instant tokenExpiry() {
         return Instant.ofEpochSecond(token().getExpirationTime());
-    }
-
-    /** The token's {@code province} claim as it stands, or null when it has none. */
-    public String provinceClaim() {
-        return token().getClaim(PROVINCE_CLAIM);
     }
 
     /** The reporter's province from the token's {@code province} claim; a reporter token without one is refused. */
@@ -115,7 +106,7 @@ public class Caller {
     }
 
     private String bureauProvince(String role) {
-        String province = provinceClaim();
+        String province = token().getClaim(PROVINCE_CLAIM);
         if (province == null || province.isBlank()) {
             throw new ProblemException(Problem.of(403, "Forbidden",
                     "A " + role + " token must carry the bureau's code in its province claim.", List.of()));
