@@ -7,15 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.prioritytracker.session.DedicatedSession;
+import org.prioritytracker.session.Pause;
 
 /**
  * Keeps the response caches of a service's instances in step through their shared database: a
@@ -32,7 +33,7 @@ public class PeerInvalidation {
     static final String CHANNEL = "tracker_response_cache";
     private static final Logger LOG = Logger.getLogger(PeerInvalidation.class);
     private static final int WAIT_MILLIS = 500;
-    private static final long RETRY_MILLIS = 1_000;
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final boolean enabled;
     private final Instance<AgroalDataSource> dataSource;
@@ -116,20 +117,11 @@ public class PeerInvalidation {
     }
 
     private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", password);
-        properties.setProperty("ApplicationName", "response cache peers");
-        properties.setProperty("connectTimeout", "5");
-        properties.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(url, properties);
+        return DedicatedSession.open(url, user, password, "response cache peers");
     }
 
     private void pause() {
-        try {
-            Thread.sleep(RETRY_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!Pause.between(RETRY)) {
             running = false;
         }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+import org.prioritytracker.session.Pause;
 
 /**
  * Runs every {@link WarmUpStep} at start-up, each on its own task and again after a failure, and
@@ -110,23 +111,10 @@ public class WarmUp {
                 LOG.infof("Warm-up step %s gave up at the deadline of %s: %s", step.name(), config.deadline(), state.describe());
                 return;
             }
-            if (!pause(pause.minus(Duration.between(attempt, clock.instant())))) {
+            if (!Pause.between(pause.minus(Duration.between(attempt, clock.instant())))) {
                 return;
             }
             pause = min(pause.multipliedBy(2), config.retryMax());
-        }
-    }
-
-    private static boolean pause(Duration pause) {
-        if (pause.isNegative() || pause.isZero()) {
-            return true;
-        }
-        try {
-            Thread.sleep(pause.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

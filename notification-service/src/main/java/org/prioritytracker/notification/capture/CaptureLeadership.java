@@ -5,16 +5,17 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Properties;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+import org.prioritytracker.session.DedicatedSession;
+import org.prioritytracker.session.Pause;
 
 /**
  * Elects the one instance that runs the capture: the holder of a session-level advisory lock in this
@@ -32,6 +33,8 @@ public class CaptureLeadership {
     private static final Logger LOG = Logger.getLogger(CaptureLeadership.class);
     /** The advisory lock's key: any number, the same in every instance ("tracker capture" in ASCII). */
     static final long LOCK_KEY = 0x747261636b6572L;
+    /** A check of the lock's session that the server does not answer within this fails: the leader steps down. */
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
 
     private final CaptureConfig config;
     private final OutboxCapture capture;
@@ -116,14 +119,7 @@ public class CaptureLeadership {
     /** Takes the lock if no other instance holds it, on a session of its own that keeps it. */
     private boolean tryToLead() throws SQLException {
         if (session == null || session.isClosed()) {
-            Properties properties = new Properties();
-            properties.setProperty("user", user);
-            properties.setProperty("password", password);
-            properties.setProperty("ApplicationName", "capture leadership of " + instance);
-            properties.setProperty("connectTimeout", "5");
-            properties.setProperty("socketTimeout", "10");
-            properties.setProperty("tcpKeepAlive", "true");
-            session = DriverManager.getConnection(url, properties);
+            session = DedicatedSession.open(url, user, password, "capture leadership of " + instance, SOCKET_TIMEOUT);
         }
         try (PreparedStatement lock = session.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             lock.setLong(1, LOCK_KEY);
@@ -150,10 +146,7 @@ public class CaptureLeadership {
     }
 
     private void pause() {
-        try {
-            Thread.sleep(config.leadershipCheck().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!Pause.between(config.leadershipCheck())) {
             running = false;
         }
     }

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.prioritytracker.notification.security.Caller;
-import org.prioritytracker.notification.security.Roles;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 
 /**
  * The event stream's cookie. A browser's EventSource cannot send an Authorization header, so the

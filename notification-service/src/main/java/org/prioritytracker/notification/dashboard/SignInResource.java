@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.prioritytracker.notification.security.Roles;
+import org.prioritytracker.identity.Roles;
 
 /**
  * The dashboard's sign-in with the identity provider (Authorization Code + PKCE, quarkus-oidc): the

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.notification.event.CloudEventJson;
-import org.prioritytracker.notification.security.Roles;
 
 /** What an operator does with events the broker refused for good: look at them, replay them, discard them. */
 @Path("/api/dead-letters")

@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.prioritytracker.notification.security.Caller;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.notification.security.EventScope;
-import org.prioritytracker.notification.security.Roles;
 import org.prioritytracker.problem.ProblemException;
 
 /** Catch-up paging for late joiners: every stored event in the order received. */
@@ -62,7 +62,7 @@ public class EventQueryResource {
             @Parameter(description = "Only this type", example = "tracker.item.status-changed") @QueryParam("type") String type) {
         long cursor = number("after", after, 0, Long.MAX_VALUE, 0);
         int size = (int) number("limit", limit, 1, MAX_LIMIT, 100);
-        EventScope scope = caller.scope();
+        EventScope scope = EventScope.of(caller);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT position, CAST(event AS text) FROM published_event

@@ -1,5 +1,7 @@
 package org.prioritytracker.notification.security;
 
+import org.prioritytracker.identity.Caller;
+
 /**
  * Which events a reader may see. Item and priority events are public to every role; report events
  * (and anything else progress-service derives from reports) are province data, visible to the
@@ -12,6 +14,15 @@ public record EventScope(String province) {
     public static final String REPORT_SOURCE = "/progress-service";
 
     public static final EventScope EVERY_PROVINCE = new EventScope(null);
+
+    /**
+     * What the caller may see: a bureau's reporter or approver its own province's report data, the
+     * ministry's roles and viewers every province's. A bureau's token without a province is refused.
+     */
+    public static EventScope of(Caller caller) {
+        String province = caller.confinedProvince();
+        return province == null ? EVERY_PROVINCE : province(province);
+    }
 
     public static EventScope province(String province) {
         return new EventScope(province);

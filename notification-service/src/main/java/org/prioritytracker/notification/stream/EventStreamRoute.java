@@ -3,6 +3,8 @@ package org.prioritytracker.notification.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -16,8 +18,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.ConnectionBase;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.WriteBufferWaterMark;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +29,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
-import org.prioritytracker.notification.security.Caller;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.notification.security.EventScope;
-import org.prioritytracker.notification.security.Roles;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 
@@ -140,7 +140,7 @@ public class EventStreamRoute {
                     "The event stream is for the roles " + String.join(", ", READERS.stream().sorted().toList()) + ".", List.of()));
         }
         Caller caller = new Caller(identity);
-        EventScope scope = caller.scope();
+        EventScope scope = EventScope.of(caller);
         Instant expiry = caller.tokenExpiry();
         if (!expiry.isAfter(clock.instant())) {
             throw unauthorized("The token has expired.");

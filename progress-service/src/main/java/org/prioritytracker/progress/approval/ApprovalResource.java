@@ -24,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.progress.report.Report;
 import org.prioritytracker.progress.report.ReportView;
-import org.prioritytracker.progress.security.Caller;
-import org.prioritytracker.progress.security.Roles;
 import org.prioritytracker.ratelimit.RateLimited;
 
 @Path("/api/reports/{id}/approval")
@@ -77,7 +77,7 @@ public class ApprovalResource {
             @Parameter(description = "The ETag of the version being judged, from GET /api/reports/{id}", example = "\"1\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") ApprovalRequest request) {
-        Report report = service.decide(id, request, ifMatch, caller.approverProvince(), caller.name());
+        Report report = service.decide(id, request, ifMatch, caller.approverProvince(), caller.actor());
         return Response.ok(ReportView.of(report)).header(HttpHeaders.ETAG, report.etag()).build();
     }
 }

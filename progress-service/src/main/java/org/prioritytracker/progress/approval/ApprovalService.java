@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.prioritytracker.identity.ProvinceRule;
 import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.Preconditions;
@@ -45,7 +46,7 @@ public class ApprovalService {
             throw ProblemException.notFound("No report has the id " + id + ".");
         }
         // Province before version: another bureau's approver learns nothing about the report.
-        ReportService.requireOwnProvince(report, province);
+        ProvinceRule.requireOwnResource(province, report.provinceCode, "report");
         // The approver judges the version they read; an amendment since then makes the decision stale.
         Preconditions.requireCurrent(ifMatch, report.version, "report");
         if (report.reviewState != ReviewState.SUBMITTED) {

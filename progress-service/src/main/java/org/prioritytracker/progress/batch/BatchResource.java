@@ -34,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
@@ -42,8 +44,6 @@ import org.prioritytracker.progress.catalog.ItemCatalog;
 import org.prioritytracker.progress.report.Period;
 import org.prioritytracker.progress.report.ReportRequest;
 import org.prioritytracker.progress.report.ReportService;
-import org.prioritytracker.progress.security.Caller;
-import org.prioritytracker.progress.security.Roles;
 import org.prioritytracker.ratelimit.RateLimited;
 
 /** Many reports at once; each row is validated and stored on its own, so one bad row sinks nothing else. */
@@ -166,7 +166,7 @@ public class BatchResource {
                 throw ProblemException.badRequest("row", "must be a report object");
             }
             validate(request);
-            ReportService.Submission submission = service.submit(request, caller.reporterProvince(), caller.name(), null);
+            ReportService.Submission submission = service.submit(request, caller.reporterProvince(), caller.actor(), null);
             BatchResult.Outcome outcome = submission.outcome() == ReportService.Outcome.DUPLICATE
                     ? BatchResult.Outcome.DUPLICATE : BatchResult.Outcome.CREATED;
             return new BatchResult.RowResult(row, item, outcome, submission.report().id, null);

@@ -28,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
-import org.prioritytracker.progress.security.Caller;
-import org.prioritytracker.progress.security.Roles;
 import org.prioritytracker.ratelimit.RateLimited;
 
 @Path("/api/calendars/{year}")
@@ -86,7 +86,7 @@ public class CalendarResource {
             @Parameter(description = "The calendar's version in quotes (\"0\" while the defaults apply)", example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") CalendarRequest request) {
-        return calendars.replace(parseYear(year), request, ifMatch, caller.name());
+        return calendars.replace(parseYear(year), request, ifMatch, caller.actor());
     }
 
     @GET
@@ -122,7 +122,7 @@ public class CalendarResource {
             @PathParam("year") String year,
             @Valid @NotNull(message = "a JSON body is required") ReopeningRequest request) {
         int planYear = parseYear(year);
-        ReopeningView reopening = calendars.reopen(planYear, request, caller.name());
+        ReopeningView reopening = calendars.reopen(planYear, request, caller.actor());
         return Response.created(URI.create("/api/calendars/" + planYear + "/reopenings/" + reopening.provinceCode() + "/"
                 + reopening.period())).entity(reopening).build();
     }

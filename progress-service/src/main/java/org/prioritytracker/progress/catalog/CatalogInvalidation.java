@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.prioritytracker.responsecache.ResponseCache;
+import org.prioritytracker.session.Pause;
 
 /**
  * Follows the event topic from its end and drops the catalogue's copy of every item and priority the
@@ -128,10 +129,7 @@ public class CatalogInvalidation {
     }
 
     private void pause() {
-        try {
-            Thread.sleep(RETRY.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!Pause.between(RETRY)) {
             running = false;
         }
     }

@@ -30,10 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.progress.calendar.PlanYears;
-import org.prioritytracker.progress.security.Caller;
-import org.prioritytracker.progress.security.Roles;
 import org.prioritytracker.ratelimit.RateLimited;
 
 /**

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.prioritytracker.problem.DomainException;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.calendar.CalendarService;
@@ -28,8 +29,6 @@ import org.prioritytracker.progress.calendar.PlanYears;
 import org.prioritytracker.progress.catalog.Bureaus;
 import org.prioritytracker.progress.catalog.PriorityInfo;
 import org.prioritytracker.progress.report.Period;
-import org.prioritytracker.progress.security.Caller;
-import org.prioritytracker.progress.security.Roles;
 import org.prioritytracker.progress.timeliness.Obligations;
 import org.prioritytracker.time.PlanCalendar;
 
@@ -92,11 +91,6 @@ public class ObligationResource {
         if (asked != null && !bureaus.exists(asked)) {
             throw ProblemException.badRequest("province", "'" + asked + "' is not one of the " + bureaus.count() + " reporting bureaus");
         }
-        String own = caller.confinedProvince();
-        if (own != null && asked != null && !own.equals(asked)) {
-            throw new DomainException.ForeignProvince("Your token is for " + own + "; it cannot see " + asked + "'s obligations.",
-                    "province", "must be your own province, " + own);
-        }
-        return own != null ? own : asked;
+        return caller.actFor(asked, "see %s's obligations", "province");
     }
 }

@@ -32,12 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.prioritytracker.problem.DomainException;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.problem.StorableText;
-import org.prioritytracker.progress.security.Caller;
-import org.prioritytracker.progress.security.Roles;
 import org.prioritytracker.ratelimit.RateLimited;
 
 @Path("/api/reports")
@@ -99,7 +98,7 @@ public class ReportResource {
         if (unstorable != null) {
             throw ProblemException.badRequest("Idempotency-Key", unstorable);
         }
-        ReportService.Submission submission = service.submit(request, caller.reporterProvince(), caller.name(), idempotencyKey.strip());
+        ReportService.Submission submission = service.submit(request, caller.reporterProvince(), caller.actor(), idempotencyKey.strip());
         Report report = submission.report();
         URI location = uri.getBaseUriBuilder().path("api/reports").path(report.id.toString()).build();
         if (submission.outcome() == ReportService.Outcome.DUPLICATE) {
@@ -135,7 +134,7 @@ public class ReportResource {
             description = "The report was ACCEPTED and is locked, or APPROVED by the bureau (until a return)")
     public Response amend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") ReportRequest request) {
-        Report report = service.amend(id, request, ifMatch, caller.reporterProvince(), caller.name());
+        Report report = service.amend(id, request, ifMatch, caller.reporterProvince(), caller.actor());
         return Response.ok(ReportView.of(report)).header(HttpHeaders.ETAG, report.etag()).build();
     }
 
@@ -151,7 +150,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No such report")
     public Response get(@PathParam("id") UUID id) {
         Report report = service.find(id);
-        ReportService.requireOwnProvince(report, caller.confinedProvince());
+        caller.requireOwnResource(report.provinceCode, "report");
         return Response.ok(ReportView.of(report)).header(HttpHeaders.ETAG, report.etag()).build();
     }
 
@@ -162,7 +161,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The versions")
     public List<ReportVersionView> versions(@PathParam("id") UUID id) {
         Report report = service.find(id);
-        ReportService.requireOwnProvince(report, caller.confinedProvince());
+        caller.requireOwnResource(report.provinceCode, "report");
         return ReportVersion.of(id).stream().map(ReportVersionView::of).toList();
     }
 
@@ -186,12 +185,7 @@ public class ReportResource {
             @Parameter(schema = @Schema(implementation = ReviewState.class)) @QueryParam("reviewState") String reviewState,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50")) @QueryParam("size") String size) {
-        String confined = caller.confinedProvince();
-        if (confined != null && province != null && !province.isBlank() && !confined.equals(province.strip())) {
-            throw new DomainException.ForeignProvince("Your token is for " + confined + "; it cannot read " + province + "'s reports.",
-                    "province", "must be your own province, " + confined);
-        }
-        return queries.list(ReportFilter.parse(item, priority, confined != null ? confined : province, period, plan,
+        return queries.list(ReportFilter.parse(item, priority, caller.actFor(province, "read %s's reports", "province"), period, plan,
                 reviewState, page, size));
     }
 }

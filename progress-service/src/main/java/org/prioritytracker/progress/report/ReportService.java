@@ -15,9 +15,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.prioritytracker.identity.ProvinceRule;
 import org.prioritytracker.outbox.OutboxWriter;
-import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.DomainException;
+import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.calendar.CalendarService;
@@ -73,11 +74,7 @@ public class ReportService {
      * of the same request returns the same report and a different request under the key is a 422.
      */
     public Submission submit(ReportRequest request, String province, String actor, String idempotencyKey) {
-        if (request.provinceCode() != null && !request.provinceCode().equals(province)) {
-            throw new DomainException.ForeignProvince(
-                    "Your token reports for " + province + "; it cannot submit for " + request.provinceCode() + ".",
-                    "provinceCode", "must be your own province, " + province);
-        }
+        ProvinceRule.requireOwn(province, request.provinceCode(), "submit for %s", "provinceCode");
         List<Problem.FieldError> errors = new ArrayList<>();
         Period period = ReportRules.check(request, province, bureaus.exists(province), PlanCalendar.today(clock), errors);
         if (request.itemCode() != null && !request.itemCode().isBlank()) {
@@ -177,7 +174,7 @@ public class ReportService {
     /** An amendment by the report's own province while it is SUBMITTED or RETURNED (by the bureau or the ministry). */
     public Report amend(UUID id, ReportRequest request, String ifMatch, String province, String actor) {
         Report current = find(id);
-        requireOwnProvince(current, province);
+        ProvinceRule.requireOwnResource(province, current.provinceCode, "report");
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!current.itemCode.equals(request.itemCode())) {
             errors.add(new Problem.FieldError("itemCode", "cannot change in an amendment; it is " + current.itemCode));
@@ -228,13 +225,6 @@ public class ReportService {
             throw ProblemException.notFound("No report has the id " + id + ".");
         }
         return report;
-    }
-
-    /** A reporter works only with its own province's reports. */
-    public static void requireOwnProvince(Report report, String province) {
-        if (province != null && !province.equals(report.provinceCode)) {
-            throw new DomainException.ForeignProvince("This report belongs to another province; your token is for " + province + ".");
-        }
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.prioritytracker.problem.DomainException;
+import org.prioritytracker.identity.ProvinceRule;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.catalog.Bureaus;
 import org.prioritytracker.progress.catalog.ItemCatalog;
@@ -120,10 +120,7 @@ public class RollupService {
         if (bureau == null) {
             throw ProblemException.notFound("No reporting bureau has the code '" + provinceCode + "'.");
         }
-        if (confinedProvince != null && !confinedProvince.equals(provinceCode)) {
-            throw new DomainException.ForeignProvince(
-                    "Your token is for " + confinedProvince + "; it cannot read " + provinceCode + "'s rollup.");
-        }
+        ProvinceRule.requireOwn(confinedProvince, provinceCode, "read %s's rollup", null);
         Map<String, String> titles = new LinkedHashMap<>();
         catalog.priorities().stream().sorted(Comparator.comparingInt(PriorityInfo::position))
                 .flatMap(p -> p.items().stream()).forEach(i -> titles.put(i.code(), i.titleZh()));

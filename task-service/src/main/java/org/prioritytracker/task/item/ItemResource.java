@@ -1,7 +1,6 @@
 package org.prioritytracker.task.item;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,11 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.ratelimit.RateLimited;
 import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.task.history.HistoryView;
-import org.prioritytracker.task.security.Roles;
 
 @Path("/api/items")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,12 +47,12 @@ public class ItemResource {
     private static final String IF_MATCH_DOC = "The item's current ETag, from GET /api/items/{code}: without it 428, stale 412";
 
     private final ItemService service;
-    private final SecurityIdentity identity;
+    private final Caller caller;
     private final ResponseCache cache;
 
-    public ItemResource(ItemService service, SecurityIdentity identity, ResponseCache cache) {
+    public ItemResource(ItemService service, Caller caller, ResponseCache cache) {
         this.service = service;
-        this.identity = identity;
+        this.caller = caller;
         this.cache = cache;
     }
 
@@ -119,7 +119,7 @@ public class ItemResource {
             @Parameter(example = "P3.2") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") TransitionRequest request) {
-        return withETag(service.transition(code, request, ifMatch, actor()));
+        return withETag(service.transition(code, request, ifMatch, caller.actor()));
     }
 
     @RateLimited
@@ -141,7 +141,7 @@ public class ItemResource {
             @Parameter(example = "P3.2") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             JsonNode body) {
-        return withETag(service.patch(code, ItemPatch.parse(body), ifMatch, actor()));
+        return withETag(service.patch(code, ItemPatch.parse(body), ifMatch, caller.actor()));
     }
 
     @RateLimited
@@ -165,7 +165,7 @@ public class ItemResource {
             @Parameter(example = "P3.2") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") ArchiveRequest request) {
-        return withETag(service.archive(code, request, ifMatch, actor()));
+        return withETag(service.archive(code, request, ifMatch, caller.actor()));
     }
 
     @GET
@@ -177,10 +177,6 @@ public class ItemResource {
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
     public List<HistoryView> history(@Parameter(example = "P3.2") @PathParam("code") String code) {
         return service.history(code).stream().map(HistoryView::of).toList();
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 
     static Response withETag(SubItem item) {

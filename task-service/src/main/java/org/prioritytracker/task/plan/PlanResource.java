@@ -1,6 +1,5 @@
 package org.prioritytracker.task.plan;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.ratelimit.RateLimited;
@@ -36,7 +37,6 @@ import org.prioritytracker.task.priority.NewPriorityRequest;
 import org.prioritytracker.task.priority.Priority;
 import org.prioritytracker.task.priority.PriorityService;
 import org.prioritytracker.task.priority.PriorityView;
-import org.prioritytracker.task.security.Roles;
 import org.prioritytracker.task.seed.SeedFiles.PrioritiesFile;
 
 @Path("/api/plans")
@@ -51,15 +51,15 @@ public class PlanResource {
     private final ResponseCache cache;
     private final PlanService plans;
     private final PriorityService priorities;
-    private final SecurityIdentity identity;
+    private final Caller caller;
     private final Clock clock;
 
-    public PlanResource(ResponseCache cache, PlanService plans, PriorityService priorities, SecurityIdentity identity,
+    public PlanResource(ResponseCache cache, PlanService plans, PriorityService priorities, Caller caller,
             Clock clock) {
         this.cache = cache;
         this.plans = plans;
         this.priorities = priorities;
-        this.identity = identity;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -140,7 +140,7 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The year has a plan already")
     public Response create(@Valid @NotNull(message = "a JSON body is required") NewPlanRequest request) {
-        Plan plan = plans.create(request, actor());
+        Plan plan = plans.create(request, caller.actor());
         return Response.created(URI.create("/api/plans/" + plan.year)).entity(PlanView.of(plan, currentYear(plan))).build();
     }
 
@@ -162,7 +162,7 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The year has a plan already")
     public Response importPlan(@NotNull(message = "a JSON body is required") PrioritiesFile file) {
-        ImportResult result = plans.importPlan(file, actor());
+        ImportResult result = plans.importPlan(file, caller.actor());
         return Response.created(URI.create("/api/plans/" + result.plan().year())).entity(result).build();
     }
 
@@ -188,13 +188,9 @@ public class PlanResource {
             @Parameter(description = "The plan's year", schema = @Schema(type = SchemaType.INTEGER, examples = "2026"))
             @PathParam("year") String year,
             @Valid @NotNull(message = "a JSON body is required") NewPriorityRequest request) {
-        Priority priority = priorities.create(parseYear(year), request, actor());
+        Priority priority = priorities.create(parseYear(year), request, caller.actor());
         return Response.created(URI.create("/api/priorities/" + priority.code)).entity(PriorityView.of(priority))
                 .header(HttpHeaders.ETAG, priority.etag()).build();
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 
     private int currentYear(Plan plan) {

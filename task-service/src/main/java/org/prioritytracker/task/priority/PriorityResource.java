@@ -1,6 +1,5 @@
 package org.prioritytracker.task.priority;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.ratelimit.RateLimited;
@@ -39,7 +40,6 @@ import org.prioritytracker.task.item.ItemView;
 import org.prioritytracker.task.item.NewItemRequest;
 import org.prioritytracker.task.item.SubItem;
 import org.prioritytracker.task.plan.Plan;
-import org.prioritytracker.task.security.Roles;
 
 @Path("/api/priorities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,15 +57,15 @@ public class PriorityResource {
     private final ResponseCache cache;
     private final PriorityService priorities;
     private final ItemService items;
-    private final SecurityIdentity identity;
+    private final Caller caller;
     private final Clock clock;
 
-    public PriorityResource(ResponseCache cache, PriorityService priorities, ItemService items, SecurityIdentity identity,
+    public PriorityResource(ResponseCache cache, PriorityService priorities, ItemService items, Caller caller,
             Clock clock) {
         this.cache = cache;
         this.priorities = priorities;
         this.items = items;
-        this.identity = identity;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -122,7 +122,7 @@ public class PriorityResource {
     @APIResponse(responseCode = "409", description = "The priority is archived, or full")
     public Response addItem(@Parameter(example = "P3") @PathParam("code") String code,
             @Valid @NotNull(message = "a JSON body is required") NewItemRequest request) {
-        SubItem item = items.create(code, request, actor());
+        SubItem item = items.create(code, request, caller.actor());
         return Response.created(URI.create("/api/items/" + item.code)).entity(ItemView.of(item))
                 .header(HttpHeaders.ETAG, item.etag()).build();
     }
@@ -145,7 +145,7 @@ public class PriorityResource {
     public Response patch(@Parameter(example = "P3") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") PriorityPatch patch) {
-        return withETag(priorities.patch(code, patch, ifMatch, actor()));
+        return withETag(priorities.patch(code, patch, ifMatch, caller.actor()));
     }
 
     @RateLimited
@@ -167,11 +167,7 @@ public class PriorityResource {
     public Response archive(@Parameter(example = "P3") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") ArchiveRequest request) {
-        return withETag(priorities.archive(code, request.trimmedReason(), ifMatch, actor()));
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
+        return withETag(priorities.archive(code, request.trimmedReason(), ifMatch, caller.actor()));
     }
 
     private static Response withETag(Priority priority) {

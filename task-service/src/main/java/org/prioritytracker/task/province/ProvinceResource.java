@@ -1,6 +1,5 @@
 package org.prioritytracker.task.province;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,9 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.prioritytracker.identity.Caller;
+import org.prioritytracker.identity.Roles;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.ratelimit.RateLimited;
-import org.prioritytracker.task.security.Roles;
 
 @Path("/api/provinces")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,11 +40,11 @@ public class ProvinceResource {
     private static final String IF_MATCH_DOC = "The bureau's version in quotes (its ETag): without it 428, stale 412";
 
     private final ProvinceService service;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public ProvinceResource(ProvinceService service, SecurityIdentity identity) {
+    public ProvinceResource(ProvinceService service, Caller caller) {
         this.service = service;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
@@ -89,7 +89,7 @@ public class ProvinceResource {
             @Parameter(description = IF_MATCH_DOC, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") BureauStatusRequest request) {
         return withETag(service.setActive(code, "reactivate".equals(action), request, ifMatch,
-                identity.getPrincipal().getName()));
+                caller.actor()));
     }
 
     private static Response withETag(Province province) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.prioritytracker.identity.Roles;
 
 /**
  * Binds each issuer to its own key and roles. The key set trusts two kinds of key: the identity
