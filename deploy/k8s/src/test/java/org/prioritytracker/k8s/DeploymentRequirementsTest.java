@@ -42,7 +42,12 @@ class DeploymentRequirementsTest {
         final int progressMaxReplicas;
         final int notificationReplicas;
 
-        Overlay(String dir, int apiMinReplicas, int taskMaxReplicas, int progressMaxReplicas, int notificationReplicas) {
+        Overlay(
+                String dir,
+                int apiMinReplicas,
+                int taskMaxReplicas,
+                int progressMaxReplicas,
+                int notificationReplicas) {
             this.dir = dir;
             this.apiMinReplicas = apiMinReplicas;
             this.taskMaxReplicas = taskMaxReplicas;
@@ -52,8 +57,7 @@ class DeploymentRequirementsTest {
     }
 
     /** Each service: its port, the heap bench/run ran it with and the RSS it measured after load (MiB). */
-    private record Service(String name, int port, String heap, int measuredRssMib) {
-    }
+    private record Service(String name, int port, String heap, int measuredRssMib) {}
 
     private static final List<Service> SERVICES = List.of(
             new Service("task-service", 8081, "96m", 280),
@@ -72,7 +76,10 @@ class DeploymentRequirementsTest {
             JsonNode container = onlyContainer(deployment);
             String where = overlay + " " + service.name() + ": ";
 
-            assertEquals("priority-tracker/" + service.name() + ":1.0.0", container.path("image").asText(), where + "image");
+            assertEquals(
+                    "priority-tracker/" + service.name() + ":1.0.0",
+                    container.path("image").asText(),
+                    where + "image");
             assertEquals(service.port(), container.at("/ports/0/containerPort").asInt(), where + "port");
             assertProbe(container, "startupProbe", "/q/health/started", where);
             assertProbe(container, "livenessProbe", "/q/health/live", where);
@@ -84,19 +91,29 @@ class DeploymentRequirementsTest {
             }
             long request = bytes(resources.at("/requests/memory").asText());
             long limit = bytes(resources.at("/limits/memory").asText());
-            assertTrue(request >= service.measuredRssMib() * 1024L * 1024L,
-                    where + "the memory request is below the RSS bench/run measured (" + service.measuredRssMib() + " MiB)");
+            assertTrue(
+                    request >= service.measuredRssMib() * 1024L * 1024L,
+                    where + "the memory request is below the RSS bench/run measured (" + service.measuredRssMib()
+                            + " MiB)");
             assertTrue(limit > request, where + "the memory limit leaves no room above the request");
             String javaOptions = environment(documents, deployment).get("JAVA_TOOL_OPTIONS");
             assertNotNull(javaOptions, where + "JAVA_TOOL_OPTIONS is not set");
             assertTrue(javaOptions.contains("-Xmx" + service.heap()), where + "heap is not -Xmx" + service.heap());
-            assertTrue(bytes(service.heap().replace("m", "Mi")) * 2 <= request, where + "the heap takes over half the request");
+            assertTrue(
+                    bytes(service.heap().replace("m", "Mi")) * 2 <= request,
+                    where + "the heap takes over half the request");
 
             assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean(), where + "runAsNonRoot");
-            assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean(), where + "readOnlyRootFilesystem");
-            assertFalse(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true),
+            assertTrue(
+                    container.at("/securityContext/readOnlyRootFilesystem").asBoolean(),
+                    where + "readOnlyRootFilesystem");
+            assertFalse(
+                    container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true),
                     where + "allowPrivilegeEscalation");
-            assertEquals("[\"ALL\"]", container.at("/securityContext/capabilities/drop").toString(), where + "capabilities");
+            assertEquals(
+                    "[\"ALL\"]",
+                    container.at("/securityContext/capabilities/drop").toString(),
+                    where + "capabilities");
             String tmpVolume = null;
             for (JsonNode mount : container.path("volumeMounts")) {
                 if (mount.path("mountPath").asText().equals("/tmp")) {
@@ -108,15 +125,22 @@ class DeploymentRequirementsTest {
 
             JsonNode podLabels = deployment.at("/spec/template/metadata/labels");
             ObjectNode serviceObject = Renders.one(documents, "Service", service.name());
-            assertTrue(selects(serviceObject.at("/spec/selector"), podLabels), where + "the Service selects other pods");
+            assertTrue(
+                    selects(serviceObject.at("/spec/selector"), podLabels), where + "the Service selects other pods");
             assertEquals(service.port(), serviceObject.at("/spec/ports/0/port").asInt(), where + "Service port");
             assertEquals("http", serviceObject.at("/spec/ports/0/targetPort").asText(), where + "Service targetPort");
 
             ObjectNode budget = Renders.one(documents, "PodDisruptionBudget", service.name());
-            assertTrue(selects(budget.at("/spec/selector/matchLabels"), podLabels), where + "the budget selects other pods");
-            int fewest = service.name().equals("notification-service") ? overlay.notificationReplicas : overlay.apiMinReplicas;
-            assertTrue(allowsADisruption(budget.path("spec"), fewest),
-                    where + "the PodDisruptionBudget allows no eviction at " + fewest + " replicas, so no node could drain");
+            assertTrue(
+                    selects(budget.at("/spec/selector/matchLabels"), podLabels),
+                    where + "the budget selects other pods");
+            int fewest = service.name().equals("notification-service")
+                    ? overlay.notificationReplicas
+                    : overlay.apiMinReplicas;
+            assertTrue(
+                    allowsADisruption(budget.path("spec"), fewest),
+                    where + "the PodDisruptionBudget allows no eviction at " + fewest
+                            + " replicas, so no node could drain");
         }
     }
 
@@ -124,24 +148,38 @@ class DeploymentRequirementsTest {
     @EnumSource(Overlay.class)
     void theApisScaleByCpuAndTheCaptureServiceHasAFixedCount(Overlay overlay) {
         List<ObjectNode> documents = Renders.documents(overlay.dir);
-        Map<String, Integer> maxima = Map.of("task-service", overlay.taskMaxReplicas,
-                "progress-service", overlay.progressMaxReplicas);
+        Map<String, Integer> maxima =
+                Map.of("task-service", overlay.taskMaxReplicas, "progress-service", overlay.progressMaxReplicas);
         for (Map.Entry<String, Integer> api : maxima.entrySet()) {
             ObjectNode autoscaler = Renders.one(documents, "HorizontalPodAutoscaler", api.getKey());
             assertEquals("autoscaling/v2", autoscaler.path("apiVersion").asText());
-            assertEquals("Deployment", autoscaler.at("/spec/scaleTargetRef/kind").asText());
-            assertEquals(api.getKey(), autoscaler.at("/spec/scaleTargetRef/name").asText());
-            assertEquals(overlay.apiMinReplicas, autoscaler.at("/spec/minReplicas").asInt(), api.getKey() + " minReplicas");
-            assertEquals(api.getValue().intValue(), autoscaler.at("/spec/maxReplicas").asInt(), api.getKey() + " maxReplicas");
+            assertEquals(
+                    "Deployment", autoscaler.at("/spec/scaleTargetRef/kind").asText());
+            assertEquals(
+                    api.getKey(), autoscaler.at("/spec/scaleTargetRef/name").asText());
+            assertEquals(
+                    overlay.apiMinReplicas, autoscaler.at("/spec/minReplicas").asInt(), api.getKey() + " minReplicas");
+            assertEquals(
+                    api.getValue().intValue(),
+                    autoscaler.at("/spec/maxReplicas").asInt(),
+                    api.getKey() + " maxReplicas");
             assertEquals("cpu", autoscaler.at("/spec/metrics/0/resource/name").asText());
-            assertTrue(Renders.one(documents, "Deployment", api.getKey()).at("/spec/replicas").isMissingNode(),
+            assertTrue(
+                    Renders.one(documents, "Deployment", api.getKey())
+                            .at("/spec/replicas")
+                            .isMissingNode(),
                     api.getKey() + ": the autoscaler owns the replica count, the Deployment must not set one");
         }
-        assertTrue(Renders.ofKind(documents, "HorizontalPodAutoscaler").stream()
-                        .noneMatch(h -> h.at("/spec/scaleTargetRef/name").asText().equals("notification-service")),
+        assertTrue(
+                Renders.ofKind(documents, "HorizontalPodAutoscaler").stream()
+                        .noneMatch(
+                                h -> h.at("/spec/scaleTargetRef/name").asText().equals("notification-service")),
                 "notification-service must not be autoscaled: one replica at a time holds the capture");
-        assertEquals(overlay.notificationReplicas,
-                Renders.one(documents, "Deployment", "notification-service").at("/spec/replicas").asInt());
+        assertEquals(
+                overlay.notificationReplicas,
+                Renders.one(documents, "Deployment", "notification-service")
+                        .at("/spec/replicas")
+                        .asInt());
     }
 
     @ParameterizedTest
@@ -149,22 +187,52 @@ class DeploymentRequirementsTest {
     void everyServiceGetsTheConfigurationItsPropertiesNeedAndItResolves(Overlay overlay) {
         List<ObjectNode> documents = Renders.documents(overlay.dir);
         Map<String, List<String>> needed = Map.of(
-                "task-service", List.of("QUARKUS_HTTP_HOST", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-                        "QUARKUS_DATASOURCE_PASSWORD", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "TRACKER_IDENTITY_ISSUER",
-                        "TRACKER_IDENTITY_SERVICE_CLIENTS", "TRACKER_DASHBOARD_ORIGINS"),
-                "progress-service", List.of("QUARKUS_HTTP_HOST", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-                        "QUARKUS_DATASOURCE_PASSWORD", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "TRACKER_IDENTITY_ISSUER",
-                        "KAFKA_BOOTSTRAP_SERVERS", "TRACKER_KAFKA_TOPIC", "TRACKER_TASK_SERVICE_URL",
-                        "TRACKER_IDENTITY_CLIENT_SECRET", "TRACKER_DASHBOARD_ORIGINS"),
-                "notification-service", List.of("QUARKUS_HTTP_HOST", "QUARKUS_DATASOURCE_JDBC_URL",
-                        "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                        "TRACKER_IDENTITY_ISSUER", "TRACKER_DASHBOARD_SESSION_SECRET", "KAFKA_BOOTSTRAP_SERVERS",
-                        "TRACKER_KAFKA_TOPIC", "TRACKER_CAPTURE_OFFSETS_TOPIC", "TRACKER_CAPTURE_OFFSETS_REPLICATION_FACTOR",
-                        "TRACKER_CAPTURE_SOURCES_TASKS_HOST", "TRACKER_CAPTURE_SOURCES_TASKS_DATABASE",
-                        "TRACKER_CAPTURE_SOURCES_TASKS_USER", "TRACKER_CAPTURE_SOURCES_TASKS_PASSWORD",
-                        "TRACKER_CAPTURE_SOURCES_PROGRESS_HOST", "TRACKER_CAPTURE_SOURCES_PROGRESS_DATABASE",
-                        "TRACKER_CAPTURE_SOURCES_PROGRESS_USER", "TRACKER_CAPTURE_SOURCES_PROGRESS_PASSWORD",
-                        "TRACKER_DASHBOARD_TASK_SERVICE_URL", "TRACKER_DASHBOARD_PROGRESS_SERVICE_URL"));
+                "task-service",
+                        List.of(
+                                "QUARKUS_HTTP_HOST",
+                                "QUARKUS_DATASOURCE_JDBC_URL",
+                                "QUARKUS_DATASOURCE_USERNAME",
+                                "QUARKUS_DATASOURCE_PASSWORD",
+                                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                                "TRACKER_IDENTITY_ISSUER",
+                                "TRACKER_IDENTITY_SERVICE_CLIENTS",
+                                "TRACKER_DASHBOARD_ORIGINS"),
+                "progress-service",
+                        List.of(
+                                "QUARKUS_HTTP_HOST",
+                                "QUARKUS_DATASOURCE_JDBC_URL",
+                                "QUARKUS_DATASOURCE_USERNAME",
+                                "QUARKUS_DATASOURCE_PASSWORD",
+                                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                                "TRACKER_IDENTITY_ISSUER",
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                "TRACKER_KAFKA_TOPIC",
+                                "TRACKER_TASK_SERVICE_URL",
+                                "TRACKER_IDENTITY_CLIENT_SECRET",
+                                "TRACKER_DASHBOARD_ORIGINS"),
+                "notification-service",
+                        List.of(
+                                "QUARKUS_HTTP_HOST",
+                                "QUARKUS_DATASOURCE_JDBC_URL",
+                                "QUARKUS_DATASOURCE_USERNAME",
+                                "QUARKUS_DATASOURCE_PASSWORD",
+                                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                                "TRACKER_IDENTITY_ISSUER",
+                                "TRACKER_DASHBOARD_SESSION_SECRET",
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                "TRACKER_KAFKA_TOPIC",
+                                "TRACKER_CAPTURE_OFFSETS_TOPIC",
+                                "TRACKER_CAPTURE_OFFSETS_REPLICATION_FACTOR",
+                                "TRACKER_CAPTURE_SOURCES_TASKS_HOST",
+                                "TRACKER_CAPTURE_SOURCES_TASKS_DATABASE",
+                                "TRACKER_CAPTURE_SOURCES_TASKS_USER",
+                                "TRACKER_CAPTURE_SOURCES_TASKS_PASSWORD",
+                                "TRACKER_CAPTURE_SOURCES_PROGRESS_HOST",
+                                "TRACKER_CAPTURE_SOURCES_PROGRESS_DATABASE",
+                                "TRACKER_CAPTURE_SOURCES_PROGRESS_USER",
+                                "TRACKER_CAPTURE_SOURCES_PROGRESS_PASSWORD",
+                                "TRACKER_DASHBOARD_TASK_SERVICE_URL",
+                                "TRACKER_DASHBOARD_PROGRESS_SERVICE_URL"));
         for (Service service : SERVICES) {
             ObjectNode deployment = Renders.one(documents, "Deployment", service.name());
             Map<String, String> env = environment(documents, deployment);
@@ -176,26 +244,35 @@ class DeploymentRequirementsTest {
             for (Map.Entry<String, String> variable : env.entrySet()) {
                 String value = variable.getValue().replaceFirst("^file:", "");
                 if (value.startsWith("/etc/")) {
-                    assertTrue(mountedFileExists(documents, deployment, value),
-                            service.name() + ": " + variable.getKey() + " names " + value + ", which no volume provides");
+                    assertTrue(
+                            mountedFileExists(documents, deployment, value),
+                            service.name() + ": " + variable.getKey() + " names " + value
+                                    + ", which no volume provides");
                 }
             }
             // The datasource's user is the Secret's, and owns the database of the JDBC URL.
             String secretName = env.get("QUARKUS_DATASOURCE_PASSWORD").replaceFirst("^secret:([^/]+)/.*$", "$1");
-            assertEquals(env.get("QUARKUS_DATASOURCE_USERNAME"),
+            assertEquals(
+                    env.get("QUARKUS_DATASOURCE_USERNAME"),
                     text(Renders.one(documents, "Secret", secretName), "/stringData/username"),
                     service.name() + ": the datasource user differs from its Secret's");
             String jdbcUrl = env.get("QUARKUS_DATASOURCE_JDBC_URL");
-            String database = URI.create(jdbcUrl.substring("jdbc:".length())).getPath().substring(1);
-            assertEquals(env.get("QUARKUS_DATASOURCE_USERNAME"), database(documents, database).at("/spec/owner").asText(),
+            String database =
+                    URI.create(jdbcUrl.substring("jdbc:".length())).getPath().substring(1);
+            assertEquals(
+                    env.get("QUARKUS_DATASOURCE_USERNAME"),
+                    database(documents, database).at("/spec/owner").asText(),
                     service.name() + ": the datasource user does not own " + database);
         }
-        Map<String, String> notification = environment(documents, Renders.one(documents, "Deployment", "notification-service"));
+        Map<String, String> notification =
+                environment(documents, Renders.one(documents, "Deployment", "notification-service"));
         for (String source : List.of("TASKS", "PROGRESS")) {
             database(documents, notification.get("TRACKER_CAPTURE_SOURCES_" + source + "_DATABASE"));
-            String secret = notification.get("TRACKER_CAPTURE_SOURCES_" + source + "_PASSWORD")
+            String secret = notification
+                    .get("TRACKER_CAPTURE_SOURCES_" + source + "_PASSWORD")
                     .replaceFirst("^secret:([^/]+)/.*$", "$1");
-            assertEquals(notification.get("TRACKER_CAPTURE_SOURCES_" + source + "_USER"),
+            assertEquals(
+                    notification.get("TRACKER_CAPTURE_SOURCES_" + source + "_USER"),
                     text(Renders.one(documents, "Secret", secret), "/stringData/username"));
         }
     }
@@ -223,16 +300,19 @@ class DeploymentRequirementsTest {
         assertEquals("2", events.at("/spec/config/min.insync.replicas").asText(), "status-changes min.insync.replicas");
         assertEquals(cluster, events.at("/metadata/labels/strimzi.io~1cluster").asText());
 
-        Map<String, String> notification = environment(documents, Renders.one(documents, "Deployment", "notification-service"));
+        Map<String, String> notification =
+                environment(documents, Renders.one(documents, "Deployment", "notification-service"));
         ObjectNode offsets = Renders.one(documents, "KafkaTopic", notification.get("TRACKER_CAPTURE_OFFSETS_TOPIC"));
         assertEquals(1, offsets.at("/spec/partitions").asInt(), "the offsets topic has one partition");
         assertEquals("compact", offsets.at("/spec/config/cleanup.policy").asText(), "the offsets topic is compacted");
-        assertEquals(offsets.at("/spec/replicas").asText(), notification.get("TRACKER_CAPTURE_OFFSETS_REPLICATION_FACTOR"));
+        assertEquals(
+                offsets.at("/spec/replicas").asText(), notification.get("TRACKER_CAPTURE_OFFSETS_REPLICATION_FACTOR"));
         assertEquals(cluster, offsets.at("/metadata/labels/strimzi.io~1cluster").asText());
 
         int plainPort = -1;
         for (JsonNode listener : kafka.at("/spec/kafka/listeners")) {
-            if (!listener.path("tls").asBoolean() && listener.path("type").asText().equals("internal")) {
+            if (!listener.path("tls").asBoolean()
+                    && listener.path("type").asText().equals("internal")) {
                 plainPort = listener.path("port").asInt();
             }
         }
@@ -253,14 +333,17 @@ class DeploymentRequirementsTest {
         String name = cluster.at("/metadata/name").asText();
         assertEquals("postgresql.cnpg.io/v1", cluster.path("apiVersion").asText());
         assertEquals(3, cluster.at("/spec/instances").asInt(), "PostgreSQL instances");
-        assertEquals("logical", cluster.at("/spec/postgresql/parameters/wal_level").asText(), "wal_level");
+        assertEquals(
+                "logical", cluster.at("/spec/postgresql/parameters/wal_level").asText(), "wal_level");
 
         Map<String, JsonNode> roles = new LinkedHashMap<>();
         for (JsonNode role : cluster.at("/spec/managed/roles")) {
             roles.put(role.path("name").asText(), role);
             assertTrue(role.path("login").asBoolean(), role + " cannot log in");
-            ObjectNode secret = Renders.one(documents, "Secret", role.at("/passwordSecret/name").asText());
-            assertEquals("kubernetes.io/basic-auth", secret.path("type").asText(), "CloudNativePG reads basic-auth Secrets");
+            ObjectNode secret = Renders.one(
+                    documents, "Secret", role.at("/passwordSecret/name").asText());
+            assertEquals(
+                    "kubernetes.io/basic-auth", secret.path("type").asText(), "CloudNativePG reads basic-auth Secrets");
             assertEquals(role.path("name").asText(), text(secret, "/stringData/username"));
         }
         assertEquals(Set.of("tasks", "progress", "notifications", "tracker_cdc"), roles.keySet());
@@ -271,11 +354,15 @@ class DeploymentRequirementsTest {
             assertEquals(owner, database.at("/spec/owner").asText());
             assertEquals(name, database.at("/spec/cluster/name").asText());
         }
-        Renders.one(documents, "Secret", cluster.at("/spec/bootstrap/initdb/secret/name").asText());
+        Renders.one(
+                documents,
+                "Secret",
+                cluster.at("/spec/bootstrap/initdb/secret/name").asText());
 
         for (Service service : SERVICES) {
             Map<String, String> env = environment(documents, Renders.one(documents, "Deployment", service.name()));
-            assertTrue(env.get("QUARKUS_DATASOURCE_JDBC_URL").startsWith("jdbc:postgresql://" + name + "-rw:5432/"),
+            assertTrue(
+                    env.get("QUARKUS_DATASOURCE_JDBC_URL").startsWith("jdbc:postgresql://" + name + "-rw:5432/"),
                     service.name() + " must connect to the primary's service " + name + "-rw");
         }
     }
@@ -284,7 +371,8 @@ class DeploymentRequirementsTest {
     @EnumSource(Overlay.class)
     void theIngressRoutesEveryApiOfTheServicesToTheServiceThatServesIt(Overlay overlay) {
         List<ObjectNode> documents = Renders.documents(overlay.dir);
-        String host = URI.create(text(Renders.generated(documents, "ConfigMap", "tracker-public"), "/data/origin")).getHost();
+        String host = URI.create(text(Renders.generated(documents, "ConfigMap", "tracker-public"), "/data/origin"))
+                .getHost();
         Map<String, String> routes = new LinkedHashMap<>();
         Map<String, ObjectNode> ingressOfPath = new LinkedHashMap<>();
         for (ObjectNode ingress : Renders.ofKind(documents, "Ingress")) {
@@ -304,7 +392,9 @@ class DeploymentRequirementsTest {
             Set<String> prefixes = apiPrefixes(service.name());
             assertFalse(prefixes.isEmpty(), "no @Path(\"/api/...\") found in " + service.name());
             for (String prefix : prefixes) {
-                assertEquals(service.name(), routes.get(prefix),
+                assertEquals(
+                        service.name(),
+                        routes.get(prefix),
                         "the Ingress does not route " + prefix + " to " + service.name());
             }
         }
@@ -312,8 +402,12 @@ class DeploymentRequirementsTest {
         assertEquals("notification-service", routes.get("/dashboard"), "the dashboard's scripts");
 
         JsonNode stream = ingressOfPath.get("/api/events").at("/metadata/annotations");
-        assertEquals("off", stream.path("nginx.ingress.kubernetes.io/proxy-buffering").asText(), "SSE must not be buffered");
-        assertTrue(stream.path("nginx.ingress.kubernetes.io/proxy-read-timeout").asInt() >= 3600,
+        assertEquals(
+                "off",
+                stream.path("nginx.ingress.kubernetes.io/proxy-buffering").asText(),
+                "SSE must not be buffered");
+        assertTrue(
+                stream.path("nginx.ingress.kubernetes.io/proxy-read-timeout").asInt() >= 3600,
                 "SSE needs a long read timeout");
     }
 
@@ -338,7 +432,11 @@ class DeploymentRequirementsTest {
         Map<String, String> env = new LinkedHashMap<>();
         for (JsonNode source : container.path("envFrom")) {
             if (source.has("configMapRef")) {
-                JsonNode data = Renders.one(documents, "ConfigMap", source.at("/configMapRef/name").asText()).path("data");
+                JsonNode data = Renders.one(
+                                documents,
+                                "ConfigMap",
+                                source.at("/configMapRef/name").asText())
+                        .path("data");
                 data.properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
             } else {
                 String name = source.at("/secretRef/name").asText();
@@ -353,18 +451,25 @@ class DeploymentRequirementsTest {
             } else if (variable.at("/valueFrom/configMapKeyRef").isObject()) {
                 JsonNode ref = variable.at("/valueFrom/configMapKeyRef");
                 String configMap = ref.path("name").asText();
-                JsonNode value = Renders.one(documents, "ConfigMap", configMap).at("/data/" + ref.path("key").asText());
-                assertFalse(value.isMissingNode(), name + ": ConfigMap " + configMap + " has no key " + ref.path("key"));
+                JsonNode value = Renders.one(documents, "ConfigMap", configMap)
+                        .at("/data/" + ref.path("key").asText());
+                assertFalse(
+                        value.isMissingNode(), name + ": ConfigMap " + configMap + " has no key " + ref.path("key"));
                 env.put(name, value.asText());
             } else if (variable.at("/valueFrom/secretKeyRef").isObject()) {
                 JsonNode ref = variable.at("/valueFrom/secretKeyRef");
-                JsonNode secret = Renders.one(documents, "Secret", ref.path("name").asText());
-                assertTrue(secretKeys(secret).contains(ref.path("key").asText()),
+                JsonNode secret =
+                        Renders.one(documents, "Secret", ref.path("name").asText());
+                assertTrue(
+                        secretKeys(secret).contains(ref.path("key").asText()),
                         name + ": Secret " + ref.path("name").asText() + " has no key " + ref.path("key"));
-                env.put(name, "secret:" + ref.path("name").asText() + "/" + ref.path("key").asText());
+                env.put(
+                        name,
+                        "secret:" + ref.path("name").asText() + "/"
+                                + ref.path("key").asText());
             } else {
-                throw new AssertionError(Renders.describe(deployment) + ": " + name
-                        + " comes from where this test cannot follow");
+                throw new AssertionError(
+                        Renders.describe(deployment) + ": " + name + " comes from where this test cannot follow");
             }
         }
         return env;
@@ -397,10 +502,19 @@ class DeploymentRequirementsTest {
             String key = file.substring(folder.length());
             JsonNode volume = volume(pod, mount.path("name").asText());
             if (volume.has("configMap")) {
-                return Renders.one(documents, "ConfigMap", volume.at("/configMap/name").asText()).path("data").has(key);
+                return Renders.one(
+                                documents,
+                                "ConfigMap",
+                                volume.at("/configMap/name").asText())
+                        .path("data")
+                        .has(key);
             }
             if (volume.has("secret")) {
-                return secretKeys(Renders.one(documents, "Secret", volume.at("/secret/secretName").asText())).contains(key);
+                return secretKeys(Renders.one(
+                                documents,
+                                "Secret",
+                                volume.at("/secret/secretName").asText()))
+                        .contains(key);
             }
         }
         return false;
@@ -455,7 +569,8 @@ class DeploymentRequirementsTest {
 
     /** The first segment under /api of each class-level @Path in a service's sources, e.g. /api/items. */
     private static Set<String> apiPrefixes(String service) {
-        Path sources = Renders.k8sDir().resolve("../..").normalize().resolve(service).resolve("src/main/java");
+        Path sources =
+                Renders.k8sDir().resolve("../..").normalize().resolve(service).resolve("src/main/java");
         Set<String> prefixes = new TreeSet<>();
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {

@@ -68,8 +68,8 @@ final class Kubectl {
         }
         Matcher major = MAJOR.matcher(version);
         if (!major.find() || Integer.parseInt(major.group(1)) < 5) {
-            throw new IllegalStateException(executable + " has kustomize '" + version + "', but deploy/k8s needs v5"
-                    + " or later. " + MISSING);
+            throw new IllegalStateException(
+                    executable + " has kustomize '" + version + "', but deploy/k8s needs v5" + " or later. " + MISSING);
         }
         return this;
     }
@@ -99,8 +99,8 @@ final class Kubectl {
             }
             String err = Files.readString(stderr, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
-                        + "):\n" + err);
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + err);
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {

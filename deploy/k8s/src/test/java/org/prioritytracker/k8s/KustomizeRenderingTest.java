@@ -51,40 +51,57 @@ class KustomizeRenderingTest {
 
     @Test
     void aMisspelledDeploymentFieldFailsValidation() {
-        assertRejected(Renders.one(Renders.documents(Renders.PRODUCTION), "Deployment", "notification-service"),
-                d -> object(d, "/spec").put("replica", 2), "replica");
-        assertRejected(Renders.one(Renders.documents(Renders.PRODUCTION), "Deployment", "task-service"),
+        assertRejected(
+                Renders.one(Renders.documents(Renders.PRODUCTION), "Deployment", "notification-service"),
+                d -> object(d, "/spec").put("replica", 2),
+                "replica");
+        assertRejected(
+                Renders.one(Renders.documents(Renders.PRODUCTION), "Deployment", "task-service"),
                 d -> object(d, "/spec/template/spec/containers/0").put("imagePullPolicyy", "Always"),
                 "imagePullPolicyy");
     }
 
     @Test
     void aWrongTypeOrValueFailsValidation() {
-        assertRejected(Renders.one(Renders.documents(Renders.PRODUCTION), "Deployment", "progress-service"),
+        assertRejected(
+                Renders.one(Renders.documents(Renders.PRODUCTION), "Deployment", "progress-service"),
                 d -> object(d, "/spec/template/spec/containers/0").put("imagePullPolicy", 3),
                 "imagePullPolicy");
-        assertRejected(Renders.one(Renders.documents(Renders.PRODUCTION), "KafkaTopic", "status-changes"),
-                d -> object(d, "/spec").put("partitions", 0), "partitions");
+        assertRejected(
+                Renders.one(Renders.documents(Renders.PRODUCTION), "KafkaTopic", "status-changes"),
+                d -> object(d, "/spec").put("partitions", 0),
+                "partitions");
     }
 
     @Test
     void aMisspelledFieldOfACustomResourceFailsValidation() {
-        assertRejected(Renders.one(Renders.documents(Renders.PRODUCTION), "KafkaTopic", "status-changes"),
-                d -> object(d, "/spec").put("partition", 6), "partition");
-        assertRejected(Renders.one(Renders.documents(Renders.PRODUCTION), "KafkaNodePool", "dual-role"),
-                d -> object(d, "/spec").put("role", "broker"), "role");
-        assertRejected(Renders.one(Renders.documents(Renders.PRODUCTION), "Cluster", "tracker-db"),
-                d -> object(d, "/spec/managed/roles/3").put("replicaton", true), "replicaton");
-        assertRejected(Renders.one(Renders.documents(Renders.PRODUCTION), "Database", "tracker-db-tasks"),
-                d -> object(d, "/spec").put("ownr", "tasks"), "ownr");
+        assertRejected(
+                Renders.one(Renders.documents(Renders.PRODUCTION), "KafkaTopic", "status-changes"),
+                d -> object(d, "/spec").put("partition", 6),
+                "partition");
+        assertRejected(
+                Renders.one(Renders.documents(Renders.PRODUCTION), "KafkaNodePool", "dual-role"),
+                d -> object(d, "/spec").put("role", "broker"),
+                "role");
+        assertRejected(
+                Renders.one(Renders.documents(Renders.PRODUCTION), "Cluster", "tracker-db"),
+                d -> object(d, "/spec/managed/roles/3").put("replicaton", true),
+                "replicaton");
+        assertRejected(
+                Renders.one(Renders.documents(Renders.PRODUCTION), "Database", "tracker-db-tasks"),
+                d -> object(d, "/spec").put("ownr", "tasks"),
+                "ownr");
         // The CRDs leave metadata open; it is checked against Kubernetes' ObjectMeta.
-        assertRejected(Renders.one(Renders.documents(Renders.PRODUCTION), "KafkaTopic", "status-changes"),
-                d -> object(d, "/metadata").put("label", "x"), "label");
+        assertRejected(
+                Renders.one(Renders.documents(Renders.PRODUCTION), "KafkaTopic", "status-changes"),
+                d -> object(d, "/metadata").put("label", "x"),
+                "label");
     }
 
     @Test
     void aDocumentOfAKindWithoutSchemaFails() {
-        ObjectNode document = Renders.parse("apiVersion: example.org/v1\nkind: Widget\nmetadata:\n  name: w\n").get(0);
+        ObjectNode document = Renders.parse("apiVersion: example.org/v1\nkind: Widget\nmetadata:\n  name: w\n")
+                .get(0);
         List<String> problems = schemas.problems(document);
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("no schema for example.org/v1 Widget"), problems.get(0));
@@ -101,10 +118,11 @@ class KustomizeRenderingTest {
 
     @Test
     void aMissingKubectlFailsWithTheInstallCommand(@TempDir Path empty) {
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> Kubectl.locate(null, empty.toString()));
+        IllegalStateException missing =
+                assertThrows(IllegalStateException.class, () -> Kubectl.locate(null, empty.toString()));
         assertTrue(missing.getMessage().contains("apt-get install -y kubectl"), missing.getMessage());
-        IllegalStateException wrong = assertThrows(IllegalStateException.class,
+        IllegalStateException wrong = assertThrows(
+                IllegalStateException.class,
                 () -> Kubectl.locate(empty.resolve("kubectl").toString(), null));
         assertTrue(wrong.getMessage().contains("KUBECTL="), wrong.getMessage());
     }
@@ -114,13 +132,15 @@ class KustomizeRenderingTest {
     }
 
     private static void assertRejected(ObjectNode rendered, Consumer<ObjectNode> damage, String field) {
-        assertTrue(schemas.problems(rendered).isEmpty(), "the rendered document itself must pass: "
-                + schemas.problems(rendered));
+        assertTrue(
+                schemas.problems(rendered).isEmpty(),
+                "the rendered document itself must pass: " + schemas.problems(rendered));
         ObjectNode copy = rendered.deepCopy();
         damage.accept(copy);
         List<String> problems = schemas.problems(copy);
         assertFalse(problems.isEmpty(), Renders.describe(copy) + " with a bad '" + field + "' passed its schema");
-        assertTrue(problems.stream().anyMatch(p -> p.contains(field)),
+        assertTrue(
+                problems.stream().anyMatch(p -> p.contains(field)),
                 "the problems do not name '" + field + "': " + problems);
     }
 }

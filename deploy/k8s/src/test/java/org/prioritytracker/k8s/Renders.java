@@ -18,6 +18,7 @@ final class Renders {
 
     /** What the issue asks to render: the top level (the production overlay) and each overlay. */
     static final String TOP = ".";
+
     static final String SMALL = "overlays/small";
     static final String PRODUCTION = "overlays/production";
 
@@ -25,13 +26,14 @@ final class Renders {
     private static final Map<String, String> TEXT = new ConcurrentHashMap<>();
     private static Kubectl kubectl;
 
-    private Renders() {
-    }
+    private Renders() {}
 
     /** deploy/k8s in this checkout, wherever Maven was started from. */
     static Path k8sDir() {
         String root = System.getProperty("tracker.root");
-        Path dir = root != null && !root.isBlank() ? Path.of(root, "deploy", "k8s") : Path.of("").toAbsolutePath();
+        Path dir = root != null && !root.isBlank()
+                ? Path.of(root, "deploy", "k8s")
+                : Path.of("").toAbsolutePath();
         if (!Files.isRegularFile(dir.resolve("kustomization.yaml"))) {
             throw new IllegalStateException("no kustomization.yaml in " + dir + " (tracker.root=" + root + ")");
         }
@@ -47,7 +49,8 @@ final class Renders {
 
     /** The YAML {@code kubectl kustomize} prints for a folder of deploy/k8s. */
     static String text(String dir) {
-        return TEXT.computeIfAbsent(dir, d -> kubectl().kustomize(k8sDir().resolve(d).normalize()));
+        return TEXT.computeIfAbsent(
+                dir, d -> kubectl().kustomize(k8sDir().resolve(d).normalize()));
     }
 
     /** The documents of a render, fresh copies each time (a test may change them). */
@@ -76,11 +79,14 @@ final class Renders {
 
     /** "Kind/name", how a document is named in messages. */
     static String describe(JsonNode document) {
-        return document.path("kind").asText("?") + "/" + document.path("metadata").path("name").asText("?");
+        return document.path("kind").asText("?") + "/"
+                + document.path("metadata").path("name").asText("?");
     }
 
     static List<ObjectNode> ofKind(List<ObjectNode> documents, String kind) {
-        return documents.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
+        return documents.stream()
+                .filter(d -> kind.equals(d.path("kind").asText()))
+                .toList();
     }
 
     /** The one document of a kind and name; fails if there is none or more. */

@@ -27,9 +27,8 @@ final class SchemaCatalog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true)
-            .build();
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
     private final Map<String, JsonSchema> schemas;
     private final Map<String, Path> files;
@@ -47,7 +46,9 @@ final class SchemaCatalog {
         Map<String, Path> files = new TreeMap<>();
         JsonNode deployment = null;
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path file : paths.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path file : paths.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 String key = file.getFileName().toString().replaceFirst("\\.json$", "");
                 JsonNode schema = JSON.readTree(file.toFile());
                 if (schemas.put(key, FACTORY.getSchema(schema, CONFIG)) != null) {
@@ -62,7 +63,8 @@ final class SchemaCatalog {
             throw new UncheckedIOException("cannot read the schemas in " + dir, e);
         }
         if (deployment == null) {
-            throw new IllegalStateException("no apps_v1_deployment.json under " + dir + " (its ObjectMeta checks CRD metadata)");
+            throw new IllegalStateException(
+                    "no apps_v1_deployment.json under " + dir + " (its ObjectMeta checks CRD metadata)");
         }
         ObjectNode meta = ((ObjectNode) deployment.at("/properties/metadata")).deepCopy();
         meta.put("$schema", deployment.path("$schema").asText());

@@ -108,8 +108,11 @@ public class Caller {
     private String bureauProvince(String role) {
         String province = token().getClaim(PROVINCE_CLAIM);
         if (province == null || province.isBlank()) {
-            throw new ProblemException(Problem.of(403, "Forbidden",
-                    "A " + role + " token must carry the bureau's code in its province claim.", List.of()));
+            throw new ProblemException(Problem.of(
+                    403,
+                    "Forbidden",
+                    "A " + role + " token must carry the bureau's code in its province claim.",
+                    List.of()));
         }
         return province;
     }

@@ -9,8 +9,7 @@ import org.prioritytracker.problem.DomainException;
  */
 public final class ProvinceRule {
 
-    private ProvinceRule() {
-    }
+    private ProvinceRule() {}
 
     /**
      * For a province the request names.
@@ -23,8 +22,10 @@ public final class ProvinceRule {
      */
     public static void requireOwn(String own, String asked, String action, String field) {
         if (own != null && asked != null && !own.equals(asked)) {
-            throw new DomainException.ForeignProvince("Your token is for " + own + "; it cannot " + action.formatted(asked) + ".",
-                    field, "must be your own province, " + own);
+            throw new DomainException.ForeignProvince(
+                    "Your token is for " + own + "; it cannot " + action.formatted(asked) + ".",
+                    field,
+                    "must be your own province, " + own);
         }
     }
 

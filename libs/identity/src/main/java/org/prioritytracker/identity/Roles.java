@@ -12,10 +12,10 @@ public final class Roles {
      * ministry reviews them; elsewhere it reads and sees what its province's reporters do.
      */
     public static final String PROVINCIAL_APPROVER = "provincial-approver";
+
     public static final String VIEWER = "viewer";
     /** Another service of the tracker, calling task-service with a token it signed with its own key. */
     public static final String SERVICE = "service";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -40,14 +40,18 @@ class CallerTest {
     @Test
     void aBureauTokenWithoutAProvinceIsRefused() {
         for (String province : new String[] {null, "", "  "}) {
-            ProblemException reporter = assertThrows(ProblemException.class,
+            ProblemException reporter = assertThrows(
+                    ProblemException.class,
                     () -> caller("officer", Roles.PROVINCIAL_REPORTER, province).confinedProvince());
             assertEquals(403, reporter.problem().status());
-            assertEquals("A provincial-reporter token must carry the bureau's code in its province claim.",
+            assertEquals(
+                    "A provincial-reporter token must carry the bureau's code in its province claim.",
                     reporter.problem().detail());
-            ProblemException approver = assertThrows(ProblemException.class,
+            ProblemException approver = assertThrows(
+                    ProblemException.class,
                     () -> caller("lead", Roles.PROVINCIAL_APPROVER, province).confinedProvince());
-            assertEquals("A provincial-approver token must carry the bureau's code in its province claim.",
+            assertEquals(
+                    "A provincial-approver token must carry the bureau's code in its province claim.",
                     approver.problem().detail());
         }
     }
@@ -58,13 +62,16 @@ class CallerTest {
         assertEquals("130000", reporter.actFor(null, "read %s's reports", "province"));
         assertEquals("130000", reporter.actFor(" ", "read %s's reports", "province"));
         assertEquals("130000", reporter.actFor(" 130000 ", "read %s's reports", "province"));
-        DomainException.ForeignProvince foreign = assertThrows(DomainException.ForeignProvince.class,
+        DomainException.ForeignProvince foreign = assertThrows(
+                DomainException.ForeignProvince.class,
                 () -> reporter.actFor("110000", "read %s's reports", "province"));
         assertEquals("Your token is for 130000; it cannot read 110000's reports.", foreign.getMessage());
         assertEquals("province", foreign.field());
         assertEquals("must be your own province, 130000", foreign.fieldMessage());
-        assertThrows(DomainException.ForeignProvince.class,
-                () -> caller("lead", Roles.PROVINCIAL_APPROVER, "130000").actFor("110000", "see %s's obligations", "province"));
+        assertThrows(
+                DomainException.ForeignProvince.class,
+                () -> caller("lead", Roles.PROVINCIAL_APPROVER, "130000")
+                        .actFor("110000", "see %s's obligations", "province"));
     }
 
     @Test
@@ -80,8 +87,8 @@ class CallerTest {
     void aStoredResourceOfAnotherProvinceIsRefusedWithoutNamingIt() {
         Caller reporter = caller("officer", Roles.PROVINCIAL_REPORTER, "130000");
         reporter.requireOwnResource("130000", "report");
-        DomainException.ForeignProvince foreign = assertThrows(DomainException.ForeignProvince.class,
-                () -> reporter.requireOwnResource("110000", "report"));
+        DomainException.ForeignProvince foreign = assertThrows(
+                DomainException.ForeignProvince.class, () -> reporter.requireOwnResource("110000", "report"));
         assertEquals("This report belongs to another province; your token is for 130000.", foreign.getMessage());
         assertNull(foreign.field());
         caller("reviewer", Roles.MINISTRY_REVIEWER, null).requireOwnResource("110000", "report");
@@ -92,7 +99,8 @@ class CallerTest {
         ProvinceRule.requireOwn(null, "110000", "read %s's rollup", null);
         ProvinceRule.requireOwn("130000", "130000", "read %s's rollup", null);
         ProvinceRule.requireOwn("130000", null, "read %s's rollup", null);
-        DomainException.ForeignProvince foreign = assertThrows(DomainException.ForeignProvince.class,
+        DomainException.ForeignProvince foreign = assertThrows(
+                DomainException.ForeignProvince.class,
                 () -> ProvinceRule.requireOwn("130000", "110000", "read %s's rollup", null));
         assertEquals("Your token is for 130000; it cannot read 110000's rollup.", foreign.getMessage());
         assertNull(foreign.field());
@@ -111,7 +119,9 @@ class CallerTest {
         Caller caller = caller("officer", Roles.PROVINCIAL_REPORTER, "130000");
         assertEquals("130000", caller.token().getClaim("province"));
         assertEquals(1_900_000_000L, caller.tokenExpiry().getEpochSecond());
-        Caller notJwt = new Caller(QuarkusSecurityIdentity.builder().setPrincipal(() -> "basic-user").build());
+        Caller notJwt = new Caller(QuarkusSecurityIdentity.builder()
+                .setPrincipal(() -> "basic-user")
+                .build());
         assertEquals("basic-user", notJwt.actor());
         assertThrows(IllegalStateException.class, notJwt::token);
     }
@@ -140,6 +150,9 @@ class CallerTest {
                 return (T) claims.get(claimName);
             }
         };
-        return new Caller(QuarkusSecurityIdentity.builder().setPrincipal(token).addRole(role).build());
+        return new Caller(QuarkusSecurityIdentity.builder()
+                .setPrincipal(token)
+                .addRole(role)
+                .build());
     }
 }

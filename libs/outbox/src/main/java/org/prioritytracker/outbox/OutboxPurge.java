@@ -28,7 +28,10 @@ public class OutboxPurge {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "outbox-purge", every = "${tracker.outbox.purge-every}", delayed = "${tracker.outbox.purge-delay}")
+    @Scheduled(
+            identity = "outbox-purge",
+            every = "${tracker.outbox.purge-every}",
+            delayed = "${tracker.outbox.purge-delay}")
     void scheduled() {
         int purged = purge();
         if (purged > 0) {
@@ -40,7 +43,9 @@ public class OutboxPurge {
     @Transactional
     public int purge() {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(config.retention()), ZoneOffset.UTC);
-        return entityManager.createNativeQuery("DELETE FROM outbox_event WHERE time < ?1")
-                .setParameter(1, cutoff).executeUpdate();
+        return entityManager
+                .createNativeQuery("DELETE FROM outbox_event WHERE time < ?1")
+                .setParameter(1, cutoff)
+                .executeUpdate();
     }
 }

@@ -30,8 +30,7 @@ public class OutboxWriter {
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), CAST(?8 AS jsonb))""";
 
     /** An event to write: its type, its data and further extension attributes (lower-case names). */
-    public record Draft(String type, Object data, Map<String, String> extensions) {
-    }
+    public record Draft(String type, Object data, Map<String, String> extensions) {}
 
     private final Map<Integer, String> unnumberedInserts = new ConcurrentHashMap<>();
     private final EntityManager entityManager;
@@ -76,7 +75,8 @@ public class OutboxWriter {
                 .withData(json);
         extensions.forEach(builder::withExtension);
         CloudEvent event = builder.build();
-        entityManager.createNativeQuery(INSERT)
+        entityManager
+                .createNativeQuery(INSERT)
                 .setParameter(1, UUID.fromString(event.getId()))
                 .setParameter(2, event.getSource().toString())
                 .setParameter(3, event.getType())
@@ -100,8 +100,7 @@ public class OutboxWriter {
     }
 
     /** One subject's events, in their order. */
-    public record SubjectEvents(String subject, List<Draft> drafts) {
-    }
+    public record SubjectEvents(String subject, List<Draft> drafts) {}
 
     /**
      * As {@link #writeInCommitOrder(String, List)} for the events of several subjects (the changes of
@@ -143,10 +142,20 @@ public class OutboxWriter {
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < count; i++) {
             int first = 2 + 6 * i;
-            rows.append(i == 0 ? "" : ", ").append("(CAST(?").append(first).append(" AS uuid), ?1, CAST(?").append(first + 1)
-                    .append(" AS text), CAST(?").append(first + 2).append(" AS text), CAST(?").append(first + 3)
-                    .append(" AS timestamptz), NULL, CAST(?").append(first + 4).append(" AS jsonb), CAST(?")
-                    .append(first + 5).append(" AS jsonb))");
+            rows.append(i == 0 ? "" : ", ")
+                    .append("(CAST(?")
+                    .append(first)
+                    .append(" AS uuid), ?1, CAST(?")
+                    .append(first + 1)
+                    .append(" AS text), CAST(?")
+                    .append(first + 2)
+                    .append(" AS text), CAST(?")
+                    .append(first + 3)
+                    .append(" AS timestamptz), NULL, CAST(?")
+                    .append(first + 4)
+                    .append(" AS jsonb), CAST(?")
+                    .append(first + 5)
+                    .append(" AS jsonb))");
         }
         return "INSERT INTO outbox_event (id, source, type, subject, time, sequence, data, extensions) VALUES " + rows;
     }

@@ -4,7 +4,7 @@ package org.prioritytracker.outbox;
 public class OversizedEventException extends IllegalStateException {
 
     public OversizedEventException(String type, String subject, int bytes, int limit) {
-        super("Event " + type + " for " + subject + " has " + bytes + " bytes of data; the outbox takes at most " + limit
-                + ". Cap the long fields and link to the resource instead.");
+        super("Event " + type + " for " + subject + " has " + bytes + " bytes of data; the outbox takes at most "
+                + limit + ". Cap the long fields and link to the resource instead.");
     }
 }

@@ -20,19 +20,23 @@ public class BodySizeLimit {
     private final long limit;
     private final ObjectMapper mapper;
 
-    public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper mapper) {
+    public BodySizeLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper mapper) {
         this.limit = limit.asLongValue();
         this.mapper = mapper;
     }
 
     void register(@Observes Router router) throws JsonProcessingException {
-        String body = mapper.writeValueAsString(Problem.of(413, "Content Too Large",
+        String body = mapper.writeValueAsString(Problem.of(
+                413,
+                "Content Too Large",
                 "The request body is larger than the " + limit + " bytes this service accepts.",
                 List.of(new Problem.FieldError("body", "must be at most " + limit + " bytes"))));
         router.route().order(-3).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && isOver(declared)) {
-                context.response().setStatusCode(413)
+                context.response()
+                        .setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
                         .end(body);

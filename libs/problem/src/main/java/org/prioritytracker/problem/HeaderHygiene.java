@@ -20,7 +20,9 @@ public class HeaderHygiene {
                 String problem = mediaTypeProblem(header, value);
                 if (problem != null) {
                     return Problem.invalid(List.of(new Problem.FieldError(header, problem)))
-                            .at(request.getUriInfo().getPath()).toResponse().build();
+                            .at(request.getUriInfo().getPath())
+                            .toResponse()
+                            .build();
                 }
             }
         }

@@ -14,11 +14,11 @@ package org.prioritytracker.problem;
 public final class NonBlankText {
 
     /** Any text (line breaks included: {@code [\s\S]} is every character in both languages) with one non-blank character. */
-    public static final String PATTERN = "[\\s\\S]*[^\\t-\\r\\u001c-\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff][\\s\\S]*";
+    public static final String PATTERN =
+            "[\\s\\S]*[^\\t-\\r\\u001c-\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff][\\s\\S]*";
 
     /** The message of a field that holds only white space. */
     public static final String MESSAGE = "must contain a character other than white space";
 
-    private NonBlankText() {
-    }
+    private NonBlankText() {}
 }

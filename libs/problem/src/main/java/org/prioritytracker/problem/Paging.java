@@ -12,7 +12,8 @@ public record Paging(int page, int size) {
     public static final int MAX_ROWS = 1_000_000;
 
     /** Adds a field error for each bad parameter; returns the defaults for those. */
-    public static Paging parse(String page, String size, int defaultSize, int maxSize, List<Problem.FieldError> errors) {
+    public static Paging parse(
+            String page, String size, int defaultSize, int maxSize, List<Problem.FieldError> errors) {
         int parsedSize = number("size", size, defaultSize, 1, maxSize, errors);
         int parsedPage = number("page", page, 0, 0, MAX_ROWS / parsedSize, errors);
         return new Paging(parsedPage, parsedSize);
@@ -23,7 +24,8 @@ public record Paging(int page, int size) {
         return page * size;
     }
 
-    private static int number(String name, String raw, int fallback, int min, int max, List<Problem.FieldError> errors) {
+    private static int number(
+            String name, String raw, int fallback, int min, int max, List<Problem.FieldError> errors) {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }

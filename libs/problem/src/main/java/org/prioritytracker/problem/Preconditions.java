@@ -6,8 +6,7 @@ package org.prioritytracker.problem;
  */
 public final class Preconditions {
 
-    private Preconditions() {
-    }
+    private Preconditions() {}
 
     /** The strong entity tag of a resource at this version. */
     public static String etag(long version) {
@@ -18,11 +17,15 @@ public final class Preconditions {
     public static void requireCurrent(String ifMatch, long version, String what) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new DomainException.VersionRequired(
-                    "Send If-Match with the " + what + "'s current ETag (" + etag(version) + ") to change it.", "If-Match");
+                    "Send If-Match with the " + what + "'s current ETag (" + etag(version) + ") to change it.",
+                    "If-Match");
         }
         if (!matches(ifMatch, version)) {
-            throw new DomainException.StaleVersion("The " + what + " has changed since you read it: its ETag is now "
-                    + etag(version) + ". Read it again and retry.", "If-Match", "does not match the current ETag " + etag(version));
+            throw new DomainException.StaleVersion(
+                    "The " + what + " has changed since you read it: its ETag is now " + etag(version)
+                            + ". Read it again and retry.",
+                    "If-Match",
+                    "does not match the current ETag " + etag(version));
         }
     }
 

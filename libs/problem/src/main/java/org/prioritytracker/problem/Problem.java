@@ -17,8 +17,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
 
     /** One rejected input: {@code field} is a JSON path such as {@code metrics[2].value} or a parameter name. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public static Problem of(Response.Status status, String detail) {
         return of(status.getStatusCode(), status.getReasonPhrase(), detail, List.of());

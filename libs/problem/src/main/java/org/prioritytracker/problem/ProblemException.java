@@ -26,8 +26,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badRequest(String field, String message) {
-        return new ProblemException(Problem.of(400, "Bad Request", field + ": " + message,
-                List.of(new Problem.FieldError(field, message))));
+        return new ProblemException(Problem.of(
+                400, "Bad Request", field + ": " + message, List.of(new Problem.FieldError(field, message))));
     }
 
     public Problem problem() {

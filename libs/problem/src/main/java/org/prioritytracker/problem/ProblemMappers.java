@@ -52,7 +52,8 @@ public class ProblemMappers {
 
     /** The problem a broken domain rule answers with; also for a batch's per-row results. */
     public static Problem domainProblem(DomainException e) {
-        List<Problem.FieldError> errors = e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.fieldMessage()));
+        List<Problem.FieldError> errors =
+                e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.fieldMessage()));
         if (e instanceof DomainException.ForeignProvince) {
             return Problem.of(403, "Forbidden", e.getMessage(), errors);
         } else if (e instanceof DomainException.WorkflowViolation || e instanceof DomainException.AlreadyExists) {
@@ -68,7 +69,8 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         return Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required.")
-                .at(uri.getPath()).toResponse()
+                .at(uri.getPath())
+                .toResponse()
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
@@ -76,7 +78,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return Problem.of(Response.Status.FORBIDDEN, "Your role does not allow this operation.")
-                .at(uri.getPath()).toResponse().build();
+                .at(uri.getPath())
+                .toResponse()
+                .build();
     }
 
     @ServerExceptionMapper
@@ -92,13 +96,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response undecodableBody(CharConversionException e, UriInfo uri) {
         return Problem.invalid(List.of(new Problem.FieldError("body", "is not text in UTF-8: " + e.getMessage())))
-                .at(uri.getPath()).toResponse().build();
+                .at(uri.getPath())
+                .toResponse()
+                .build();
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
         return Problem.of(400, "Bad Request", "The body is not well-formed JSON: " + e.getOriginalMessage(), List.of())
-                .at(uri.getPath()).toResponse().build();
+                .at(uri.getPath())
+                .toResponse()
+                .build();
     }
 
     @ServerExceptionMapper({MismatchedInputException.class, JsonMappingException.class})
@@ -119,7 +127,8 @@ public class ProblemMappers {
             field = field.isEmpty() ? unknown.getPropertyName() : field;
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException invalid) {
-            message = "the value " + describe(invalid.getValue()) + " is not a valid " + typeName(invalid.getTargetType());
+            message = "the value " + describe(invalid.getValue()) + " is not a valid "
+                    + typeName(invalid.getTargetType());
         } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             message = "expected a " + typeName(mismatched.getTargetType());
         } else {
@@ -138,9 +147,13 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             LOG.error("Request failed", e);
         }
-        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? status.getReasonPhrase() : e.getMessage();
-        Response.ResponseBuilder builder = Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail, List.of())
-                .at(uri.getPath()).toResponse();
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
+                ? status.getReasonPhrase()
+                : e.getMessage();
+        Response.ResponseBuilder builder = Problem.of(
+                        status.getStatusCode(), status.getReasonPhrase(), detail, List.of())
+                .at(uri.getPath())
+                .toResponse();
         original.getHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
                 values.forEach(value -> builder.header(name, value));
@@ -154,20 +167,31 @@ public class ProblemMappers {
         if (databaseUnreachable(e)) {
             LOG.warnf("The database cannot be reached (%s) on %s", e, uri.getPath());
             // Lost at commit, a change may have been stored: the retry's If-Match or Idempotency-Key tells.
-            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "The service's database cannot be reached just now. "
-                    + "Retry in a few seconds; with the same If-Match or Idempotency-Key a retried write is never "
-                    + "applied twice.").at(uri.getPath()).toResponse()
-                    .header(HttpHeaders.RETRY_AFTER, "2").build();
+            return Problem.of(
+                            Response.Status.SERVICE_UNAVAILABLE,
+                            "The service's database cannot be reached just now. "
+                                    + "Retry in a few seconds; with the same If-Match or Idempotency-Key a retried write is never "
+                                    + "applied twice.")
+                    .at(uri.getPath())
+                    .toResponse()
+                    .header(HttpHeaders.RETRY_AFTER, "2")
+                    .build();
         }
         if (clientLeft(e)) {
             // Nobody reads this answer: the client closed the connection while sending its body.
             LOG.debugf("The client left during its request on %s (%s)", uri.getPath(), e);
-            return Problem.of(Response.Status.BAD_REQUEST, "The connection closed before the request body was complete; "
-                    + "nothing was changed.").at(uri.getPath()).toResponse().build();
+            return Problem.of(
+                            Response.Status.BAD_REQUEST,
+                            "The connection closed before the request body was complete; " + "nothing was changed.")
+                    .at(uri.getPath())
+                    .toResponse()
+                    .build();
         }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.")
-                .at(uri.getPath()).toResponse().build();
+                .at(uri.getPath())
+                .toResponse()
+                .build();
     }
 
     /** The client closed its connection while the request was being read (anywhere in the cause chain). */
@@ -204,7 +228,8 @@ public class ProblemMappers {
             if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
                 return true;
             }
-            if (state == null && sql.getMessage() != null
+            if (state == null
+                    && sql.getMessage() != null
                     && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
@@ -229,8 +254,11 @@ public class ProblemMappers {
             Path.Node node = nodes.get(i);
             ElementKind kind = node.getKind();
             boolean last = i == nodes.size() - 1;
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE
-                    || kind == ElementKind.CROSS_PARAMETER || (kind == ElementKind.PARAMETER && !last)) {
+            if (kind == ElementKind.METHOD
+                    || kind == ElementKind.CONSTRUCTOR
+                    || kind == ElementKind.RETURN_VALUE
+                    || kind == ElementKind.CROSS_PARAMETER
+                    || (kind == ElementKind.PARAMETER && !last)) {
                 continue;
             }
             if (node.getIndex() != null) {

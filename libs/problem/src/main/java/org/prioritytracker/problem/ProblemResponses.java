@@ -32,13 +32,21 @@ public class ProblemResponses implements OASFilter {
             return operation;
         }
         if (requiresAToken(operation) && !responses.hasAPIResponse("401")) {
-            responses.addAPIResponse("401", OASFactory.createAPIResponse().description("No valid bearer token")
-                    .content(problemContent())
-                    .addHeader(WWW_AUTHENTICATE, OASFactory.createHeader().description("Bearer")
-                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
+            responses.addAPIResponse(
+                    "401",
+                    OASFactory.createAPIResponse()
+                            .description("No valid bearer token")
+                            .content(problemContent())
+                            .addHeader(
+                                    WWW_AUTHENTICATE,
+                                    OASFactory.createHeader()
+                                            .description("Bearer")
+                                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
         }
-        if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(ProblemResponses::isIfMatch)) {
-            addIfMissing(responses, "412", "If-Match is stale: the resource has changed since that version; read it again");
+        if (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(ProblemResponses::isIfMatch)) {
+            addIfMissing(
+                    responses, "412", "If-Match is stale: the resource has changed since that version; read it again");
             addIfMissing(responses, "428", "If-Match is missing");
         }
         Map<String, APIResponse> all = responses.getAPIResponses();
@@ -58,20 +66,29 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static void describeAsProblem(String status, APIResponse response) {
-        if (response.getContent() == null || response.getContent().getMediaTypes() == null
+        if (response.getContent() == null
+                || response.getContent().getMediaTypes() == null
                 || response.getContent().getMediaTypes().isEmpty()) {
             response.setContent(problemContent());
         }
-        if (("429".equals(status) || "503".equals(status)) && (response.getHeaders() == null || !response.getHeaders().containsKey(RETRY_AFTER))) {
-            response.addHeader(RETRY_AFTER, OASFactory.createHeader().description("Seconds to wait before trying again")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ZERO)));
+        if (("429".equals(status) || "503".equals(status))
+                && (response.getHeaders() == null || !response.getHeaders().containsKey(RETRY_AFTER))) {
+            response.addHeader(
+                    RETRY_AFTER,
+                    OASFactory.createHeader()
+                            .description("Seconds to wait before trying again")
+                            .schema(OASFactory.createSchema()
+                                    .addType(Schema.SchemaType.INTEGER)
+                                    .minimum(BigDecimal.ZERO)));
         }
     }
 
     /** Secured operations answer 401 without a valid token (ProblemMappers' unauthorized); public ones declare security: []. */
     private static boolean requiresAToken(Operation operation) {
-        return operation.getSecurity() != null && operation.getSecurity().stream()
-                .anyMatch(requirement -> requirement.getSchemes() != null && !requirement.getSchemes().isEmpty());
+        return operation.getSecurity() != null
+                && operation.getSecurity().stream()
+                        .anyMatch(requirement -> requirement.getSchemes() != null
+                                && !requirement.getSchemes().isEmpty());
     }
 
     private static boolean isIfMatch(Parameter parameter) {
@@ -80,12 +97,17 @@ public class ProblemResponses implements OASFilter {
 
     private static void addIfMissing(APIResponses responses, String status, String description) {
         if (!responses.hasAPIResponse(status)) {
-            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problemContent()));
+            responses.addAPIResponse(
+                    status,
+                    OASFactory.createAPIResponse().description(description).content(problemContent()));
         }
     }
 
     private static Content problemContent() {
-        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref("Problem")));
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("Problem")));
     }
 }

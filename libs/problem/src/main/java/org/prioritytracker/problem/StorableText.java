@@ -7,8 +7,7 @@ package org.prioritytracker.problem;
  */
 public final class StorableText {
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     /** The index of the first character that cannot be stored, or -1 when there is none. */
     public static int firstUnstorable(CharSequence text) {
@@ -37,6 +36,7 @@ public final class StorableText {
         if (at < 0) {
             return null;
         }
-        return String.format("contains the character U+%04X at position %d, which cannot be stored", (int) text.charAt(at), at);
+        return String.format(
+                "contains the character U+%04X at position %d, which cannot be stored", (int) text.charAt(at), at);
     }
 }

@@ -13,8 +13,16 @@ class NonBlankTextTest {
 
     /** White space to Java's strip(), or to ECMAScript's \s (TAB, VT, FF, ZWNBSP, any Zs, LF, CR, LS, PS). */
     private static boolean blank(char c) {
-        return Character.isWhitespace(c) || c == '\t' || c == 0x0B || c == '\f' || c == '\n' || c == '\r'
-                || c == 0xFEFF || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.SPACE_SEPARATOR;
+        return Character.isWhitespace(c)
+                || c == '\t'
+                || c == 0x0B
+                || c == '\f'
+                || c == '\n'
+                || c == '\r'
+                || c == 0xFEFF
+                || c == 0x2028
+                || c == 0x2029
+                || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     @Test

@@ -41,13 +41,19 @@ class PagingTest {
         List<Problem.FieldError> errors = new ArrayList<>();
         Paging paging = Paging.parse("-1", "0", 50, 200, errors);
         assertEquals(new Paging(0, 50), paging, "the defaults stand in for the bad values");
-        assertEquals(List.of(new Problem.FieldError("size", "must be a whole number from 1 to 200"),
-                new Problem.FieldError("page", "must be a whole number from 0 to 20000")), errors);
+        assertEquals(
+                List.of(
+                        new Problem.FieldError("size", "must be a whole number from 1 to 200"),
+                        new Problem.FieldError("page", "must be a whole number from 0 to 20000")),
+                errors);
         errors.clear();
         Paging.parse("two", "99999999999999999999", 50, 200, errors);
-        assertEquals(List.of("size", "page"), errors.stream().map(Problem.FieldError::field).toList());
+        assertEquals(
+                List.of("size", "page"),
+                errors.stream().map(Problem.FieldError::field).toList());
         errors.clear();
         Paging.parse("1", "201", 50, 200, errors);
-        assertEquals(List.of("size"), errors.stream().map(Problem.FieldError::field).toList());
+        assertEquals(
+                List.of("size"), errors.stream().map(Problem.FieldError::field).toList());
     }
 }

@@ -33,15 +33,15 @@ class PreconditionsTest {
     @Test
     void withoutIfMatchIs428AndWithAStaleOneIs412() {
         for (String missing : new String[] {null, "", "  "}) {
-            DomainException e = assertThrows(DomainException.VersionRequired.class,
-                    () -> Preconditions.requireCurrent(missing, 2, "item"));
+            DomainException e = assertThrows(
+                    DomainException.VersionRequired.class, () -> Preconditions.requireCurrent(missing, 2, "item"));
             Problem problem = ProblemMappers.domainProblem(e);
             assertEquals(428, problem.status());
             assertEquals(List.of(new Problem.FieldError("If-Match", "is required")), problem.errors());
             assertTrue(problem.detail().contains("item's current ETag (\"2\")"), problem.detail());
         }
-        DomainException stale = assertThrows(DomainException.StaleVersion.class,
-                () -> Preconditions.requireCurrent("\"1\"", 2, "report"));
+        DomainException stale = assertThrows(
+                DomainException.StaleVersion.class, () -> Preconditions.requireCurrent("\"1\"", 2, "report"));
         Problem problem = ProblemMappers.domainProblem(stale);
         assertEquals(412, problem.status());
         assertEquals("If-Match", problem.errors().get(0).field());

@@ -21,7 +21,9 @@ class ProblemResponsesTest {
     void anErrorResponseWithoutABodyIsDescribedAsAProblem() {
         Operation operation = operation("403", "200", "304");
         filter.filterOperation(operation);
-        assertEquals("#/components/schemas/Problem", problemSchema(operation.getResponses().getAPIResponse("403")));
+        assertEquals(
+                "#/components/schemas/Problem",
+                problemSchema(operation.getResponses().getAPIResponse("403")));
         assertNull(operation.getResponses().getAPIResponse("200").getContent(), "a success keeps what it declared");
         assertNull(operation.getResponses().getAPIResponse("304").getContent());
     }
@@ -29,8 +31,14 @@ class ProblemResponsesTest {
     @Test
     void aDeclaredBodyStays() {
         Operation operation = operation();
-        operation.getResponses().addAPIResponse("400", OASFactory.createAPIResponse().description("bad")
-                .content(OASFactory.createContent().addMediaType("text/plain", OASFactory.createMediaType())));
+        operation
+                .getResponses()
+                .addAPIResponse(
+                        "400",
+                        OASFactory.createAPIResponse()
+                                .description("bad")
+                                .content(OASFactory.createContent()
+                                        .addMediaType("text/plain", OASFactory.createMediaType())));
         filter.filterOperation(operation);
         assertTrue(operation.getResponses().getAPIResponse("400").getContent().hasMediaType("text/plain"));
         assertFalse(operation.getResponses().getAPIResponse("400").getContent().hasMediaType(Problem.MEDIA_TYPE));
@@ -41,7 +49,12 @@ class ProblemResponsesTest {
         Operation operation = operation("429", "503", "500");
         filter.filterOperation(operation);
         for (String status : new String[] {"429", "503"}) {
-            Schema retryAfter = operation.getResponses().getAPIResponse(status).getHeaders().get("Retry-After").getSchema();
+            Schema retryAfter = operation
+                    .getResponses()
+                    .getAPIResponse(status)
+                    .getHeaders()
+                    .get("Retry-After")
+                    .getSchema();
             assertEquals(Schema.SchemaType.INTEGER, retryAfter.getType().get(0), status);
         }
         assertNull(operation.getResponses().getAPIResponse("500").getHeaders());
@@ -57,10 +70,15 @@ class ProblemResponsesTest {
     @Test
     void anOperationThatTakesIfMatchAnswers412And428() {
         Operation operation = operation("200");
-        operation.addParameter(OASFactory.createParameter().in(Parameter.In.HEADER).name("If-Match"));
+        operation.addParameter(
+                OASFactory.createParameter().in(Parameter.In.HEADER).name("If-Match"));
         filter.filterOperation(operation);
-        assertEquals("#/components/schemas/Problem", problemSchema(operation.getResponses().getAPIResponse("412")));
-        assertEquals("#/components/schemas/Problem", problemSchema(operation.getResponses().getAPIResponse("428")));
+        assertEquals(
+                "#/components/schemas/Problem",
+                problemSchema(operation.getResponses().getAPIResponse("412")));
+        assertEquals(
+                "#/components/schemas/Problem",
+                problemSchema(operation.getResponses().getAPIResponse("428")));
 
         Operation without = operation("200");
         filter.filterOperation(without);
@@ -90,12 +108,17 @@ class ProblemResponsesTest {
     private static Operation operation(String... statuses) {
         Operation operation = OASFactory.createOperation().responses(OASFactory.createAPIResponses());
         for (String status : statuses) {
-            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(status));
+            operation
+                    .getResponses()
+                    .addAPIResponse(status, OASFactory.createAPIResponse().description(status));
         }
         return operation;
     }
 
     private static String problemSchema(APIResponse response) {
-        return response.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema().getRef();
+        return response.getContent()
+                .getMediaType(Problem.MEDIA_TYPE)
+                .getSchema()
+                .getRef();
     }
 }

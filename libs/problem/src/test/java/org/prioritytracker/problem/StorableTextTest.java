@@ -24,6 +24,8 @@ class StorableTextTest {
         assertEquals(1, StorableText.firstUnstorable("a\ud83d"), "a lone high surrogate at the end");
         assertEquals(0, StorableText.firstUnstorable("\ud83dx"), "a high surrogate without its low half");
         assertEquals(0, StorableText.firstUnstorable("\ude00"), "a lone low surrogate");
-        assertEquals("contains the character U+0000 at position 2, which cannot be stored", StorableText.problem("ab\u0000"));
+        assertEquals(
+                "contains the character U+0000 at position 2, which cannot be stored",
+                StorableText.problem("ab\u0000"));
     }
 }

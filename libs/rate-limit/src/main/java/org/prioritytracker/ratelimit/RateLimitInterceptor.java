@@ -29,11 +29,16 @@ public class RateLimitInterceptor {
 
     @AroundInvoke
     Object limit(InvocationContext invocation) throws Exception {
-        String caller = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        String caller =
+                identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
         if (!limits.tryAcquire(caller)) {
             long seconds = limits.retryAfterSeconds();
-            throw new ProblemException(Problem.of(429, "Too Many Requests",
-                    "You are sending writes faster than one caller may; retry in " + seconds + " s.", List.of()),
+            throw new ProblemException(
+                    Problem.of(
+                            429,
+                            "Too Many Requests",
+                            "You are sending writes faster than one caller may; retry in " + seconds + " s.",
+                            List.of()),
                     Map.of("Retry-After", Long.toString(seconds)));
         }
         return invocation.proceed();

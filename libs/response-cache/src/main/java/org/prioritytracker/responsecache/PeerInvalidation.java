@@ -45,8 +45,10 @@ public class PeerInvalidation {
     private volatile boolean listening;
     private volatile boolean running = true;
 
-    public PeerInvalidation(@ConfigProperty(name = "tracker.response-cache.peers", defaultValue = "false") boolean enabled,
-            Instance<AgroalDataSource> dataSource, Instance<ManagedExecutor> executor,
+    public PeerInvalidation(
+            @ConfigProperty(name = "tracker.response-cache.peers", defaultValue = "false") boolean enabled,
+            Instance<AgroalDataSource> dataSource,
+            Instance<ManagedExecutor> executor,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url", defaultValue = "") String url,
             @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "") String user,
             @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
@@ -87,7 +89,8 @@ public class PeerInvalidation {
             return;
         }
         // Inside the transaction the data source hands out the transaction's own connection.
-        try (Connection connection = dataSource.get().getConnection(); Statement notify = connection.createStatement()) {
+        try (Connection connection = dataSource.get().getConnection();
+                Statement notify = connection.createStatement()) {
             notify.execute("NOTIFY " + CHANNEL);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot tell the other instances of a change: " + e.getMessage(), e);
@@ -96,7 +99,8 @@ public class PeerInvalidation {
 
     private void listen() {
         while (running) {
-            try (Connection session = connect(); Statement statement = session.createStatement()) {
+            try (Connection session = connect();
+                    Statement statement = session.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
                 generation.incrementAndGet();
                 listening = true;
@@ -108,7 +112,8 @@ public class PeerInvalidation {
                     }
                 }
             } catch (SQLException e) {
-                LOG.debugf("Not listening for other instances' changes (%s); cached responses are not used meanwhile", e);
+                LOG.debugf(
+                        "Not listening for other instances' changes (%s); cached responses are not used meanwhile", e);
             } finally {
                 listening = false;
             }

@@ -41,17 +41,20 @@ public class ResponseCache {
             Response.ResponseBuilder response = Preconditions.noneMatchFails(ifNoneMatch, etag)
                     ? Response.notModified()
                     : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
-            return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+            return response.header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .build();
         }
     }
 
-    private record Entry(long generation, Cached value) {
-    }
+    private record Entry(long generation, Cached value) {}
 
     private final AtomicLong generation = new AtomicLong();
     // Keys name things that exist: a response that fails (an unknown code, say) is not kept.
-    private final Cache<String, Entry> entries = Caffeine.newBuilder().maximumSize(2_000)
-            .expireAfterWrite(Duration.ofSeconds(MAX_AGE_SECONDS)).build();
+    private final Cache<String, Entry> entries = Caffeine.newBuilder()
+            .maximumSize(2_000)
+            .expireAfterWrite(Duration.ofSeconds(MAX_AGE_SECONDS))
+            .build();
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry transactions;
     private final PeerInvalidation peers;
@@ -74,8 +77,11 @@ public class ResponseCache {
             return entry.value();
         }
         Cached cached = cached(json(response.get()));
-        entries.asMap().merge(key, new Entry(current, cached),
-                (older, newer) -> older.generation() > newer.generation() ? older : newer);
+        entries.asMap()
+                .merge(
+                        key,
+                        new Entry(current, cached),
+                        (older, newer) -> older.generation() > newer.generation() ? older : newer);
         return cached;
     }
 
@@ -92,8 +98,7 @@ public class ResponseCache {
         peers.announceOnCommit();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

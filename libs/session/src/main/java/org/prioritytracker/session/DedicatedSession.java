@@ -16,16 +16,17 @@ public final class DedicatedSession {
 
     static final String CONNECT_TIMEOUT_SECONDS = "5";
 
-    private DedicatedSession() {
-    }
+    private DedicatedSession() {}
 
     /** A session that may wait on the server for as long as it needs (a {@code LISTEN}'s poll). */
-    public static Connection open(String url, String user, String password, String applicationName) throws SQLException {
+    public static Connection open(String url, String user, String password, String applicationName)
+            throws SQLException {
         return DriverManager.getConnection(url, properties(user, password, applicationName, null));
     }
 
     /** A session whose every statement gives up after {@code socketTimeout}: a call never hangs on a lost server. */
-    public static Connection open(String url, String user, String password, String applicationName, Duration socketTimeout)
+    public static Connection open(
+            String url, String user, String password, String applicationName, Duration socketTimeout)
             throws SQLException {
         return DriverManager.getConnection(url, properties(user, password, applicationName, socketTimeout));
     }

@@ -9,8 +9,7 @@ import java.time.Duration;
  */
 public final class Pause {
 
-    private Pause() {
-    }
+    private Pause() {}
 
     /**
      * Waits {@code wait} (not at all when it is zero or less). Answers false when the thread was

@@ -20,7 +20,10 @@ class SessionTest {
         assertEquals("5", listening.getProperty("connectTimeout"));
         assertEquals("true", listening.getProperty("tcpKeepAlive"));
         assertNull(listening.getProperty("socketTimeout"));
-        assertEquals("10", DedicatedSession.properties("n", "p", "lock", Duration.ofSeconds(10)).getProperty("socketTimeout"));
+        assertEquals(
+                "10",
+                DedicatedSession.properties("n", "p", "lock", Duration.ofSeconds(10))
+                        .getProperty("socketTimeout"));
     }
 
     @Test

@@ -15,8 +15,7 @@ public final class DomainTestClock {
     public static final String PROPERTY = "tracker.test.today";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    private DomainTestClock() {
-    }
+    private DomainTestClock() {}
 
     /** Noon in Beijing on the day the build says it is (the system clock when it says nothing). */
     public static Clock clock() {
@@ -24,6 +23,11 @@ public final class DomainTestClock {
         if (today.isBlank()) {
             return Clock.systemUTC();
         }
-        return Clock.fixed(LocalDate.parse(today.strip()).atTime(LocalTime.NOON).atZone(BEIJING).toInstant(), BEIJING);
+        return Clock.fixed(
+                LocalDate.parse(today.strip())
+                        .atTime(LocalTime.NOON)
+                        .atZone(BEIJING)
+                        .toInstant(),
+                BEIJING);
     }
 }

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 public final class Scripts {
 
     /** The repository's root: the build passes it as tracker.root; from a module folder it is the parent. */
-    public static final Path ROOT = Path.of(System.getProperty("tracker.root", "..")).toAbsolutePath().normalize();
+    public static final Path ROOT =
+            Path.of(System.getProperty("tracker.root", "..")).toAbsolutePath().normalize();
 
-    private Scripts() {
-    }
+    private Scripts() {}
 
     /** Runs {@code deploy/local/<script> args...} with the extra environment, its output appended to {@code log}. */
     public static void run(String script, List<String> args, Map<String, String> environment, Path log) {
@@ -23,7 +23,8 @@ public final class Scripts {
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             Process process = builder.start();

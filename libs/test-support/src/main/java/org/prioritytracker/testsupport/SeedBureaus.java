@@ -12,8 +12,7 @@ public final class SeedBureaus {
 
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"(\\d{6})\"");
 
-    private SeedBureaus() {
-    }
+    private SeedBureaus() {}
 
     public static List<String> codes() {
         try {

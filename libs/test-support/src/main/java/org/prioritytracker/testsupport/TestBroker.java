@@ -16,8 +16,7 @@ public final class TestBroker {
     public static final String BOOTSTRAP = "127.0.0.1:" + PORT;
     public static final String TOPIC = "status-changes-test";
 
-    private TestBroker() {
-    }
+    private TestBroker() {}
 
     /**
      * Starts the broker, from empty data, unless it is already listening (.ci/run starts it before the
@@ -50,6 +49,7 @@ public final class TestBroker {
     }
 
     private static void run(String command) {
-        Scripts.run("kafka/test-broker", List.of(command), Map.of(), Scripts.ROOT.resolve("target/test-kafka-script.log"));
+        Scripts.run(
+                "kafka/test-broker", List.of(command), Map.of(), Scripts.ROOT.resolve("target/test-kafka-script.log"));
     }
 }

@@ -23,33 +23,42 @@ public final class TestTokens {
     /** People's tokens are for all three services, as the identity provider's audience mappers make them. */
     public static final Set<String> AUDIENCE = Set.of("task-service", "progress-service", "notification-service");
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String forRole(String role) {
         return signed(Jwt.issuer(ISSUER).subject("test-" + role).groups(Set.of(role)));
     }
 
     public static String forReporter(String provinceCode) {
-        return signed(Jwt.issuer(ISSUER).subject("test-reporter-" + provinceCode)
-                .groups(Set.of("provincial-reporter")).claim("province", provinceCode));
+        return signed(Jwt.issuer(ISSUER)
+                .subject("test-reporter-" + provinceCode)
+                .groups(Set.of("provincial-reporter"))
+                .claim("province", provinceCode));
     }
 
     /** Another officer of the bureau: a reporter's token whose subject is {@code subject}. */
     public static String forReporter(String provinceCode, String subject) {
-        return signed(Jwt.issuer(ISSUER).subject(subject).groups(Set.of("provincial-reporter")).claim("province", provinceCode));
+        return signed(Jwt.issuer(ISSUER)
+                .subject(subject)
+                .groups(Set.of("provincial-reporter"))
+                .claim("province", provinceCode));
     }
 
     /** A bureau's approver (its lead): role provincial-approver and the bureau's code in the province claim. */
     public static String forApprover(String provinceCode) {
-        return signed(Jwt.issuer(ISSUER).subject("test-approver-" + provinceCode)
-                .groups(Set.of("provincial-approver")).claim("province", provinceCode));
+        return signed(Jwt.issuer(ISSUER)
+                .subject("test-approver-" + provinceCode)
+                .groups(Set.of("provincial-approver"))
+                .claim("province", provinceCode));
     }
 
     /** A reporter's token that expires at {@code expiresAt}. */
     public static String forReporter(String provinceCode, Instant expiresAt) {
-        return signed(Jwt.issuer(ISSUER).subject("test-reporter-" + provinceCode).expiresAt(expiresAt)
-                .groups(Set.of("provincial-reporter")).claim("province", provinceCode));
+        return signed(Jwt.issuer(ISSUER)
+                .subject("test-reporter-" + provinceCode)
+                .expiresAt(expiresAt)
+                .groups(Set.of("provincial-reporter"))
+                .claim("province", provinceCode));
     }
 
     /** A reporter's token that lacks the province claim: a misconfigured identity provider. */
@@ -70,7 +79,13 @@ public final class TestTokens {
         try {
             PrivateKey key = KeyUtils.decodePrivateKey(
                     Files.readString(Scripts.ROOT.resolve("deploy/local/jwt/progress-service-private-key.pem")));
-            return Jwt.issuer(issuer).subject(issuer).audience(audience).groups(Set.of(groups)).jws().keyId(keyId).sign(key);
+            return Jwt.issuer(issuer)
+                    .subject(issuer)
+                    .audience(audience)
+                    .groups(Set.of(groups))
+                    .jws()
+                    .keyId(keyId)
+                    .sign(key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -83,18 +98,35 @@ public final class TestTokens {
      * client {@code azp}, for one audience, with the roles given.
      */
     public static String fromTheProviderForClient(String client, String audience, String... groups) {
-        return Jwt.issuer(ISSUER).subject("service-account-" + client).claim("azp", client).audience(audience)
-                .groups(Set.of(groups)).jws().keyId(KEY_ID).sign();
+        return Jwt.issuer(ISSUER)
+                .subject("service-account-" + client)
+                .claim("azp", client)
+                .audience(audience)
+                .groups(Set.of(groups))
+                .jws()
+                .keyId(KEY_ID)
+                .sign();
     }
 
     /** A person's token signed with the development key, but for no audience. */
     public static String withoutAudience(String role) {
-        return Jwt.issuer(ISSUER).subject("test-" + role).groups(Set.of(role)).jws().keyId(KEY_ID).sign();
+        return Jwt.issuer(ISSUER)
+                .subject("test-" + role)
+                .groups(Set.of(role))
+                .jws()
+                .keyId(KEY_ID)
+                .sign();
     }
 
     /** Signed with the development (people's) key, but claiming to be a service. */
     public static String serviceClaimFromThePeoplesKey(String issuer) {
-        return Jwt.issuer(issuer).subject(issuer).audience("task-service").groups(Set.of("service")).jws().keyId(KEY_ID).sign();
+        return Jwt.issuer(issuer)
+                .subject(issuer)
+                .audience("task-service")
+                .groups(Set.of("service"))
+                .jws()
+                .keyId(KEY_ID)
+                .sign();
     }
 
     /** For this project's services, signed with the development key (its id in the header, as the key set needs). */

@@ -16,8 +16,7 @@ public final class PlanCalendar {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private PlanCalendar() {
-    }
+    private PlanCalendar() {}
 
     /** Today on the plan's calendar. */
     public static LocalDate today(Clock clock) {

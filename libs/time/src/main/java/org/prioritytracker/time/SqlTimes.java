@@ -10,8 +10,7 @@ import java.time.OffsetDateTime;
  */
 public final class SqlTimes {
 
-    private SqlTimes() {
-    }
+    private SqlTimes() {}
 
     /** The column's instant; null for SQL NULL. */
     public static Instant instant(Object columnValue) {

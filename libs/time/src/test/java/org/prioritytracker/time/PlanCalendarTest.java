@@ -29,7 +29,8 @@ class PlanCalendarTest {
 
     @Test
     void nowIsInUtcAtMicrosecondPrecision() {
-        assertEquals(OffsetDateTime.of(2025, 6, 1, 8, 0, 0, 123_456_000, ZoneOffset.UTC),
+        assertEquals(
+                OffsetDateTime.of(2025, 6, 1, 8, 0, 0, 123_456_000, ZoneOffset.UTC),
                 PlanCalendar.now(at("2025-06-01T08:00:00.123456789Z")));
     }
 

@@ -41,8 +41,8 @@ public class VerifiedTokens extends DefaultJWTParser {
         Duration maxAge = config.maxAge();
         this.verified = Caffeine.newBuilder()
                 .maximumSize(config.maxTokens())
-                .expireAfter(Expiry.<String, JsonWebToken>creating(
-                        (token, jwt) -> Duration.ofNanos(Math.max(0, Math.min(maxAge.toNanos(), nanosUntilExpiry(jwt))))))
+                .expireAfter(Expiry.<String, JsonWebToken>creating((token, jwt) ->
+                        Duration.ofNanos(Math.max(0, Math.min(maxAge.toNanos(), nanosUntilExpiry(jwt))))))
                 .build();
     }
 

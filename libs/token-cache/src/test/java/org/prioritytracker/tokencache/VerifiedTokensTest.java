@@ -36,17 +36,19 @@ class VerifiedTokensTest {
     private final CountingParser parser = new CountingParser();
 
     private VerifiedTokens cache(Clock clock, Duration maxAge) {
-        return new VerifiedTokens(new TokenCacheConfig() {
-            @Override
-            public long maxTokens() {
-                return 100;
-            }
+        return new VerifiedTokens(
+                new TokenCacheConfig() {
+                    @Override
+                    public long maxTokens() {
+                        return 100;
+                    }
 
-            @Override
-            public Duration maxAge() {
-                return maxAge;
-            }
-        }, clock) {
+                    @Override
+                    public Duration maxAge() {
+                        return maxAge;
+                    }
+                },
+                clock) {
             @Override
             JsonWebToken verify(String token) throws ParseException {
                 return parser.verify(token);

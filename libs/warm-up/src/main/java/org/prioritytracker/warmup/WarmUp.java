@@ -108,7 +108,9 @@ public class WarmUp {
             }
             if (pastTheDeadline() && !step.keepsTryingAfterTheDeadline()) {
                 state.gaveUp();
-                LOG.infof("Warm-up step %s gave up at the deadline of %s: %s", step.name(), config.deadline(), state.describe());
+                LOG.infof(
+                        "Warm-up step %s gave up at the deadline of %s: %s",
+                        step.name(), config.deadline(), state.describe());
                 return;
             }
             if (!Pause.between(pause.minus(Duration.between(attempt, clock.instant())))) {
@@ -149,7 +151,8 @@ public class WarmUp {
 
         String describe() {
             if (doneAfter != null) {
-                return "done " + doneAfter.toMillis() + " ms after the start" + (failures > 0 ? ", after " + failures + " tries" : "");
+                return "done " + doneAfter.toMillis() + " ms after the start"
+                        + (failures > 0 ? ", after " + failures + " tries" : "");
             }
             if (gaveUp) {
                 return "given up at the deadline: " + lastFailure;

@@ -34,7 +34,7 @@ class WarmUpTest {
     @Test
     void readinessWaitsForEveryStep() {
         CountDownLatch slow = new CountDownLatch(1);
-        WarmUp warmUp = warmUp(true, step("quick", () -> { }, false), step("slow", slow::await, false));
+        WarmUp warmUp = warmUp(true, step("quick", () -> {}, false), step("slow", slow::await, false));
         warmUp.start();
 
         Awaitility.await().until(() -> warmUp.standing().get("quick").startsWith("done"));
@@ -49,23 +49,35 @@ class WarmUpTest {
     @Test
     void aFailedStepIsTriedAgainUntilItSucceeds() {
         AtomicInteger tries = new AtomicInteger();
-        WarmUp warmUp = warmUp(true, step("flaky", () -> {
-            if (tries.incrementAndGet() < 3) {
-                throw new IllegalStateException("task-service is away");
-            }
-        }, false));
+        WarmUp warmUp = warmUp(
+                true,
+                step(
+                        "flaky",
+                        () -> {
+                            if (tries.incrementAndGet() < 3) {
+                                throw new IllegalStateException("task-service is away");
+                            }
+                        },
+                        false));
         warmUp.start();
 
         Awaitility.await().until(warmUp::warm);
         assertEquals(3, tries.get());
-        assertTrue(warmUp.standing().get("flaky").endsWith("after 2 tries"), warmUp.standing().toString());
+        assertTrue(
+                warmUp.standing().get("flaky").endsWith("after 2 tries"),
+                warmUp.standing().toString());
     }
 
     @Test
     void theDeadlineMakesTheInstanceReadyAndAStepThatOnlyMeasuresGivesUp() {
-        WarmUp warmUp = warmUp(true, step("never", () -> {
-            throw new IllegalStateException("still busy");
-        }, false));
+        WarmUp warmUp = warmUp(
+                true,
+                step(
+                        "never",
+                        () -> {
+                            throw new IllegalStateException("still busy");
+                        },
+                        false));
         warmUp.start();
         Awaitility.await().until(() -> warmUp.standing().get("never").startsWith("retrying"));
         assertFalse(warmUp.warm());
@@ -78,17 +90,24 @@ class WarmUpTest {
     @Test
     void aStepThatServesLaterGoesOnAfterTheDeadline() {
         AtomicBoolean peerBack = new AtomicBoolean();
-        WarmUp warmUp = warmUp(true, step("catalogue", () -> {
-            if (!peerBack.get()) {
-                throw new IllegalStateException("task-service is away");
-            }
-        }, true));
+        WarmUp warmUp = warmUp(
+                true,
+                step(
+                        "catalogue",
+                        () -> {
+                            if (!peerBack.get()) {
+                                throw new IllegalStateException("task-service is away");
+                            }
+                        },
+                        true));
         warmUp.start();
         clock.advance(DEADLINE);
         assertTrue(warmUp.warm(), "ready at the deadline");
 
         peerBack.set(true);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> warmUp.standing().get("catalogue").startsWith("done"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> warmUp.standing().get("catalogue").startsWith("done"));
     }
 
     @Test
@@ -104,7 +123,7 @@ class WarmUpTest {
 
     @Test
     void beforeItStartsTheInstanceIsNotReady() {
-        assertFalse(warmUp(true, step("any", () -> { }, false)).warm());
+        assertFalse(warmUp(true, step("any", () -> {}, false)).warm());
     }
 
     private WarmUp warmUp(boolean enabled, WarmUpStep... steps) {

@@ -38,7 +38,13 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
 
     private final CaptureStages stages;
 
-    CaptureHandler(String source, EventNumbers numbers, EventPublisher publisher, EventLog log, DeadLetterStore deadLetters, CaptureStatus status,
+    CaptureHandler(
+            String source,
+            EventNumbers numbers,
+            EventPublisher publisher,
+            EventLog log,
+            DeadLetterStore deadLetters,
+            CaptureStatus status,
             MeterRegistry registry) {
         this.source = source;
         this.numbers = numbers;
@@ -50,23 +56,28 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
     }
 
     @Override
-    public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
-            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+    public void handleBatch(
+            List<RecordChangeEvent<SourceRecord>> records,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+            throws InterruptedException {
         long handledAt = nowMicros();
         List<CloudEvent> events = new ArrayList<>(records.size());
         List<CloudEvent> unreadable = new ArrayList<>();
         for (RecordChangeEvent<SourceRecord> record : records) {
             Optional<Long> recordedAt = OutboxRows.recordedMicros(record.record());
             recordedAt.ifPresent(recorded -> CaptureStages.record(stages.queue, handledAt - recorded));
-            OutboxRows.commitMicros(record.record()).ifPresent(committed -> recordedAt
-                    .ifPresent(recorded -> CaptureStages.record(stages.decoding, recorded - committed)));
+            OutboxRows.commitMicros(record.record())
+                    .ifPresent(committed -> recordedAt.ifPresent(
+                            recorded -> CaptureStages.record(stages.decoding, recorded - committed)));
             Optional<CloudEvent> event = OutboxRows.toEvent(record.record());
             event.filter(OutboxRows::isUnreadable).ifPresent(unreadable::add);
             event.filter(e -> !OutboxRows.isUnreadable(e)).ifPresent(events::add);
         }
         for (CloudEvent row : unreadable) {
             LOG.errorf("Outbox row %s of %s holds no valid event; it goes to the dead letters", row.getId(), source);
-            retrying("dead-lettering an unreadable row", () -> deadLetters.store(row, "the outbox row holds no valid CloudEvent"));
+            retrying(
+                    "dead-lettering an unreadable row",
+                    () -> deadLetters.store(row, "the outbox row holds no valid CloudEvent"));
         }
         List<CloudEvent> numbered = retryingFor("numbering " + events.size() + " events", () -> numbers.number(events));
         long sentAt = nowMicros();
@@ -75,7 +86,10 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
         for (Published record : published) {
             CaptureStages.record(stages.numbering, sentAt - handledAt);
             CaptureStages.record(stages.send, acknowledgedAt - sentAt);
-            CaptureStages.record(stages.commitToTopic, acknowledgedAt - CaptureStages.micros(record.event().getTime().toInstant()));
+            CaptureStages.record(
+                    stages.commitToTopic,
+                    acknowledgedAt
+                            - CaptureStages.micros(record.event().getTime().toInstant()));
         }
         retrying("noting " + published.size() + " events in the event log", () -> log.record(published));
         for (RecordChangeEvent<SourceRecord> record : records) {
@@ -85,7 +99,9 @@ final class CaptureHandler implements DebeziumEngine.ChangeConsumer<RecordChange
             committer.markBatchFinished();
         } catch (DebeziumException e) {
             // The position could not be saved (Kafka away): it is kept and saved with the next batch.
-            LOG.warnf("Capture of %s: saving the position failed (%s); it is saved with a later batch", source, e.getMessage());
+            LOG.warnf(
+                    "Capture of %s: saving the position failed (%s); it is saved with a later batch",
+                    source, e.getMessage());
         }
         CaptureStages.record(stages.bookkeeping, nowMicros() - acknowledgedAt);
         status.handled(source, published.size());

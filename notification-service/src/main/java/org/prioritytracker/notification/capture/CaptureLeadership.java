@@ -48,7 +48,10 @@ public class CaptureLeadership {
     private volatile boolean leading;
     private Connection session;
 
-    public CaptureLeadership(CaptureConfig config, OutboxCapture capture, ManagedExecutor executor,
+    public CaptureLeadership(
+            CaptureConfig config,
+            OutboxCapture capture,
+            ManagedExecutor executor,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password,
@@ -59,7 +62,8 @@ public class CaptureLeadership {
         this.url = url;
         this.user = user;
         this.password = password;
-        this.instance = "notification-service:" + port + " pid " + ProcessHandle.current().pid();
+        this.instance = "notification-service:" + port + " pid "
+                + ProcessHandle.current().pid();
     }
 
     void start(@Observes StartupEvent event) {

@@ -11,14 +11,14 @@ final class CaptureQueue {
 
     private static final String QUEUE = "io.debezium.connector.base.ChangeEventQueue";
 
-    private CaptureQueue() {
-    }
+    private CaptureQueue() {}
 
     /** "patched copy of Debezium 3.6.1.Final", or "Debezium's original". */
     static String loaded() {
         try {
             Class<?> queue = Class.forName(QUEUE, false, PostgresConnectorTask.class.getClassLoader());
-            return "patched copy of Debezium " + queue.getField("PRIORITY_TRACKER_PATCH_OF").get(null);
+            return "patched copy of Debezium "
+                    + queue.getField("PRIORITY_TRACKER_PATCH_OF").get(null);
         } catch (NoSuchFieldException e) {
             return "Debezium's original";
         } catch (ReflectiveOperationException e) {

@@ -37,7 +37,9 @@ public class CaptureReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Outbox capture");
         if (!config.enabled()) {
-            return response.up().withData("capture", "disabled in this instance").build();
+            return response.up()
+                    .withData("capture", "disabled in this instance")
+                    .build();
         }
         response.withData("capture", status.role().name());
         response.withData("queue", QUEUE);

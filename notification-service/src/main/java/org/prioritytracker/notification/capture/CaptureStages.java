@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class CaptureStages {
 
-    private static final Duration[] BUCKETS = buckets(0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10, 12.5, 15, 20, 25, 35,
-            50, 75, 100, 150, 250, 500, 1000, 2500, 5000, 10000);
+    private static final Duration[] BUCKETS = buckets(
+            0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10, 12.5, 15, 20, 25, 35, 50, 75, 100, 150, 250, 500,
+            1000, 2500, 5000, 10000);
 
     final Timer decoding;
     final Timer queue;
@@ -39,7 +40,10 @@ final class CaptureStages {
         bookkeeping = stage(registry, source, "bookkeeping");
         commitToTopic = Timer.builder("tracker.capture.commit.to.topic")
                 .description("From an event's commit in its source database to the broker's acknowledgement")
-                .tag("source", source).serviceLevelObjectives(BUCKETS).publishPercentiles(0.5, 0.9, 0.99).register(registry);
+                .tag("source", source)
+                .serviceLevelObjectives(BUCKETS)
+                .publishPercentiles(0.5, 0.9, 0.99)
+                .register(registry);
     }
 
     /** Records {@code micros} (clamped at 0: the clocks are one machine's, but read by different threads) on {@code timer}. */
@@ -53,8 +57,12 @@ final class CaptureStages {
 
     private static Timer stage(MeterRegistry registry, String source, String stage) {
         return Timer.builder("tracker.capture.stage")
-                .description("The capture's stages from commit to topic: decoding, queue, numbering, send (then bookkeeping)")
-                .tag("source", source).tag("stage", stage).serviceLevelObjectives(BUCKETS).register(registry);
+                .description(
+                        "The capture's stages from commit to topic: decoding, queue, numbering, send (then bookkeeping)")
+                .tag("source", source)
+                .tag("stage", stage)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
     }
 
     private static Duration[] buckets(double... millis) {

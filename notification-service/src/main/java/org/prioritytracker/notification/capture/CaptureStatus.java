@@ -12,14 +12,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CaptureStatus {
 
     /** This instance's part in the capture. */
-    public enum Role { ELECTING, LEADING, STANDBY }
+    public enum Role {
+        ELECTING,
+        LEADING,
+        STANDBY
+    }
 
     /** The state of one source's engine. */
-    public enum State { STARTING, STREAMING, STOPPED }
+    public enum State {
+        STARTING,
+        STREAMING,
+        STOPPED
+    }
 
     /** One source's standing. */
-    public record Standing(State state, String lastError, long eventsPublished, Instant lastBatchAt, Long slotLagBytes) {
-    }
+    public record Standing(
+            State state, String lastError, long eventsPublished, Instant lastBatchAt, Long slotLagBytes) {}
 
     private final Map<String, Standing> sources = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -52,29 +60,39 @@ public class CaptureStatus {
     }
 
     void starting(String source) {
-        sources.compute(source, (name, s) -> s == null
-                ? new Standing(State.STARTING, null, 0, null, null)
-                : new Standing(State.STARTING, s.lastError(), s.eventsPublished(), s.lastBatchAt(), s.slotLagBytes()));
+        sources.compute(
+                source,
+                (name, s) -> s == null
+                        ? new Standing(State.STARTING, null, 0, null, null)
+                        : new Standing(
+                                State.STARTING, s.lastError(), s.eventsPublished(), s.lastBatchAt(), s.slotLagBytes()));
     }
 
     void streaming(String source) {
-        sources.computeIfPresent(source, (name, s) ->
-                new Standing(State.STREAMING, null, s.eventsPublished(), s.lastBatchAt(), s.slotLagBytes()));
+        sources.computeIfPresent(
+                source,
+                (name, s) ->
+                        new Standing(State.STREAMING, null, s.eventsPublished(), s.lastBatchAt(), s.slotLagBytes()));
     }
 
     void stopped(String source, String error) {
-        sources.computeIfPresent(source, (name, s) ->
-                new Standing(State.STOPPED, error, s.eventsPublished(), s.lastBatchAt(), s.slotLagBytes()));
+        sources.computeIfPresent(
+                source,
+                (name, s) ->
+                        new Standing(State.STOPPED, error, s.eventsPublished(), s.lastBatchAt(), s.slotLagBytes()));
     }
 
     void handled(String source, int published) {
-        sources.computeIfPresent(source, (name, s) ->
-                new Standing(s.state(), s.lastError(), s.eventsPublished() + published, clock.instant(), s.slotLagBytes()));
+        sources.computeIfPresent(
+                source,
+                (name, s) -> new Standing(
+                        s.state(), s.lastError(), s.eventsPublished() + published, clock.instant(), s.slotLagBytes()));
     }
 
     void slotLag(String source, Long bytes) {
-        sources.computeIfPresent(source, (name, s) ->
-                new Standing(s.state(), s.lastError(), s.eventsPublished(), s.lastBatchAt(), bytes));
+        sources.computeIfPresent(
+                source,
+                (name, s) -> new Standing(s.state(), s.lastError(), s.eventsPublished(), s.lastBatchAt(), bytes));
     }
 
     public Map<String, Standing> sources() {

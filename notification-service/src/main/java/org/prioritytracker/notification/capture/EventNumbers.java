@@ -39,7 +39,9 @@ public class EventNumbers {
      */
     private static final String TRANSACTION_SETTINGS =
             "SELECT set_config('synchronous_commit', 'on', true), set_config('plan_cache_mode', 'force_custom_plan', true)";
-    private static final String LAST = "SELECT subject, last_sequence FROM event_number WHERE source = ? AND subject = ANY(?)";
+
+    private static final String LAST =
+            "SELECT subject, last_sequence FROM event_number WHERE source = ? AND subject = ANY(?)";
     private static final String LOGGED = "SELECT id, sequence FROM published_event WHERE source = ? AND id = ANY(?)";
     private static final String SAVE = """
             INSERT INTO event_number (source, subject, last_sequence) VALUES (?, ?, ?)
@@ -58,7 +60,9 @@ public class EventNumbers {
         Map<String, List<CloudEvent>> unnumberedBySource = new LinkedHashMap<>();
         for (CloudEvent event : events) {
             if (event.getExtension("sequence") == null) {
-                unnumberedBySource.computeIfAbsent(event.getSource().toString(), s -> new ArrayList<>()).add(event);
+                unnumberedBySource
+                        .computeIfAbsent(event.getSource().toString(), s -> new ArrayList<>())
+                        .add(event);
             }
         }
         if (unnumberedBySource.isEmpty()) {
@@ -81,14 +85,22 @@ public class EventNumbers {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot number " + events.size() + " captured events: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot number " + events.size() + " captured events: " + e.getMessage(), e);
         }
         // Only once committed does memory move on: a failed batch is numbered again from the same place.
-        lastBySource.forEach((source, last) -> committed.computeIfAbsent(source, s -> new ConcurrentHashMap<>()).putAll(last));
+        lastBySource.forEach((source, last) -> committed
+                .computeIfAbsent(source, s -> new ConcurrentHashMap<>())
+                .putAll(last));
         List<CloudEvent> numbered = new ArrayList<>(events.size());
         for (CloudEvent event : events) {
             Long number = numbers.get(event.getId());
-            numbered.add(number == null ? event : CloudEventBuilder.v1(event).withExtension("sequence", number).build());
+            numbered.add(
+                    number == null
+                            ? event
+                            : CloudEventBuilder.v1(event)
+                                    .withExtension("sequence", number)
+                                    .build());
         }
         return numbered;
     }
@@ -99,8 +111,8 @@ public class EventNumbers {
     }
 
     /** Numbers by event id; {@code last} receives each subject's new last number. */
-    private Map<String, Long> numberOneSource(Connection connection, String source, List<CloudEvent> events,
-            Map<String, Long> last) throws SQLException {
+    private Map<String, Long> numberOneSource(
+            Connection connection, String source, List<CloudEvent> events, Map<String, Long> last) throws SQLException {
         Map<String, Long> logged = logged(connection, source, events);
         last.putAll(lastNumbers(connection, source, events));
         Map<String, Long> given = new HashMap<>();
@@ -122,7 +134,8 @@ public class EventNumbers {
         return given;
     }
 
-    private Map<String, Long> lastNumbers(Connection connection, String source, List<CloudEvent> events) throws SQLException {
+    private Map<String, Long> lastNumbers(Connection connection, String source, List<CloudEvent> events)
+            throws SQLException {
         Map<String, Long> known = committed.computeIfAbsent(source, s -> new ConcurrentHashMap<>());
         Map<String, Long> last = new HashMap<>();
         List<String> unknown = new ArrayList<>();
@@ -140,11 +153,17 @@ public class EventNumbers {
         return last;
     }
 
-    private static Map<String, Long> logged(Connection connection, String source, List<CloudEvent> events) throws SQLException {
-        return query(connection, LOGGED, source, events.stream().map(CloudEvent::getId).toList());
+    private static Map<String, Long> logged(Connection connection, String source, List<CloudEvent> events)
+            throws SQLException {
+        return query(
+                connection,
+                LOGGED,
+                source,
+                events.stream().map(CloudEvent::getId).toList());
     }
 
-    private static Map<String, Long> query(Connection connection, String sql, String source, List<String> keys) throws SQLException {
+    private static Map<String, Long> query(Connection connection, String sql, String source, List<String> keys)
+            throws SQLException {
         Map<String, Long> found = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             Array array = connection.createArrayOf("text", keys.toArray());

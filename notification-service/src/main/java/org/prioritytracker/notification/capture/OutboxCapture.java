@@ -47,8 +47,15 @@ public class OutboxCapture {
     private final MeterRegistry registry;
     private final List<SourceEngine> engines = new CopyOnWriteArrayList<>();
 
-    public OutboxCapture(CaptureConfig config, Publishers publishers, EventNumbers numbers, EventLog log,
-            DeadLetterStore deadLetters, CaptureStatus status, ManagedExecutor executor, MeterRegistry registry,
+    public OutboxCapture(
+            CaptureConfig config,
+            Publishers publishers,
+            EventNumbers numbers,
+            EventLog log,
+            DeadLetterStore deadLetters,
+            CaptureStatus status,
+            ManagedExecutor executor,
+            MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
         this.publishers = publishers;
@@ -124,8 +131,9 @@ public class OutboxCapture {
                             .using(new DebeziumEngine.ConnectorCallback() {
                                 @Override
                                 public void taskStarted() {
-                                    LOG.infof("Capturing the outbox of %s (database %s, slot %s)", name, source.database(),
-                                            source.slotName());
+                                    LOG.infof(
+                                            "Capturing the outbox of %s (database %s, slot %s)",
+                                            name, source.database(), source.slotName());
                                     status.streaming(name);
                                 }
                             })
@@ -198,12 +206,17 @@ public class OutboxCapture {
             // On the very first start, what the outbox already holds, in the order it was written; then the log.
             p.setProperty("snapshot.mode", "initial");
             p.setProperty("snapshot.select.statement.overrides", source.table());
-            p.setProperty("snapshot.select.statement.overrides." + source.table(),
+            p.setProperty(
+                    "snapshot.select.statement.overrides." + source.table(),
                     "SELECT * FROM " + source.table() + " ORDER BY position");
-            p.setProperty("poll.interval.ms", Long.toString(Math.max(1, config.pollInterval().toMillis())));
+            p.setProperty(
+                    "poll.interval.ms",
+                    Long.toString(Math.max(1, config.pollInterval().toMillis())));
             p.setProperty("max.batch.size", "500");
             p.setProperty("max.queue.size", "4000");
-            p.setProperty("heartbeat.interval.ms", Long.toString(config.heartbeatInterval().toMillis()));
+            p.setProperty(
+                    "heartbeat.interval.ms",
+                    Long.toString(config.heartbeatInterval().toMillis()));
             // Well inside the server's wal_sender_timeout (10 s as deploy/local/database sets it).
             p.setProperty("status.update.interval.ms", "2000");
             p.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
@@ -211,7 +224,9 @@ public class OutboxCapture {
             p.setProperty("offset.storage.topic", config.offsetsTopic());
             p.setProperty("offset.storage.partitions", "1");
             p.setProperty("offset.storage.replication.factor", Short.toString(config.offsetsReplicationFactor()));
-            p.setProperty("offset.flush.interval.ms", Long.toString(config.offsetFlushInterval().toMillis()));
+            p.setProperty(
+                    "offset.flush.interval.ms",
+                    Long.toString(config.offsetFlushInterval().toMillis()));
             // A lost connection (a database restart) is retried without end, and soon.
             p.setProperty("errors.max.retries", "-1");
             p.setProperty("errors.retry.delay.initial.ms", "300");

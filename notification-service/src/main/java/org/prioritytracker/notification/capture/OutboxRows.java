@@ -27,12 +27,11 @@ final class OutboxRows {
 
     /** The type of the stand-in event for a row that holds no valid event; it goes straight to the dead letters. */
     static final String UNREADABLE = "tracker.outbox.unreadable-row";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> EXTENSIONS = new TypeReference<>() {
-    };
 
-    private OutboxRows() {
-    }
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> EXTENSIONS = new TypeReference<>() {};
+
+    private OutboxRows() {}
 
     /** The event of an inserted (or snapshotted) row; empty for anything else the connector emits, such as heartbeats. */
     static Optional<CloudEvent> toEvent(SourceRecord record) {
@@ -48,20 +47,24 @@ final class OutboxRows {
             CloudEvent event = toEvent(row);
             // A row streamed from the log carries its transaction's commit time: that is the event's time.
             Optional<OffsetDateTime> committed = "c".equals(operation) ? commitTimeMicros(envelope) : Optional.empty();
-            return Optional.of(committed.map(time -> CloudEventBuilder.v1(event).withTime(time).build()).orElse(event));
+            return Optional.of(committed
+                    .map(time -> CloudEventBuilder.v1(event).withTime(time).build())
+                    .orElse(event));
         } catch (RuntimeException e) {
             return Optional.of(unreadable(row, e));
         }
     }
 
     private static Optional<OffsetDateTime> commitTimeMicros(Struct envelope) {
-        if (envelope.schema().field("source") == null || envelope.getStruct("source") == null
+        if (envelope.schema().field("source") == null
+                || envelope.getStruct("source") == null
                 || envelope.getStruct("source").schema().field("ts_us") == null) {
             return Optional.empty();
         }
         Long micros = envelope.getStruct("source").getInt64("ts_us");
-        return micros == null ? Optional.empty() : Optional.of(OffsetDateTime.ofInstant(
-                Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC));
+        return micros == null
+                ? Optional.empty()
+                : Optional.of(OffsetDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC));
     }
 
     private static URI sourceOf(Object source) {
@@ -74,8 +77,10 @@ final class OutboxRows {
 
     /** When the row's transaction committed in its source database (Debezium's source.ts_us), in µs since the epoch, if known. */
     static Optional<Long> commitMicros(SourceRecord record) {
-        if (record.value() instanceof Struct envelope && envelope.schema().field("source") != null
-                && envelope.getStruct("source") != null && envelope.getStruct("source").schema().field("ts_us") != null) {
+        if (record.value() instanceof Struct envelope
+                && envelope.schema().field("source") != null
+                && envelope.getStruct("source") != null
+                && envelope.getStruct("source").schema().field("ts_us") != null) {
             return Optional.ofNullable(envelope.getStruct("source").getInt64("ts_us"));
         }
         return Optional.empty();
@@ -112,7 +117,8 @@ final class OutboxRows {
             try {
                 JSON.readValue(extensions, EXTENSIONS).forEach(builder::withExtension);
             } catch (IOException e) {
-                throw new UncheckedIOException("extensions of outbox event " + row.get("id") + " are not a JSON object", e);
+                throw new UncheckedIOException(
+                        "extensions of outbox event " + row.get("id") + " are not a JSON object", e);
             }
         }
         return builder.build();

@@ -42,9 +42,13 @@ public class SlotLag {
         }
         for (String source : config.sources().keySet()) {
             Gauge.builder("tracker.capture.slot.lag.bytes", status, s -> {
-                CaptureStatus.Standing standing = s.sources().get(source);
-                return standing == null || standing.slotLagBytes() == null ? Double.NaN : standing.slotLagBytes();
-            }).tag("source", source).description("Bytes of write-ahead log the source's replication slot retains")
+                        CaptureStatus.Standing standing = s.sources().get(source);
+                        return standing == null || standing.slotLagBytes() == null
+                                ? Double.NaN
+                                : standing.slotLagBytes();
+                    })
+                    .tag("source", source)
+                    .description("Bytes of write-ahead log the source's replication slot retains")
                     .register(registry);
         }
     }

@@ -9,12 +9,13 @@ import java.sql.SQLException;
 /** Plain JDBC connections to a capture source, as the replication role, for what Debezium does not tell. */
 final class SourceDatabases {
 
-    private SourceDatabases() {
-    }
+    private SourceDatabases() {}
 
     static Connection connect(CaptureConfig.Source source) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + source.host() + ":" + source.port() + "/" + source.database(),
-                source.user(), source.password());
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + source.host() + ":" + source.port() + "/" + source.database(),
+                source.user(),
+                source.password());
     }
 
     /**
@@ -23,7 +24,8 @@ final class SourceDatabases {
      */
     static long oid(CaptureConfig.Source source) throws SQLException {
         try (Connection connection = connect(source);
-                PreparedStatement query = connection.prepareStatement("SELECT oid FROM pg_database WHERE datname = current_database()");
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT oid FROM pg_database WHERE datname = current_database()");
                 ResultSet row = query.executeQuery()) {
             row.next();
             return row.getLong(1);

@@ -11,12 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Tells the dashboard page (served at /) the base URLs of task-service and progress-service. */
 @Path("/dashboard/config.json")
-@Tag(name = "Dashboard", description = "The dashboard page: its settings, sign-in and the event stream's session cookie")
+@Tag(
+        name = "Dashboard",
+        description = "The dashboard page: its settings, sign-in and the event stream's session cookie")
 public class DashboardConfigResource {
 
     /** The page's settings; nothing secret. */
-    public record Settings(String taskServiceUrl, String progressServiceUrl) {
-    }
+    public record Settings(String taskServiceUrl, String progressServiceUrl) {}
 
     private final DashboardConfig config;
 
@@ -29,7 +30,9 @@ public class DashboardConfigResource {
     // Public: "security: []" in the document, so that linters and generated clients send no token.
     @SecurityRequirements
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getDashboardConfig", summary = "The dashboard page's settings: where the other services' APIs are")
+    @Operation(
+            operationId = "getDashboardConfig",
+            summary = "The dashboard page's settings: where the other services' APIs are")
     public Settings settings() {
         return new Settings(config.taskServiceUrl(), config.progressServiceUrl());
     }

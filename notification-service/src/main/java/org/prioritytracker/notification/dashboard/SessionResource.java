@@ -25,7 +25,9 @@ import org.prioritytracker.identity.Roles;
  * ({@code SameSite=Strict}), over https only when the page is on https, and that dies with the token.
  */
 @Path("/api/session")
-@Tag(name = "Dashboard", description = "The dashboard page: its settings, sign-in and the event stream's session cookie")
+@Tag(
+        name = "Dashboard",
+        description = "The dashboard page: its settings, sign-in and the event stream's session cookie")
 public class SessionResource {
 
     static final String COOKIE = "tracker_token";
@@ -40,17 +42,25 @@ public class SessionResource {
     }
 
     @POST
-    @RolesAllowed({Roles.VIEWER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER,
-            Roles.PROVINCIAL_APPROVER})
+    @RolesAllowed({
+        Roles.VIEWER,
+        Roles.MINISTRY_ADMIN,
+        Roles.MINISTRY_REVIEWER,
+        Roles.PROVINCIAL_REPORTER,
+        Roles.PROVINCIAL_APPROVER
+    })
     @SecurityRequirement(name = "jwt")
-    @Operation(operationId = "openStreamSession",
+    @Operation(
+            operationId = "openStreamSession",
             summary = "Sets the event stream's HttpOnly cookie from the bearer token of this request")
     @APIResponse(responseCode = "204", description = "The cookie is set until the token expires")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     public Response open(UriInfo uri) {
         JsonWebToken token = caller.token();
         long seconds = Math.max(0, token.getExpirationTime() - clock.instant().getEpochSecond());
-        return Response.noContent().cookie(cookie(token.getRawToken(), (int) Math.min(seconds, Integer.MAX_VALUE), uri)).build();
+        return Response.noContent()
+                .cookie(cookie(token.getRawToken(), (int) Math.min(seconds, Integer.MAX_VALUE), uri))
+                .build();
     }
 
     @DELETE
@@ -64,7 +74,13 @@ public class SessionResource {
     }
 
     private static NewCookie cookie(String value, int maxAgeSeconds, UriInfo uri) {
-        return new NewCookie.Builder(COOKIE).value(value).path(COOKIE_PATH).maxAge(maxAgeSeconds).httpOnly(true)
-                .secure("https".equals(uri.getRequestUri().getScheme())).sameSite(NewCookie.SameSite.STRICT).build();
+        return new NewCookie.Builder(COOKIE)
+                .value(value)
+                .path(COOKIE_PATH)
+                .maxAge(maxAgeSeconds)
+                .httpOnly(true)
+                .secure("https".equals(uri.getRequestUri().getScheme()))
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 }

@@ -34,18 +34,24 @@ import org.prioritytracker.identity.Roles;
  * before they expire, so the page asks again shortly before its token's {@code expiresAt}.
  */
 @Path("/dashboard")
-@Tag(name = "Dashboard", description = "The dashboard page: its settings, sign-in and the event stream's session cookie")
+@Tag(
+        name = "Dashboard",
+        description = "The dashboard page: its settings, sign-in and the event stream's session cookie")
 public class SignInResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The pages served here that sign in: the dashboard, the bureau's data entry and the ministry's review. */
     private static final Set<String> PAGES = Set.of("/", "/entry/", "/review/");
-    private static final Set<String> TRACKER_ROLES = Set.of(Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER,
-            Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER);
+
+    private static final Set<String> TRACKER_ROLES = Set.of(
+            Roles.MINISTRY_ADMIN,
+            Roles.MINISTRY_REVIEWER,
+            Roles.PROVINCIAL_REPORTER,
+            Roles.PROVINCIAL_APPROVER,
+            Roles.VIEWER);
 
     /** Who is signed in, and the access token the page sends to the APIs. */
-    public record Session(String accessToken, long expiresAt, String username, List<String> roles, String province) {
-    }
+    public record Session(String accessToken, long expiresAt, String username, List<String> roles, String province) {}
 
     private final SecurityIdentity identity;
 
@@ -56,29 +62,45 @@ public class SignInResource {
     @GET
     @Path("/sign-in")
     @Authenticated
-    @Operation(operationId = "signIn", summary = "Signs in at the identity provider, then returns to the page it came from")
+    @Operation(
+            operationId = "signIn",
+            summary = "Signs in at the identity provider, then returns to the page it came from")
     @APIResponse(responseCode = "303", description = "Signed in: back to the page named by next, or to the dashboard")
-    public Response signIn(@Parameter(description = "The page to return to: one of the service's own pages",
-            schema = @Schema(enumeration = {"/", "/entry/", "/review/"})) @QueryParam("next") String next) {
+    public Response signIn(
+            @Parameter(
+                            description = "The page to return to: one of the service's own pages",
+                            schema = @Schema(enumeration = {"/", "/entry/", "/review/"}))
+                    @QueryParam("next")
+                    String next) {
         // Only the service's own pages: a link to sign-in must not send a signed-in person elsewhere.
-        return Response.seeOther(URI.create(next != null && PAGES.contains(next) ? next : "/")).build();
+        return Response.seeOther(URI.create(next != null && PAGES.contains(next) ? next : "/"))
+                .build();
     }
 
     @GET
     @Path("/session")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getDashboardSession",
+    @Operation(
+            operationId = "getDashboardSession",
             summary = "The signed-in person and the current access token, for the dashboard page")
     @APIResponse(responseCode = "200", description = "Signed in")
-    @APIResponse(responseCode = "499", description = "Not signed in (a script's request: no redirect to the login page)")
+    @APIResponse(
+            responseCode = "499",
+            description = "Not signed in (a script's request: no redirect to the login page)")
     public Response session() {
         String token = identity.getCredential(AccessTokenCredential.class).getToken();
         JsonNode claims = claims(token);
-        List<String> roles = new TreeSet<>(identity.getRoles()).stream().filter(TRACKER_ROLES::contains).toList();
-        String province = claims.path("province").isTextual() ? claims.path("province").asText() : null;
-        Session session = new Session(token, claims.path("exp").asLong(), claims.path("preferred_username").asText(
-                identity.getPrincipal().getName()), roles, province);
+        List<String> roles = new TreeSet<>(identity.getRoles())
+                .stream().filter(TRACKER_ROLES::contains).toList();
+        String province =
+                claims.path("province").isTextual() ? claims.path("province").asText() : null;
+        Session session = new Session(
+                token,
+                claims.path("exp").asLong(),
+                claims.path("preferred_username").asText(identity.getPrincipal().getName()),
+                roles,
+                province);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(session).cacheControl(noStore).build();

@@ -35,11 +35,19 @@ public class DeadLetterReplay {
             return event;
         }
         if (outcome.refusedForGood()) {
-            throw new ProblemException(Problem.of(422, "Unprocessable Content",
-                    "The broker refused the event again: " + outcome.reason(), List.of()));
+            throw new ProblemException(Problem.of(
+                    422,
+                    "Unprocessable Content",
+                    "The broker refused the event again: " + outcome.reason(),
+                    List.of()));
         }
-        throw new ProblemException(Problem.of(503, "Service Unavailable",
-                "The broker did not answer: " + outcome.reason() + ". Retry later.", List.of()), Map.of("Retry-After", "10"));
+        throw new ProblemException(
+                Problem.of(
+                        503,
+                        "Service Unavailable",
+                        "The broker did not answer: " + outcome.reason() + ". Retry later.",
+                        List.of()),
+                Map.of("Retry-After", "10"));
     }
 
     static ProblemException notFound(long position) {

@@ -47,7 +47,8 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "200", description = "The dead letters")
     public List<DeadLetterStore.Entry> list(
             @Parameter(description = "Also those already replayed", schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("all") boolean all) {
+                    @QueryParam("all")
+                    boolean all) {
         return store.list(all, 500);
     }
 

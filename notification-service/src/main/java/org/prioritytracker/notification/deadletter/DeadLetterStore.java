@@ -19,9 +19,16 @@ import org.prioritytracker.time.SqlTimes;
 public class DeadLetterStore {
 
     /** One dead letter, without the event itself. */
-    public record Entry(long position, String source, String id, String type, String subject, int bytes, String reason,
-            OffsetDateTime failedAt, OffsetDateTime replayedAt) {
-    }
+    public record Entry(
+            long position,
+            String source,
+            String id,
+            String type,
+            String subject,
+            int bytes,
+            String reason,
+            OffsetDateTime failedAt,
+            OffsetDateTime replayedAt) {}
 
     private final EntityManager entityManager;
     private final Clock clock;
@@ -33,57 +40,85 @@ public class DeadLetterStore {
 
     public void store(CloudEvent event, String reason) {
         String json = CloudEventJson.write(event);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("""
                 INSERT INTO dead_letter (source, id, type, subject, event, bytes, reason, failed_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 ON CONFLICT (source, id) DO UPDATE SET reason = EXCLUDED.reason, failed_at = EXCLUDED.failed_at,
                     replayed_at = NULL""")
-                .setParameter(1, event.getSource().toString())
-                .setParameter(2, event.getId())
-                .setParameter(3, event.getType())
-                .setParameter(4, event.getSubject())
-                .setParameter(5, json)
-                .setParameter(6, json.length())
-                .setParameter(7, reason.length() > 2000 ? reason.substring(0, 2000) : reason)
-                .setParameter(8, PlanCalendar.now(clock))
-                .executeUpdate());
+                        .setParameter(1, event.getSource().toString())
+                        .setParameter(2, event.getId())
+                        .setParameter(3, event.getType())
+                        .setParameter(4, event.getSubject())
+                        .setParameter(5, json)
+                        .setParameter(6, json.length())
+                        .setParameter(7, reason.length() > 2000 ? reason.substring(0, 2000) : reason)
+                        .setParameter(8, PlanCalendar.now(clock))
+                        .executeUpdate());
     }
 
     /** Dead letters not yet replayed, oldest first. */
     public long waiting() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("SELECT count(*) FROM dead_letter WHERE replayed_at IS NULL").getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("SELECT count(*) FROM dead_letter WHERE replayed_at IS NULL")
+                                .getSingleResult())
+                        .longValue());
     }
 
     @SuppressWarnings("unchecked")
     public List<Entry> list(boolean includeReplayed, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) entityManager.createNativeQuery("""
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((List<Object[]>) entityManager
+                                .createNativeQuery("""
                 SELECT position, source, id, type, subject, bytes, reason, failed_at, replayed_at FROM dead_letter
                 WHERE ?1 OR replayed_at IS NULL ORDER BY position LIMIT ?2""")
-                .setParameter(1, includeReplayed).setParameter(2, limit).getResultList())
-                .stream().map(DeadLetterStore::entry).toList());
+                                .setParameter(1, includeReplayed)
+                                .setParameter(2, limit)
+                                .getResultList())
+                        .stream().map(DeadLetterStore::entry).toList());
     }
 
     public Optional<CloudEvent> event(long position) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("SELECT event FROM dead_letter WHERE position = ?1").setParameter(1, position)
-                .getResultStream().findFirst().map(json -> CloudEventJson.read((String) json)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("SELECT event FROM dead_letter WHERE position = ?1")
+                        .setParameter(1, position)
+                        .getResultStream()
+                        .findFirst()
+                        .map(json -> CloudEventJson.read((String) json)));
     }
 
     public void markReplayed(long position) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("UPDATE dead_letter SET replayed_at = ?2 WHERE position = ?1")
-                .setParameter(1, position).setParameter(2, PlanCalendar.now(clock)).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("UPDATE dead_letter SET replayed_at = ?2 WHERE position = ?1")
+                        .setParameter(1, position)
+                        .setParameter(2, PlanCalendar.now(clock))
+                        .executeUpdate());
     }
 
     public boolean discard(long position) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("DELETE FROM dead_letter WHERE position = ?1").setParameter(1, position).executeUpdate() > 0);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                                .createNativeQuery("DELETE FROM dead_letter WHERE position = ?1")
+                                .setParameter(1, position)
+                                .executeUpdate()
+                        > 0);
     }
 
     private static Entry entry(Object[] row) {
-        return new Entry(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                ((Number) row[5]).intValue(), (String) row[6], offset(row[7]), offset(row[8]));
+        return new Entry(
+                ((Number) row[0]).longValue(),
+                (String) row[1],
+                (String) row[2],
+                (String) row[3],
+                (String) row[4],
+                ((Number) row[5]).intValue(),
+                (String) row[6],
+                offset(row[7]),
+                offset(row[8]));
     }
 
     private static OffsetDateTime offset(Object value) {

@@ -12,8 +12,7 @@ public final class CloudEventJson {
 
     private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
-    private CloudEventJson() {
-    }
+    private CloudEventJson() {}
 
     public static String write(CloudEvent event) {
         return new String(FORMAT.serialize(event), StandardCharsets.UTF_8);
@@ -26,7 +25,9 @@ public final class CloudEventJson {
     public static CloudEvent withNumericSequence(CloudEvent event) {
         Object sequence = event.getExtension("sequence");
         if (sequence instanceof String text && text.matches("[0-9]{1,18}")) {
-            return CloudEventBuilder.v1(event).withExtension("sequence", Long.parseLong(text)).build();
+            return CloudEventBuilder.v1(event)
+                    .withExtension("sequence", Long.parseLong(text))
+                    .build();
         }
         return event;
     }

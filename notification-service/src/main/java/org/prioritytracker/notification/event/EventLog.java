@@ -64,7 +64,8 @@ public class EventLog {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot note " + published.size() + " published events: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot note " + published.size() + " published events: " + e.getMessage(), e);
         }
     }
 }

@@ -45,26 +45,44 @@ public class EventQueryResource {
     }
 
     @GET
-    @RolesAllowed({Roles.VIEWER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER,
-            Roles.PROVINCIAL_APPROVER})
+    @RolesAllowed({
+        Roles.VIEWER,
+        Roles.MINISTRY_ADMIN,
+        Roles.MINISTRY_REVIEWER,
+        Roles.PROVINCIAL_REPORTER,
+        Roles.PROVINCIAL_APPROVER
+    })
     @Operation(operationId = "listEvents", summary = "Stored events after a cursor, oldest first", description = """
             A provincial reporter sees item and priority events and its own province's report events only; \
             the ministry's roles and viewers see every event.""")
     @APIResponse(responseCode = "200", description = "A page of events and the cursor to continue from")
     @APIResponse(responseCode = "400", description = "after or limit is invalid")
     public EventPage list(
-            @Parameter(description = "Cursor: the 'next' of the previous page; 0 or absent from the start",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$")) @QueryParam("after") String after,
-            @Parameter(description = "1 to 500, default 100",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "Only this subject (item code)", example = "P3.2") @QueryParam("subject") String subject,
-            @Parameter(description = "Only this type", example = "tracker.item.status-changed") @QueryParam("type") String type) {
+            @Parameter(
+                            description = "Cursor: the 'next' of the previous page; 0 or absent from the start",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$"))
+                    @QueryParam("after")
+                    String after,
+            @Parameter(
+                            description = "1 to 500, default 100",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "500",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "Only this subject (item code)", example = "P3.2") @QueryParam("subject")
+                    String subject,
+            @Parameter(description = "Only this type", example = "tracker.item.status-changed") @QueryParam("type")
+                    String type) {
         long cursor = number("after", after, 0, Long.MAX_VALUE, 0);
         int size = (int) number("limit", limit, 1, MAX_LIMIT, 100);
         EventScope scope = EventScope.of(caller);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
                 SELECT position, CAST(event AS text) FROM published_event
                 WHERE position > ?1 AND (CAST(?2 AS text) IS NULL OR subject = ?2) AND (CAST(?3 AS text) IS NULL OR type = ?3)
                   AND (CAST(?5 AS text) IS NULL OR province = ?5 OR (province IS NULL AND source <> ?6))

@@ -17,8 +17,7 @@ public class RetentionPurge {
     private static final Logger LOG = Logger.getLogger(RetentionPurge.class);
 
     /** What one purge deleted. */
-    public record Purged(int publishedEvents, int deadLetters) {
-    }
+    public record Purged(int publishedEvents, int deadLetters) {}
 
     private final EntityManager entityManager;
     private final RetentionConfig config;
@@ -30,22 +29,32 @@ public class RetentionPurge {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "retention-purge", every = "${tracker.retention.purge-every:1h}",
+    @Scheduled(
+            identity = "retention-purge",
+            every = "${tracker.retention.purge-every:1h}",
             delayed = "${tracker.retention.purge-delay:5m}")
     void scheduled() {
         Purged purged = purge();
         if (purged.publishedEvents() > 0 || purged.deadLetters() > 0) {
-            LOG.infof("Purged %d published events older than %s and %d dead letters replayed more than %s ago",
-                    purged.publishedEvents(), config.publishedEvents(), purged.deadLetters(), config.replayedDeadLetters());
+            LOG.infof(
+                    "Purged %d published events older than %s and %d dead letters replayed more than %s ago",
+                    purged.publishedEvents(),
+                    config.publishedEvents(),
+                    purged.deadLetters(),
+                    config.replayedDeadLetters());
         }
     }
 
     @Transactional
     public Purged purge() {
-        int events = entityManager.createNativeQuery("DELETE FROM published_event WHERE published_at < ?1")
-                .setParameter(1, before(config.publishedEvents())).executeUpdate();
-        int deadLetters = entityManager.createNativeQuery("DELETE FROM dead_letter WHERE replayed_at < ?1")
-                .setParameter(1, before(config.replayedDeadLetters())).executeUpdate();
+        int events = entityManager
+                .createNativeQuery("DELETE FROM published_event WHERE published_at < ?1")
+                .setParameter(1, before(config.publishedEvents()))
+                .executeUpdate();
+        int deadLetters = entityManager
+                .createNativeQuery("DELETE FROM dead_letter WHERE replayed_at < ?1")
+                .setParameter(1, before(config.replayedDeadLetters()))
+                .executeUpdate();
         return new Purged(events, deadLetters);
     }
 

@@ -63,8 +63,15 @@ public class EventPublisher implements AutoCloseable {
     private volatile Producer<String, CloudEvent> producer;
     private boolean recovering;
 
-    public EventPublisher(Supplier<Producer<String, CloudEvent>> producers, String topic, int maxRecordBytes,
-            Duration initialBackoff, Duration maxBackoff, Duration deliveryTimeout, DeadLetters deadLetters, Meter meter) {
+    public EventPublisher(
+            Supplier<Producer<String, CloudEvent>> producers,
+            String topic,
+            int maxRecordBytes,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Duration deliveryTimeout,
+            DeadLetters deadLetters,
+            Meter meter) {
         this.producers = producers;
         this.topic = topic;
         this.maxRecordBytes = maxRecordBytes;
@@ -102,7 +109,8 @@ public class EventPublisher implements AutoCloseable {
             return Outcome.refused(tooLarge(size));
         }
         try {
-            RecordMetadata metadata = producer().send(new ProducerRecord<>(topic, event.getSubject(), event))
+            RecordMetadata metadata = producer()
+                    .send(new ProducerRecord<>(topic, event.getSubject(), event))
                     .get(deliveryTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
             meter.published(1);
             return new Outcome(true, false, null, new Published(event, metadata));
@@ -140,13 +148,16 @@ public class EventPublisher implements AutoCloseable {
             pending = attempt(pending, deadLettered, acknowledged);
             if (pending.isEmpty()) {
                 recovering = false;
-                return events.stream().filter(acknowledged::containsKey)
-                        .map(event -> new Published(event, acknowledged.get(event))).toList();
+                return events.stream()
+                        .filter(acknowledged::containsKey)
+                        .map(event -> new Published(event, acknowledged.get(event)))
+                        .toList();
             }
             recovering = true;
             meter.failedAttempt();
             closeProducer();
-            LOG.warnf("%d events not acknowledged by Kafka; sending them again, one at a time, in %d ms",
+            LOG.warnf(
+                    "%d events not acknowledged by Kafka; sending them again, one at a time, in %d ms",
                     pending.size(), backoff.toMillis());
             Thread.sleep(backoff.toMillis());
             backoff = backoff.multipliedBy(2).compareTo(maxBackoff) < 0 ? backoff.multipliedBy(2) : maxBackoff;
@@ -154,8 +165,9 @@ public class EventPublisher implements AutoCloseable {
     }
 
     /** Sends the events and returns those that were not acknowledged, in their order. */
-    private List<CloudEvent> attempt(List<CloudEvent> events, List<CloudEvent> deadLettered,
-            Map<CloudEvent, RecordMetadata> acknowledged) throws InterruptedException {
+    private List<CloudEvent> attempt(
+            List<CloudEvent> events, List<CloudEvent> deadLettered, Map<CloudEvent, RecordMetadata> acknowledged)
+            throws InterruptedException {
         Producer<String, CloudEvent> current = producer();
         AtomicBoolean stopped = new AtomicBoolean();
         List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
@@ -164,12 +176,13 @@ public class EventPublisher implements AutoCloseable {
                 break;
             }
             try {
-                Future<RecordMetadata> send = current.send(new ProducerRecord<>(topic, event.getSubject(), event), (metadata, error) -> {
-                    if (error != null && !refusedForGood(error) && stopped.compareAndSet(false, true)) {
-                        // Fail-stop: close now, on the producer's own thread, so that no later record goes out.
-                        current.close(Duration.ZERO);
-                    }
-                });
+                Future<RecordMetadata> send =
+                        current.send(new ProducerRecord<>(topic, event.getSubject(), event), (metadata, error) -> {
+                            if (error != null && !refusedForGood(error) && stopped.compareAndSet(false, true)) {
+                                // Fail-stop: close now, on the producer's own thread, so that no later record goes out.
+                                current.close(Duration.ZERO);
+                            }
+                        });
                 sends.add(send);
                 if (recovering && !settled(send)) {
                     break;
@@ -238,14 +251,17 @@ public class EventPublisher implements AutoCloseable {
 
     /** A failure of the record itself, which no retry will mend (unlike the broker being away). */
     static boolean refusedForGood(Throwable error) {
-        return error instanceof RecordTooLargeException || error instanceof RecordBatchTooLargeException
-                || error instanceof InvalidRecordException || error instanceof SerializationException;
+        return error instanceof RecordTooLargeException
+                || error instanceof RecordBatchTooLargeException
+                || error instanceof InvalidRecordException
+                || error instanceof SerializationException;
     }
 
     /** Hands the event to the dead letters, waiting while their store (this service's database) is away. */
     private void deadLetter(CloudEvent event, String reason) throws InterruptedException {
-        LOG.errorf("Event %s (%s %s of %s) refused for good, moved to the dead letters: %s", event.getId(),
-                event.getType(), event.getSubject(), event.getSource(), reason);
+        LOG.errorf(
+                "Event %s (%s %s of %s) refused for good, moved to the dead letters: %s",
+                event.getId(), event.getType(), event.getSubject(), event.getSource(), reason);
         while (true) {
             try {
                 deadLetters.accept(event, reason);

@@ -28,8 +28,11 @@ public class Publishers {
     private final Counter failedAttempts;
     private final Counter deadLettered;
 
-    public Publishers(PublisherConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            DeadLetterStore deadLetters, MeterRegistry registry) {
+    public Publishers(
+            PublisherConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            DeadLetterStore deadLetters,
+            MeterRegistry registry) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.deadLetters = deadLetters;
@@ -40,8 +43,15 @@ public class Publishers {
 
     /** A publisher for one stream of events (one capture source), named in its producer's client id. */
     public EventPublisher create(String name) {
-        return new EventPublisher(() -> producer(name), config.topic(), config.maxRecordBytes(), config.initialBackoff(),
-                config.maxBackoff(), config.deliveryTimeout(), deadLetters::store, new EventPublisher.Meter() {
+        return new EventPublisher(
+                () -> producer(name),
+                config.topic(),
+                config.maxRecordBytes(),
+                config.initialBackoff(),
+                config.maxBackoff(),
+                config.deliveryTimeout(),
+                deadLetters::store,
+                new EventPublisher.Meter() {
                     @Override
                     public void published(int count) {
                         published.increment(count);

@@ -30,8 +30,7 @@ final class DatabaseCatchUp {
     }
 
     /** One page: the frames to send and where the stream stands after them. */
-    record Page(List<Buffer> frames, StreamPosition after, Progress progress) {
-    }
+    record Page(List<Buffer> frames, StreamPosition after, Progress progress) {}
 
     private static final String PAGE = """
             SELECT topic_offset, CAST(event AS text) FROM published_event
@@ -57,7 +56,8 @@ final class DatabaseCatchUp {
      * newer than the one after {@code from} (purged by retention, or from before offsets were kept).
      */
     boolean holds(StreamPosition from, long[] until) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement bounds = connection.prepareStatement(BOUNDS)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement bounds = connection.prepareStatement(BOUNDS)) {
             for (int partition = 0; partition < until.length; partition++) {
                 if (from.offset(partition) >= until[partition]) {
                     continue;
@@ -103,7 +103,8 @@ final class DatabaseCatchUp {
                     try (ResultSet rows = page.executeQuery()) {
                         while (rows.next()) {
                             at = at.after(partition, rows.getLong(1));
-                            String json = CloudEventJson.write(CloudEventJson.withNumericSequence(CloudEventJson.read(rows.getString(2))));
+                            String json = CloudEventJson.write(
+                                    CloudEventJson.withNumericSequence(CloudEventJson.read(rows.getString(2))));
                             frames.add(Buffer.buffer("id: " + at.id() + "\n").appendBytes(SseFrames.data(json)));
                         }
                     }

@@ -73,7 +73,8 @@ final class DirectChunkOutlet extends ResponseOutlet {
 
     @Override
     public void write(Buffer idLine, TopicEvent event) {
-        writeBelowEncoder(Unpooled.wrappedBuffer(chunk(Buffer.buffer().appendBuffer(idLine).appendBuffer(event.data).getBytes())));
+        writeBelowEncoder(Unpooled.wrappedBuffer(chunk(
+                Buffer.buffer().appendBuffer(idLine).appendBuffer(event.data).getBytes())));
     }
 
     private void writeBelowEncoder(ByteBuf chunk) {

@@ -16,6 +16,7 @@ final class EventRing {
     private final ArrayDeque<TopicEvent> events = new ArrayDeque<>();
     /** Per partition, the last offset no longer held (the engine's start, or the newest event dropped). */
     private long[] droppedUpTo = new long[0];
+
     private long bytes;
 
     EventRing(int maxEvents, long maxBytes) {

@@ -47,10 +47,16 @@ public class EventStreamRoute {
 
     static final String PATH = "/api/events/stream";
     private static final Logger LOG = Logger.getLogger(EventStreamRoute.class);
-    private static final Set<String> READERS = Set.of(Roles.VIEWER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER,
-            Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER);
+    private static final Set<String> READERS = Set.of(
+            Roles.VIEWER,
+            Roles.MINISTRY_ADMIN,
+            Roles.MINISTRY_REVIEWER,
+            Roles.PROVINCIAL_REPORTER,
+            Roles.PROVINCIAL_APPROVER);
     /** Item and priority codes (P3.2, 2026-P1), plan-YYYY, and bureau codes. */
-    private static final Pattern SUBJECT = Pattern.compile("([0-9]{4}-)?P[0-9]{1,9}(\\.[0-9]{1,9})?|plan-[0-9]{4}|[0-9]{6}");
+    private static final Pattern SUBJECT =
+            Pattern.compile("([0-9]{4}-)?P[0-9]{1,9}(\\.[0-9]{1,9})?|plan-[0-9]{4}|[0-9]{6}");
+
     private static final Pattern TYPE = Pattern.compile("tracker\\.[a-z][a-z-]{0,40}\\.[a-z][a-z-]{0,40}");
     private static final String RETRY_AFTER_SECONDS = "5";
     private static final int CATCH_UP_THREADS = 2;
@@ -69,8 +75,16 @@ public class EventStreamRoute {
      */
     private final WorkerExecutor catchUps;
 
-    public EventStreamRoute(StreamHub hub, StreamEngine engine, StreamSlots slots, StreamMetrics metrics, StreamConfig config,
-            ObjectMapper json, Clock clock, AgroalDataSource dataSource, Vertx vertx) {
+    public EventStreamRoute(
+            StreamHub hub,
+            StreamEngine engine,
+            StreamSlots slots,
+            StreamMetrics metrics,
+            StreamConfig config,
+            ObjectMapper json,
+            Clock clock,
+            AgroalDataSource dataSource,
+            Vertx vertx) {
         this.hub = hub;
         this.engine = engine;
         this.slots = slots;
@@ -93,11 +107,16 @@ public class EventStreamRoute {
 
     private void handle(RoutingContext request) {
         Context context = Vertx.currentContext();
-        QuarkusHttpUser.getSecurityIdentity(request, null).subscribe().with(
-                identity -> context.runOnContext(ignored -> open(request, context, identity)),
-                failure -> context.runOnContext(ignored -> refuse(request, failure instanceof AuthenticationFailedException
-                        ? unauthorized("The token is not valid: " + failure.getMessage())
-                        : new ProblemException(Problem.of(500, "Internal Server Error", "Cannot check the token.", List.of())))));
+        QuarkusHttpUser.getSecurityIdentity(request, null)
+                .subscribe()
+                .with(
+                        identity -> context.runOnContext(ignored -> open(request, context, identity)),
+                        failure -> context.runOnContext(ignored -> refuse(
+                                request,
+                                failure instanceof AuthenticationFailedException
+                                        ? unauthorized("The token is not valid: " + failure.getMessage())
+                                        : new ProblemException(Problem.of(
+                                                500, "Internal Server Error", "Cannot check the token.", List.of())))));
     }
 
     /** On the connection's event loop ({@code context}), where the stream's frames are written. */
@@ -114,21 +133,22 @@ public class EventStreamRoute {
             return;
         }
         // A position ahead of this instance: another one read further, or it is no position of the topic.
-        engine.endOffsets().whenComplete((ends, failure) -> context.runOnContext(ignored -> {
-            try {
-                if (failure != null) {
-                    throw notReady();
-                }
-                checkNotAhead(stream, ends);
-                start(request, context, stream);
-            } catch (ProblemException e) {
-                refuse(request, e);
-            }
-        }));
+        engine.endOffsets()
+                .whenComplete((ends, failure) -> context.runOnContext(ignored -> {
+                    try {
+                        if (failure != null) {
+                            throw notReady();
+                        }
+                        checkNotAhead(stream, ends);
+                        start(request, context, stream);
+                    } catch (ProblemException e) {
+                        refuse(request, e);
+                    }
+                }));
     }
 
-    private record StreamRequest(StreamFilter filter, StreamPosition from, String fromField, String caller, Instant tokenExpiry) {
-    }
+    private record StreamRequest(
+            StreamFilter filter, StreamPosition from, String fromField, String caller, Instant tokenExpiry) {}
 
     /** Who asks, for what, from where: a problem for anything that cannot open a stream. */
     private StreamRequest check(RoutingContext request, SecurityIdentity identity) {
@@ -136,8 +156,12 @@ public class EventStreamRoute {
             throw unauthorized("A bearer token is needed: the Authorization header, or the tracker_token cookie.");
         }
         if (READERS.stream().noneMatch(identity::hasRole)) {
-            throw new ProblemException(Problem.of(403, "Forbidden",
-                    "The event stream is for the roles " + String.join(", ", READERS.stream().sorted().toList()) + ".", List.of()));
+            throw new ProblemException(Problem.of(
+                    403,
+                    "Forbidden",
+                    "The event stream is for the roles "
+                            + String.join(", ", READERS.stream().sorted().toList()) + ".",
+                    List.of()));
         }
         Caller caller = new Caller(identity);
         EventScope scope = EventScope.of(caller);
@@ -145,22 +169,29 @@ public class EventStreamRoute {
         if (!expiry.isAfter(clock.instant())) {
             throw unauthorized("The token has expired.");
         }
-        String subject = parameter(request, "subject", SUBJECT,
+        String subject = parameter(
+                request,
+                "subject",
+                SUBJECT,
                 "must be an item or priority code (P3.2, P3, 2026-P1.4), plan-YYYY or a six-digit bureau code");
         String type = parameter(request, "type", TYPE, "must be an event type such as tracker.item.status-changed");
         String header = request.request().getHeader("Last-Event-ID");
         String field = header != null ? "Last-Event-ID" : "lastEventId";
-        StreamPosition from = StreamPosition.parse(header != null ? header : request.queryParams().get("lastEventId"));
+        StreamPosition from = StreamPosition.parse(
+                header != null ? header : request.queryParams().get("lastEventId"));
         if (from == null) {
-            throw ProblemException.badRequest(field, "is not a position of this stream, such as 0:41,1:17 (the id of an event it sent)");
+            throw ProblemException.badRequest(
+                    field, "is not a position of this stream, such as 0:41,1:17 (the id of an event it sent)");
         }
         StreamPosition engineAt = hub.position();
         if (engineAt == null) {
             throw notReady();
         }
         if (from.partitions() > engineAt.partitions()) {
-            throw ProblemException.badRequest(field, "names partition " + (from.partitions() - 1) + ", which the topic does not have ("
-                    + engineAt.partitions() + " partitions)");
+            throw ProblemException.badRequest(
+                    field,
+                    "names partition " + (from.partitions() - 1) + ", which the topic does not have ("
+                            + engineAt.partitions() + " partitions)");
         }
         return new StreamRequest(new StreamFilter(subject, type, scope), from, field, caller.name(), expiry);
     }
@@ -169,8 +200,10 @@ public class EventStreamRoute {
         StreamPosition from = stream.from();
         for (Map.Entry<Integer, Long> end : ends.entrySet()) {
             if (from.offset(end.getKey()) >= end.getValue()) {
-                throw ProblemException.badRequest(stream.fromField(), "is ahead of the topic in partition " + end.getKey()
-                        + " (offset " + from.offset(end.getKey()) + "; the topic ends before " + end.getValue() + ")");
+                throw ProblemException.badRequest(
+                        stream.fromField(),
+                        "is ahead of the topic in partition " + end.getKey() + " (offset " + from.offset(end.getKey())
+                                + "; the topic ends before " + end.getValue() + ")");
             }
         }
     }
@@ -192,14 +225,22 @@ public class EventStreamRoute {
         if (http.version() != HttpVersion.HTTP_2) {
             response.setChunked(true);
             if (http.connection() instanceof ConnectionBase connection) {
-                connection.channel().config().setOption(ChannelOption.SO_SNDBUF, (int) config.socketSendBuffer().asLongValue());
+                connection.channel().config().setOption(ChannelOption.SO_SNDBUF, (int)
+                        config.socketSendBuffer().asLongValue());
                 int highWater = (int) config.connectionBuffer().asLongValue();
-                connection.channel().config().setWriteBufferWaterMark(new WriteBufferWaterMark(highWater / 2, highWater));
+                connection
+                        .channel()
+                        .config()
+                        .setWriteBufferWaterMark(new WriteBufferWaterMark(highWater / 2, highWater));
             }
         }
-        StreamSubscriber stream = new StreamSubscriber(wanted.filter(), wanted.caller(), wanted.tokenExpiry(),
+        StreamSubscriber stream = new StreamSubscriber(
+                wanted.filter(),
+                wanted.caller(),
+                wanted.tokenExpiry(),
                 DirectChunkOutlet.of(context, http).orElseGet(() -> new ResponseOutlet(context, http)),
-                config.queuedEvents(), metrics,
+                config.queuedEvents(),
+                metrics,
                 ended -> slots.release(ended.caller));
         // The stream needs nothing more of who asked (its filter, caller and expiry are taken): the
         // verified identity and its chain of deferred steps would stay on the heap as long as the stream.
@@ -209,8 +250,7 @@ public class EventStreamRoute {
         response.drainHandler(ignored -> stream.drained());
         response.exceptionHandler(failure -> LOG.debugf("Event stream of %s: %s", wanted.caller(), failure));
         switch (hub.open(stream, wanted.from())) {
-            case LIVE -> {
-            }
+            case LIVE -> {}
             case RESUMED_FROM_RING -> metrics.resumed(StreamMetrics.Resumed.RING);
             case OLDER_THAN_RING -> catchUp(() -> catchUpFromDatabase(stream, wanted.from()));
             case NOT_READY -> stream.end(StreamSubscriber.Ending.SHUTDOWN, null);
@@ -228,7 +268,9 @@ public class EventStreamRoute {
             stream.send(StreamHub.positionFrame(from));
             nextPage(stream, from, 0);
         } catch (java.sql.SQLException | RuntimeException e) {
-            LOG.warnf("Event stream of %s: the catch-up from the database failed (%s); the client reconnects", stream.caller, e);
+            LOG.warnf(
+                    "Event stream of %s: the catch-up from the database failed (%s); the client reconnects",
+                    stream.caller, e);
             stream.end(StreamSubscriber.Ending.CATCH_UP_FAILED, null);
         }
     }
@@ -261,17 +303,21 @@ public class EventStreamRoute {
                 }
             }
         } catch (java.sql.SQLException | RuntimeException e) {
-            LOG.warnf("Event stream of %s: the catch-up from the database failed (%s); the client reconnects", stream.caller, e);
+            LOG.warnf(
+                    "Event stream of %s: the catch-up from the database failed (%s); the client reconnects",
+                    stream.caller, e);
             stream.end(StreamSubscriber.Ending.CATCH_UP_FAILED, null);
         }
     }
 
     /** Runs a step of a catch-up on the catch-up pool; each step handles its own failure. */
     private void catchUp(Runnable step) {
-        catchUps.executeBlocking(() -> {
-            step.run();
-            return null;
-        }, false);
+        catchUps.executeBlocking(
+                () -> {
+                    step.run();
+                    return null;
+                },
+                false);
     }
 
     private static String parameter(RoutingContext request, String name, Pattern pattern, String rule) {
@@ -291,8 +337,12 @@ public class EventStreamRoute {
     }
 
     private static ProblemException notReady() {
-        return new ProblemException(Problem.of(503, "Service Unavailable",
-                "The event stream is starting (it has not reached the topic yet); retry shortly.", List.of()),
+        return new ProblemException(
+                Problem.of(
+                        503,
+                        "Service Unavailable",
+                        "The event stream is starting (it has not reached the topic yet); retry shortly.",
+                        List.of()),
                 Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }
 
@@ -307,7 +357,8 @@ public class EventStreamRoute {
             response.putHeader("WWW-Authenticate", "Bearer");
         }
         try {
-            response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+            response.setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             response.setStatusCode(problem.status()).end();

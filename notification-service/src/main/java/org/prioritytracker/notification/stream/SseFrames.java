@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** The text/event-stream framing (WHATWG HTML, "Server-sent events"): fields, and a blank line ends a message. */
 final class SseFrames {
 
-    private SseFrames() {
-    }
+    private SseFrames() {}
 
     /** {@code data:} lines for the text (one per line of it) and the blank line that dispatches the message. */
     static byte[] data(String text) {

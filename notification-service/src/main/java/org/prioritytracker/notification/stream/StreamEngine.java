@@ -49,7 +49,8 @@ public class StreamEngine {
     private final String bootstrapServers;
     private final StreamHub hub;
     private final Clock clock;
-    private final ConcurrentLinkedQueue<CompletableFuture<Map<Integer, Long>>> endOffsetRequests = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<CompletableFuture<Map<Integer, Long>>> endOffsetRequests =
+            new ConcurrentLinkedQueue<>();
     private final CloudEventDeserializer events = new CloudEventDeserializer();
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -57,8 +58,12 @@ public class StreamEngine {
     private CompletableFuture<Void> reading;
     private StreamPosition position;
 
-    public StreamEngine(PublisherConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            StreamHub hub, Clock clock, ManagedExecutor executor) {
+    public StreamEngine(
+            PublisherConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            StreamHub hub,
+            Clock clock,
+            ManagedExecutor executor) {
         this.topic = config.topic();
         this.executor = executor;
         this.bootstrapServers = bootstrapServers;
@@ -105,18 +110,25 @@ public class StreamEngine {
     private void run() {
         while (running) {
             try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-stream-engine",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers,
+                    ConsumerConfig.CLIENT_ID_CONFIG,
+                    "notification-service-stream-engine",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "latest",
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                    ByteArrayDeserializer.class))) {
                 consumer = reader;
                 read(reader);
             } catch (WakeupException e) {
                 // Stopping.
             } catch (RuntimeException e) {
-                LOG.warnf("The stream engine's consumer failed (%s); it reconnects in %d ms and goes on from where it was",
+                LOG.warnf(
+                        "The stream engine's consumer failed (%s); it reconnects in %d ms and goes on from where it was",
                         e, RETRY.toMillis());
                 pause();
             } finally {
@@ -163,8 +175,10 @@ public class StreamEngine {
             try {
                 List<PartitionInfo> infos = reader.partitionsFor(topic, Duration.ofSeconds(5));
                 if (infos != null && !infos.isEmpty()) {
-                    return infos.stream().map(info -> new TopicPartition(topic, info.partition()))
-                            .sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+                    return infos.stream()
+                            .map(info -> new TopicPartition(topic, info.partition()))
+                            .sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
+                            .toList();
                 }
                 LOG.infof("The stream engine waits for the topic %s", topic);
             } catch (WakeupException e) {
@@ -202,9 +216,13 @@ public class StreamEngine {
         position = position.after(record.partition(), record.offset());
         CloudEvent event;
         try {
-            event = record.value() == null ? null : events.deserialize(record.topic(), record.headers(), record.value());
+            event = record.value() == null
+                    ? null
+                    : events.deserialize(record.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {
-            LOG.warnf("Record %d of partition %d is no CloudEvent (%s); the streams skip it", record.offset(), record.partition(), e);
+            LOG.warnf(
+                    "Record %d of partition %d is no CloudEvent (%s); the streams skip it",
+                    record.offset(), record.partition(), e);
             event = null;
         }
         if (event == null) {
@@ -212,13 +230,21 @@ public class StreamEngine {
             return;
         }
         Object province = event.getExtension("province");
-        hub.publish(new TopicEvent(record.partition(), record.offset(), position, event.getSource().toString(),
-                event.getSubject(), event.getType(), province == null ? null : province.toString(),
-                CloudEventJson.write(CloudEventJson.withNumericSequence(event)), received,
+        hub.publish(new TopicEvent(
+                record.partition(),
+                record.offset(),
+                position,
+                event.getSource().toString(),
+                event.getSubject(),
+                event.getType(),
+                province == null ? null : province.toString(),
+                CloudEventJson.write(CloudEventJson.withNumericSequence(event)),
+                received,
                 event.getTime() == null ? -1 : event.getTime().toInstant().toEpochMilli()));
     }
 
-    private List<TopicPartition> addNewPartitions(KafkaConsumer<String, byte[]> reader, List<TopicPartition> partitions) {
+    private List<TopicPartition> addNewPartitions(
+            KafkaConsumer<String, byte[]> reader, List<TopicPartition> partitions) {
         try {
             List<PartitionInfo> infos = reader.partitionsFor(topic, Duration.ofSeconds(5));
             if (infos == null || infos.size() <= partitions.size()) {
@@ -252,7 +278,8 @@ public class StreamEngine {
         while ((request = endOffsetRequests.poll()) != null) {
             try {
                 Map<Integer, Long> ends = new java.util.HashMap<>();
-                reader.endOffsets(partitions, Duration.ofSeconds(5)).forEach((partition, end) -> ends.put(partition.partition(), end));
+                reader.endOffsets(partitions, Duration.ofSeconds(5))
+                        .forEach((partition, end) -> ends.put(partition.partition(), end));
                 request.complete(ends);
             } catch (RuntimeException e) {
                 request.completeExceptionally(e);

@@ -263,8 +263,10 @@ final class StreamHub {
 
     private void subscribe(StreamSubscriber stream) {
         String subject = stream.filter.subject() == null ? ANY_SUBJECT : stream.filter.subject();
-        groupsBySubject.computeIfAbsent(subject, key -> new HashMap<>())
-                .computeIfAbsent(stream.filter, Group::new).add(stream);
+        groupsBySubject
+                .computeIfAbsent(subject, key -> new HashMap<>())
+                .computeIfAbsent(stream.filter, Group::new)
+                .add(stream);
         streams++;
     }
 

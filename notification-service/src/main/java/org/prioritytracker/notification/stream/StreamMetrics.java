@@ -15,7 +15,9 @@ final class StreamMetrics implements StreamSubscriber.Meter {
 
     /** Where a resumed stream caught up from. */
     enum Resumed {
-        RING, DATABASE, RESET;
+        RING,
+        DATABASE,
+        RESET;
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -32,23 +34,38 @@ final class StreamMetrics implements StreamSubscriber.Meter {
 
     StreamMetrics(MeterRegistry registry, Supplier<Number> openStreams) {
         this.registry = registry;
-        Gauge.builder("tracker.stream.open", openStreams).description("Event streams open on this instance").register(registry);
-        delivered = Counter.builder("tracker.stream.events.delivered").description("Events written to streams").register(registry);
+        Gauge.builder("tracker.stream.open", openStreams)
+                .description("Event streams open on this instance")
+                .register(registry);
+        delivered = Counter.builder("tracker.stream.events.delivered")
+                .description("Events written to streams")
+                .register(registry);
         for (Ending why : Ending.values()) {
-            ended.put(why, Counter.builder("tracker.stream.ended").description("Event streams ended, by why")
-                    .tag("reason", why.label).register(registry));
+            ended.put(
+                    why,
+                    Counter.builder("tracker.stream.ended")
+                            .description("Event streams ended, by why")
+                            .tag("reason", why.label)
+                            .register(registry));
         }
         for (Resumed from : Resumed.values()) {
-            resumed.put(from, Counter.builder("tracker.stream.resumed")
-                    .description("Streams opened with a Last-Event-ID, by where they caught up from (reset: too old, told to reload)")
-                    .tag("from", from.label()).register(registry));
+            resumed.put(
+                    from,
+                    Counter.builder("tracker.stream.resumed")
+                            .description(
+                                    "Streams opened with a Last-Event-ID, by where they caught up from (reset: too old, told to reload)")
+                            .tag("from", from.label())
+                            .register(registry));
         }
         fanOut = Timer.builder("tracker.stream.fanout")
-                .description("From a record's arrival at the stream engine's consumer to its write on the last stream that takes it")
-                .publishPercentiles(0.5, 0.9, 0.99).register(registry);
+                .description(
+                        "From a record's arrival at the stream engine's consumer to its write on the last stream that takes it")
+                .publishPercentiles(0.5, 0.9, 0.99)
+                .register(registry);
         eventAge = Timer.builder("tracker.stream.event.age")
                 .description("From an event's time (its commit) to its write on the last stream that takes it")
-                .publishPercentiles(0.5, 0.9, 0.99).register(registry);
+                .publishPercentiles(0.5, 0.9, 0.99)
+                .register(registry);
     }
 
     @Override
@@ -73,7 +90,8 @@ final class StreamMetrics implements StreamSubscriber.Meter {
     }
 
     void watchRing(Supplier<Number> ringEvents) {
-        Gauge.builder("tracker.stream.ring.events", ringEvents).description("Recent events the stream engine holds in memory")
+        Gauge.builder("tracker.stream.ring.events", ringEvents)
+                .description("Recent events the stream engine holds in memory")
                 .register(registry);
     }
 

@@ -12,6 +12,7 @@ final class StreamPosition {
 
     /** Partitions a position may name: far more than the topic has, few enough to bound a forged id. */
     static final int MAX_PARTITIONS = 1024;
+
     private static final int MAX_ID_LENGTH = 32 * MAX_PARTITIONS;
     private static final StreamPosition EMPTY = new StreamPosition(new long[0]);
 
@@ -56,7 +57,9 @@ final class StreamPosition {
             } catch (NumberFormatException e) {
                 return null;
             }
-            if (partition < 0 || partition >= MAX_PARTITIONS || offset < -1
+            if (partition < 0
+                    || partition >= MAX_PARTITIONS
+                    || offset < -1
                     || (partition < offsets.length && offsets[partition] != Long.MIN_VALUE)) {
                 return null;
             }

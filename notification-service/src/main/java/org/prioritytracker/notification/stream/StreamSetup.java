@@ -22,8 +22,11 @@ class StreamSetup {
     @Produces
     @Singleton
     StreamHub hub(StreamConfig config, StreamMetrics metrics) {
-        StreamHub hub = new StreamHub(new EventRing(config.ringEvents(), config.ringSize().asLongValue()), config.keepAlive(),
-                config.slowClientTimeout(), metrics);
+        StreamHub hub = new StreamHub(
+                new EventRing(config.ringEvents(), config.ringSize().asLongValue()),
+                config.keepAlive(),
+                config.slowClientTimeout(),
+                metrics);
         metrics.watchRing(hub::ringEvents);
         return hub;
     }

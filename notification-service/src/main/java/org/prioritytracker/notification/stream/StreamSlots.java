@@ -27,13 +27,22 @@ final class StreamSlots {
     synchronized void acquire(String caller) {
         int mine = perCaller.getOrDefault(caller, 0);
         if (mine >= maxPerCaller) {
-            throw new ProblemException(Problem.of(429, "Too Many Requests",
-                    "You already have " + mine + " event streams open, the most one caller may hold; close one first.",
-                    List.of()), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+            throw new ProblemException(
+                    Problem.of(
+                            429,
+                            "Too Many Requests",
+                            "You already have " + mine
+                                    + " event streams open, the most one caller may hold; close one first.",
+                            List.of()),
+                    Map.of("Retry-After", RETRY_AFTER_SECONDS));
         }
         if (open >= max) {
-            throw new ProblemException(Problem.of(503, "Service Unavailable",
-                    "Too many open event streams on this instance; retry shortly.", List.of()),
+            throw new ProblemException(
+                    Problem.of(
+                            503,
+                            "Service Unavailable",
+                            "Too many open event streams on this instance; retry shortly.",
+                            List.of()),
                     Map.of("Retry-After", RETRY_AFTER_SECONDS));
         }
         perCaller.put(caller, mine + 1);

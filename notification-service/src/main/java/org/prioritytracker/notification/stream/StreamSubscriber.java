@@ -18,7 +18,10 @@ final class StreamSubscriber {
 
     /** Why a stream ended: the label of the metric. */
     enum Ending {
-        SLOW_CLIENT("slow-client"), TOKEN_EXPIRED("token-expired"), CLIENT_GONE("client-gone"), SHUTDOWN("shutdown"),
+        SLOW_CLIENT("slow-client"),
+        TOKEN_EXPIRED("token-expired"),
+        CLIENT_GONE("client-gone"),
+        SHUTDOWN("shutdown"),
         /** The catch-up could not read the stored copy of the events (the database was away): the client resumes later. */
         CATCH_UP_FAILED("catch-up-failed");
 
@@ -33,8 +36,7 @@ final class StreamSubscriber {
      * An event queued otherwise than live and in step: replayed (not counted as delivered live), or
      * under an id line of the stream's own (null: the shared frame).
      */
-    private record Delivery(Buffer idLine, TopicEvent event, boolean live) {
-    }
+    private record Delivery(Buffer idLine, TopicEvent event, boolean live) {}
 
     private static final Object END = new Object();
     private static final Duration DROP_GRACE = Duration.ofSeconds(10);
@@ -74,7 +76,13 @@ final class StreamSubscriber {
     private Runnable whenDrained;
     private volatile boolean closed;
 
-    StreamSubscriber(StreamFilter filter, String caller, Instant tokenExpiry, Outlet outlet, int maxQueued, Meter meter,
+    StreamSubscriber(
+            StreamFilter filter,
+            String caller,
+            Instant tokenExpiry,
+            Outlet outlet,
+            int maxQueued,
+            Meter meter,
             Consumer<StreamSubscriber> onEnd) {
         this.filter = filter;
         this.caller = caller;
@@ -116,7 +124,8 @@ final class StreamSubscriber {
             StreamPosition merged = position.max(event.position);
             inStep = merged == event.position;
             position = merged;
-            item = inStep ? (live ? event : new Delivery(null, event, false))
+            item = inStep
+                    ? (live ? event : new Delivery(null, event, false))
                     : new Delivery(SseFrames.id(merged), event, live);
         }
         if (live) {

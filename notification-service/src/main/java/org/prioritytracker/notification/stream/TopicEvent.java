@@ -15,6 +15,7 @@ final class TopicEvent {
     final long offset;
     /** The engine's position once it had read this record: the frame's id. */
     final StreamPosition position;
+
     final String source;
     final String subject;
     final String type;
@@ -31,14 +32,24 @@ final class TopicEvent {
     final Buffer data;
     /** When the engine's consumer received the record (System.nanoTime), and the event's time (epoch ms; -1 unknown). */
     final long receivedNanos;
+
     final long eventTimeMillis;
     /** Live deliveries still to be written, plus one held while the hub hands the event out. */
     private final AtomicInteger unwritten = new AtomicInteger(1);
     /** Whether any stream took it live (read after the count reached zero, which orders it). */
     private boolean taken;
 
-    TopicEvent(int partition, long offset, StreamPosition position, String source, String subject, String type,
-            String province, String json, long receivedNanos, long eventTimeMillis) {
+    TopicEvent(
+            int partition,
+            long offset,
+            StreamPosition position,
+            String source,
+            String subject,
+            String type,
+            String province,
+            String json,
+            long receivedNanos,
+            long eventTimeMillis) {
         this.partition = partition;
         this.offset = offset;
         this.position = position;

@@ -38,6 +38,7 @@ class CaptureLeadershipTest {
 
     @Inject
     CaptureStatus status;
+
     @Inject
     CaptureConfig config;
 
@@ -49,7 +50,9 @@ class CaptureLeadershipTest {
             try (Connection rival = notificationsDatabase()) {
                 Awaitility.await().atMost(WAIT).until(() -> endLeaderSessions(rival) >= 0 && tryLock(rival));
                 Awaitility.await().atMost(WAIT).until(() -> status.role() == CaptureStatus.Role.STANDBY);
-                given().get("/q/health/ready").then().statusCode(200)
+                given().get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
                         .body("checks.find { it.name == 'Outbox capture' }.data.capture", equalTo("STANDBY"));
                 Awaitility.await().atMost(WAIT).until(() -> activeSlots(rival) == 0);
 
@@ -57,17 +60,21 @@ class CaptureLeadershipTest {
             }
             // The rival's session is closed: its lock is free.
             awaitLeadingAndStreaming();
-            topic.readUntil(records -> records.stream().anyMatch(r -> meanwhile.id().equals(r.id())), WAIT);
+            topic.readUntil(
+                    records -> records.stream().anyMatch(r -> meanwhile.id().equals(r.id())), WAIT);
         }
     }
 
     private void awaitLeadingAndStreaming() {
-        Awaitility.await().atMost(WAIT).until(() -> status.role() == CaptureStatus.Role.LEADING && status.allStreaming());
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> status.role() == CaptureStatus.Role.LEADING && status.allStreaming());
     }
 
     private static Connection notificationsDatabase() throws SQLException {
         var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }
@@ -92,7 +99,9 @@ class CaptureLeadershipTest {
     }
 
     private int activeSlots(Connection connection) throws SQLException {
-        List<String> slots = config.sources().values().stream().map(CaptureConfig.Source::slotName).toList();
+        List<String> slots = config.sources().values().stream()
+                .map(CaptureConfig.Source::slotName)
+                .toList();
         try (PreparedStatement active = connection.prepareStatement(
                 "SELECT count(*) FROM pg_replication_slots WHERE active AND slot_name = ANY(?)")) {
             active.setArray(1, connection.createArrayOf("text", slots.toArray()));

@@ -41,13 +41,15 @@ class CaptureTest {
 
     @Inject
     EventNumbers numbers;
+
     private final ObjectMapper json = new ObjectMapper();
 
     /** The tests run the queue class that the packaged service runs (libs/debezium-patches), not Debezium's own. */
     @Test
     void theConnectorRunsThePatchedQueue() {
         assertTrue(CaptureQueue.loaded().startsWith("patched copy of Debezium "), CaptureQueue.loaded());
-        given().get("/q/health/ready").then()
+        given().get("/q/health/ready")
+                .then()
                 .body("checks.find { it.name == 'Outbox capture' }.data.queue", equalTo(CaptureQueue.loaded()));
     }
 
@@ -56,8 +58,11 @@ class CaptureTest {
         CaptureSources.Row row = Rows.statusChanged("P3.2", 7);
         try (TopicReader topic = reader()) {
             CaptureSources.write(CaptureSources.TASKS, row);
-            TopicReader.Received received = topic.readUntil(r -> r.stream().anyMatch(x -> row.id().equals(x.id())), WAIT)
-                    .stream().filter(x -> row.id().equals(x.id())).findFirst().orElseThrow();
+            TopicReader.Received received =
+                    topic.readUntil(r -> r.stream().anyMatch(x -> row.id().equals(x.id())), WAIT).stream()
+                            .filter(x -> row.id().equals(x.id()))
+                            .findFirst()
+                            .orElseThrow();
 
             assertEquals("P3.2", received.record().key());
             assertEquals("1.0", received.header("ce_specversion"));
@@ -70,18 +75,28 @@ class CaptureTest {
             Instant committed = Instant.parse(received.header("ce_time"));
             assertFalse(committed.isBefore(row.time()), committed + " before " + row.time());
             assertTrue(committed.isBefore(row.time().plusSeconds(10)));
-            assertEquals("持续深入推进碧水保卫战", json.readTree(received.record().value()).get("titleZh").asText());
+            assertEquals(
+                    "持续深入推进碧水保卫战",
+                    json.readTree(received.record().value()).get("titleZh").asText());
 
             // What a dashboard built on the CloudEvents Java SDK sees.
-            CloudEvent event = KafkaMessageFactory.createReader(received.record()).toEvent();
+            CloudEvent event =
+                    KafkaMessageFactory.createReader(received.record()).toEvent();
             assertEquals(row.id(), event.getId());
             assertEquals("tracker.item.status-changed", event.getType());
             assertEquals("7", String.valueOf(event.getExtension("sequence")));
-            assertEquals("IN_PROGRESS", json.readTree(event.getData().toBytes()).get("to").asText());
+            assertEquals(
+                    "IN_PROGRESS",
+                    json.readTree(event.getData().toBytes()).get("to").asText());
         }
         // Late joiners read the same event from the event log.
-        JsonPath page = given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/events?subject=P3.2&limit=500")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath page = given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/events?subject=P3.2&limit=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(page.getList("events.id").contains(row.id()));
     }
 
@@ -93,21 +108,29 @@ class CaptureTest {
             CaptureSources.write(CaptureSources.TASKS, row);
             topic.readUntil(r -> r.stream().anyMatch(x -> row.id().equals(x.id())), WAIT);
         }
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String stage : List.of("decoding", "queue", "numbering", "send", "bookkeeping")) {
-            assertTrue(count(metrics, "tracker_capture_stage_seconds_count\\{[^}]*stage=\"" + stage + "\"[^}]*}") > 0, stage);
+            assertTrue(
+                    count(metrics, "tracker_capture_stage_seconds_count\\{[^}]*stage=\"" + stage + "\"[^}]*}") > 0,
+                    stage);
         }
         assertTrue(count(metrics, "tracker_capture_commit_to_topic_seconds_count\\{[^}]*}") > 0, "commit to topic");
         for (String bound : List.of("0.005", "0.025")) {
-            assertTrue(metrics.contains("tracker_capture_stage_seconds_bucket{le=\"" + bound + "\"")
-                    || metrics.matches("(?s).*tracker_capture_stage_seconds_bucket\\{[^}]*le=\"" + bound.replace(".", "\\.") + "\".*"), bound);
+            assertTrue(
+                    metrics.contains("tracker_capture_stage_seconds_bucket{le=\"" + bound + "\"")
+                            || metrics.matches("(?s).*tracker_capture_stage_seconds_bucket\\{[^}]*le=\""
+                                    + bound.replace(".", "\\.") + "\".*"),
+                    bound);
         }
     }
 
     /** The sum of the samples of a metric whose name and labels match {@code series}. */
     private static double count(String metrics, String series) {
-        return metrics.lines().filter(line -> line.matches(series + " .*"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return metrics.lines()
+                .filter(line -> line.matches(series + " .*"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
@@ -136,8 +159,10 @@ class CaptureTest {
                     assertEquals(0, deliveries.duplicates(), "no duplicates in normal operation");
                 }
             }
-            TopicReader.Received report = records.stream().filter(r -> "/progress-service".equals(r.header("ce_source")))
-                    .findFirst().orElseThrow();
+            TopicReader.Received report = records.stream()
+                    .filter(r -> "/progress-service".equals(r.header("ce_source")))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("130000", report.header("ce_province"), "extensions travel as ce_ headers");
         }
     }
@@ -161,8 +186,8 @@ class CaptureTest {
             try {
                 List<Future<?>> writes = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
-                    writes.add(writers.submit(() -> CaptureSources.write(CaptureSources.PROGRESS,
-                            Rows.reportSubmittedUnnumbered(subject, "440000"))));
+                    writes.add(writers.submit(() -> CaptureSources.write(
+                            CaptureSources.PROGRESS, Rows.reportSubmittedUnnumbered(subject, "440000"))));
                 }
                 for (Future<?> write : writes) {
                     write.get(30, TimeUnit.SECONDS);
@@ -174,14 +199,20 @@ class CaptureTest {
             CaptureSources.Row afterRestart = Rows.reportSubmittedUnnumbered(subject, "440000");
             CaptureSources.write(CaptureSources.PROGRESS, afterRestart);
 
-            List<TopicReader.Received> records = topic.readUntil(r -> r.stream().anyMatch(x -> afterRestart.id().equals(x.id())), WAIT);
+            List<TopicReader.Received> records = topic.readUntil(
+                    r -> r.stream().anyMatch(x -> afterRestart.id().equals(x.id())), WAIT);
             TopicReader.Deliveries deliveries = TopicReader.deliveries(records, "/progress-service", subject);
             List<Long> given = deliveries.sequences();
             assertEquals(51, given.size());
             long first = given.get(0);
-            assertEquals(LongStream.range(first, first + 51).boxed().toList(), given, "consecutive, in order of arrival");
-            assertEquals(sequential.stream().map(CaptureSources.Row::id).toList(),
-                    deliveries.unique().subList(0, 10).stream().map(TopicReader.Received::id).toList(), "in commit order");
+            assertEquals(
+                    LongStream.range(first, first + 51).boxed().toList(), given, "consecutive, in order of arrival");
+            assertEquals(
+                    sequential.stream().map(CaptureSources.Row::id).toList(),
+                    deliveries.unique().subList(0, 10).stream()
+                            .map(TopicReader.Received::id)
+                            .toList(),
+                    "in commit order");
             assertEquals(0, deliveries.duplicates());
         }
     }
@@ -193,7 +224,8 @@ class CaptureTest {
         try (TopicReader topic = reader()) {
             CaptureSources.write(CaptureSources.TASKS, List.of(rolledBack), false);
             CaptureSources.write(CaptureSources.TASKS, committed);
-            List<TopicReader.Received> records = topic.readUntil(r -> r.stream().anyMatch(x -> committed.id().equals(x.id())), WAIT);
+            List<TopicReader.Received> records =
+                    topic.readUntil(r -> r.stream().anyMatch(x -> committed.id().equals(x.id())), WAIT);
             assertTrue(records.stream().noneMatch(x -> rolledBack.id().equals(x.id())));
         }
     }
@@ -201,7 +233,8 @@ class CaptureTest {
     @Test
     void anEventTooLargeForTheTopicGoesToTheDeadLettersAndHoldsNothingBack() {
         String big = "{\"text\": \"" + "x".repeat(1_500_000) + "\"}";
-        CaptureSources.Row poison = CaptureSources.Row.of("/task-service", "tracker.item.status-changed", "P6.6", 1L, big);
+        CaptureSources.Row poison =
+                CaptureSources.Row.of("/task-service", "tracker.item.status-changed", "P6.6", 1L, big);
         CaptureSources.Row unreadable = Rows.statusChanged("P6.6", 2).withExtensions("[1, 2]");
         CaptureSources.Row after = Rows.statusChanged("P6.6", 3);
         try (TopicReader topic = reader()) {
@@ -209,26 +242,60 @@ class CaptureTest {
             CaptureSources.write(CaptureSources.TASKS, unreadable);
             Instant written = Instant.now();
             CaptureSources.write(CaptureSources.TASKS, after);
-            List<TopicReader.Received> records = topic.readUntil(r -> r.stream().anyMatch(x -> after.id().equals(x.id())),
-                    Duration.ofSeconds(5));
-            assertTrue(Duration.between(written, records.get(records.size() - 1).at()).toMillis() < 5_000);
-            assertTrue(records.stream().noneMatch(x -> poison.id().equals(x.id()) || unreadable.id().equals(x.id())));
+            List<TopicReader.Received> records =
+                    topic.readUntil(r -> r.stream().anyMatch(x -> after.id().equals(x.id())), Duration.ofSeconds(5));
+            assertTrue(Duration.between(written, records.get(records.size() - 1).at())
+                            .toMillis()
+                    < 5_000);
+            assertTrue(records.stream()
+                    .noneMatch(
+                            x -> poison.id().equals(x.id()) || unreadable.id().equals(x.id())));
         }
         String admin = TestTokens.forRole("ministry-admin");
-        JsonPath letters = given().auth().oauth2(admin).get("/api/dead-letters").then().statusCode(200).extract().jsonPath();
+        JsonPath letters = given().auth()
+                .oauth2(admin)
+                .get("/api/dead-letters")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(letters.getList("id").contains(poison.id()));
         assertTrue(letters.getList("id").contains(unreadable.id()));
-        given().get("/q/health/ready").then()
-                .body("checks.find { it.name == 'Outbox capture' }.data.warnings", org.hamcrest.Matchers.containsString("dead letters"));
+        given().get("/q/health/ready")
+                .then()
+                .body(
+                        "checks.find { it.name == 'Outbox capture' }.data.warnings",
+                        org.hamcrest.Matchers.containsString("dead letters"));
 
         int position = letters.getInt("find { it.id == '" + poison.id() + "' }.position");
-        given().auth().oauth2(admin).post("/api/dead-letters/" + position + "/replay").then().statusCode(422)
+        given().auth()
+                .oauth2(admin)
+                .post("/api/dead-letters/" + position + "/replay")
+                .then()
+                .statusCode(422)
                 .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
-        given().auth().oauth2(admin).get("/api/dead-letters/" + position).then().statusCode(200)
-                .body("id", equalTo(poison.id())).body("subject", equalTo("P6.6"));
-        given().auth().oauth2(admin).delete("/api/dead-letters/" + position).then().statusCode(204);
-        given().auth().oauth2(admin).delete("/api/dead-letters/" + position).then().statusCode(404);
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/dead-letters").then().statusCode(403);
+        given().auth()
+                .oauth2(admin)
+                .get("/api/dead-letters/" + position)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(poison.id()))
+                .body("subject", equalTo("P6.6"));
+        given().auth()
+                .oauth2(admin)
+                .delete("/api/dead-letters/" + position)
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(admin)
+                .delete("/api/dead-letters/" + position)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/dead-letters")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -243,19 +310,34 @@ class CaptureTest {
                     CaptureSources.write(CaptureSources.TASKS, row);
                 }
                 org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> {
-                    JsonPath health = given().get("/q/health/ready").then().statusCode(503).extract().jsonPath();
-                    assertEquals("DOWN", health.getString("checks.find { it.name == 'Kafka connection health check' }.status"));
+                    JsonPath health = given().get("/q/health/ready")
+                            .then()
+                            .statusCode(503)
+                            .extract()
+                            .jsonPath();
+                    assertEquals(
+                            "DOWN",
+                            health.getString("checks.find { it.name == 'Kafka connection health check' }.status"));
                 });
             } finally {
                 TestBroker.start();
             }
             List<TopicReader.Received> records = topic.readUntil(
-                    r -> TopicReader.deliveries(r, "/task-service", "P7.1").unique().size() >= 20, Duration.ofSeconds(60));
-            assertEquals(rows.stream().map(CaptureSources.Row::sequence).toList(),
+                    r -> TopicReader.deliveries(r, "/task-service", "P7.1")
+                                    .unique()
+                                    .size()
+                            >= 20,
+                    Duration.ofSeconds(60));
+            assertEquals(
+                    rows.stream().map(CaptureSources.Row::sequence).toList(),
                     TopicReader.deliveries(records, "/task-service", "P7.1").sequences());
         }
-        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> given().get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("UP"))
                         .body("checks.name", hasItem("Kafka connection health check")));
     }
 

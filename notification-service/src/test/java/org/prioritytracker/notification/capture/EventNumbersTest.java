@@ -37,6 +37,7 @@ class EventNumbersTest {
 
     @Inject
     EventNumbers numbers;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -73,13 +74,15 @@ class EventNumbersTest {
     }
 
     private static List<CloudEvent> batch(String source, int size) {
-        return IntStream.range(0, size).mapToObj(i -> (CloudEvent) CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
-                .withSource(URI.create(source))
-                .withType("tracker.report.submitted")
-                .withSubject("numbers-test-" + (i % 3))
-                .withTime(OffsetDateTime.now())
-                .build()).toList();
+        return IntStream.range(0, size)
+                .mapToObj(i -> (CloudEvent) CloudEventBuilder.v1()
+                        .withId(UUID.randomUUID().toString())
+                        .withSource(URI.create(source))
+                        .withType("tracker.report.submitted")
+                        .withSubject("numbers-test-" + (i % 3))
+                        .withTime(OffsetDateTime.now())
+                        .build())
+                .toList();
     }
 
     private void logEvents(String source, String idPrefix, int count) throws SQLException {
@@ -110,7 +113,8 @@ class EventNumbersTest {
     }
 
     private void execute(String sql, String... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
             }
@@ -118,6 +122,5 @@ class EventNumbersTest {
         }
     }
 
-    private record IndexReads(long scans, long entries) {
-    }
+    private record IndexReads(long scans, long entries) {}
 }

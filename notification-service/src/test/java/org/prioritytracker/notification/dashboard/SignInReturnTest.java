@@ -18,7 +18,8 @@ class SignInReturnTest {
 
     @Test
     void returnsToTheDashboardWithoutAPageOrWithAnyOtherPlace() {
-        for (String next : new String[] {null, "", "/", "https://evil.example/", "//evil.example/entry/", "/entry/../q/metrics"}) {
+        for (String next :
+                new String[] {null, "", "/", "https://evil.example/", "//evil.example/entry/", "/entry/../q/metrics"}) {
             assertEquals(URI.create("/"), resource.signIn(next).getLocation(), String.valueOf(next));
         }
     }

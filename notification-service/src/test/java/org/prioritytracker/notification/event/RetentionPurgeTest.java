@@ -48,7 +48,10 @@ class RetentionPurgeTest {
             purge.purge();
             assertEquals(1, stored(subject), "the event is younger than its retention");
             assertEquals(0, count("SELECT count(*) FROM dead_letter WHERE id = '" + replayed + "'"));
-            assertEquals(1, count("SELECT count(*) FROM dead_letter WHERE id = '" + waiting + "'"), "kept until someone acts");
+            assertEquals(
+                    1,
+                    count("SELECT count(*) FROM dead_letter WHERE id = '" + waiting + "'"),
+                    "kept until someone acts");
 
             clock.advance(config.publishedEvents());
             purge.purge();
@@ -60,21 +63,33 @@ class RetentionPurgeTest {
     }
 
     private int stored(String subject) {
-        return given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/events?limit=500&subject=" + subject).then()
-                .statusCode(200).extract().jsonPath().getList("events").size();
+        return given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/events?limit=500&subject=" + subject)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("events")
+                .size();
     }
 
     private String deadLetter(boolean replayed) {
         String id = UUID.randomUUID().toString();
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("""
                 INSERT INTO dead_letter (source, id, type, subject, event, bytes, reason, failed_at, replayed_at)
                 VALUES ('/task-service', ?1, 'tracker.item.status-changed', 'P9.9', '{}', 2, 'test', now(),
-                        CASE WHEN ?2 THEN now() END)""").setParameter(1, id).setParameter(2, replayed).executeUpdate());
+                        CASE WHEN ?2 THEN now() END)""")
+                        .setParameter(1, id)
+                        .setParameter(2, replayed)
+                        .executeUpdate());
         return id;
     }
 
     private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
     }
 }

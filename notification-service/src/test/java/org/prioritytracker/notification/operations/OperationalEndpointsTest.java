@@ -19,8 +19,12 @@ class OperationalEndpointsTest {
     @Test
     void liveAndReadyWithTheDatabaseKafkaAndTheCapture() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(200)
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> given().when()
+                        .get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
                         .body("status", equalTo("UP"))
                         .body("checks.name", hasItem("Database connections health check"))
                         .body("checks.name", hasItem("Kafka connection health check"))

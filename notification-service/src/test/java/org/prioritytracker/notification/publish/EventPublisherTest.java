@@ -61,7 +61,8 @@ class EventPublisherTest {
     void aSendThatFailsPartwayThroughABatchIsSentAgainInOrderWithoutRepeatingWhatWasAcknowledged() throws Exception {
         MockProducer<String, CloudEvent> first = mock(false);
         MockProducer<String, CloudEvent> second = mock(true);
-        List<CloudEvent> events = List.of(event("P1.1", 1), event("P1.1", 2), event("P1.1", 3), event("P2.2", 1), event("P1.1", 4));
+        List<CloudEvent> events =
+                List.of(event("P1.1", 1), event("P1.1", 2), event("P1.1", 3), event("P2.2", 1), event("P1.1", 4));
         EventPublisher publisher = publisher(1_000_000);
 
         Future<List<CloudEvent>> result = background.submit(() -> events(publisher.publish(events)));
@@ -88,12 +89,14 @@ class EventPublisherTest {
         MockProducer<String, CloudEvent> first = new FailingProducer(3);
         producers.add(first);
         MockProducer<String, CloudEvent> second = mock(false);
-        List<CloudEvent> events = List.of(event("P3.1", 1), event("P3.1", 2), event("P3.1", 3), event("P3.1", 4), event("P3.1", 5));
+        List<CloudEvent> events =
+                List.of(event("P3.1", 1), event("P3.1", 2), event("P3.1", 3), event("P3.1", 4), event("P3.1", 5));
         EventPublisher publisher = publisher(1_000_000);
 
         Future<List<CloudEvent>> result = background.submit(() -> events(publisher.publish(events)));
         assertEquals(events, resultWhile(result, second, 3));
-        assertEquals(ids(events.subList(0, 2)), ids(first.history()), "the first producer sent nothing after the failure");
+        assertEquals(
+                ids(events.subList(0, 2)), ids(first.history()), "the first producer sent nothing after the failure");
         assertTrue(first.closed());
         assertEquals(ids(events.subList(2, 5)), ids(second.history()));
     }
@@ -138,7 +141,9 @@ class EventPublisherTest {
 
         assertEquals(List.of(events.get(0), events.get(2)), result.get());
         assertFalse(producer.closed(), "a refused record is no reason to drop the producer");
-        assertEquals(List.of(events.get(1).getId() + ": org.apache.kafka.common.errors.RecordTooLargeException: too large for the topic"),
+        assertEquals(
+                List.of(events.get(1).getId()
+                        + ": org.apache.kafka.common.errors.RecordTooLargeException: too large for the topic"),
                 deadLetters);
         assertEquals(0, failedAttempts.get());
         assertEquals(1, deadLettered.get());
@@ -147,8 +152,11 @@ class EventPublisherTest {
     @Test
     void anEventLargerThanTheTopicTakesIsNeverSent() throws Exception {
         MockProducer<String, CloudEvent> producer = mock(true);
-        CloudEvent big = CloudEventBuilder.v1(event("P6.1", 1)).withData("application/json",
-                ("{\"text\": \"" + "x".repeat(5_000) + "\"}").getBytes(StandardCharsets.UTF_8)).build();
+        CloudEvent big = CloudEventBuilder.v1(event("P6.1", 1))
+                .withData(
+                        "application/json",
+                        ("{\"text\": \"" + "x".repeat(5_000) + "\"}").getBytes(StandardCharsets.UTF_8))
+                .build();
         CloudEvent small = event("P6.1", 2);
         EventPublisher publisher = publisher(4_000);
 
@@ -207,13 +215,20 @@ class EventPublisherTest {
         MockProducer<String, CloudEvent> producer = mock(true);
         producer.sendException = new org.apache.kafka.common.errors.SerializationException("cannot write");
         AtomicInteger storeAttempts = new AtomicInteger();
-        EventPublisher publisher = new EventPublisher(producers::poll, "t", 1_000_000, Duration.ofMillis(1), Duration.ofMillis(5),
-                Duration.ofSeconds(5), (event, reason) -> {
+        EventPublisher publisher = new EventPublisher(
+                producers::poll,
+                "t",
+                1_000_000,
+                Duration.ofMillis(1),
+                Duration.ofMillis(5),
+                Duration.ofSeconds(5),
+                (event, reason) -> {
                     if (storeAttempts.incrementAndGet() < 3) {
                         throw new IllegalStateException("the database is restarting");
                     }
                     deadLetters.add(reason);
-                }, meter());
+                },
+                meter());
         assertEquals(List.of(), events(publisher.publish(List.of(event("P9.2", 1)))));
         assertEquals(3, storeAttempts.get());
         assertEquals(List.of("org.apache.kafka.common.errors.SerializationException: cannot write"), deadLetters);
@@ -243,8 +258,8 @@ class EventPublisherTest {
         assertEquals(1, next.history().size());
     }
 
-    private List<CloudEvent> resultWhile(Future<List<CloudEvent>> result, MockProducer<String, CloudEvent> producer, int acks)
-            throws Exception {
+    private List<CloudEvent> resultWhile(
+            Future<List<CloudEvent>> result, MockProducer<String, CloudEvent> producer, int acks) throws Exception {
         for (int i = 0; i < acks; i++) {
             int expected = i + 1;
             await().atMost(Duration.ofSeconds(5)).until(() -> producer.history().size() == expected);
@@ -258,15 +273,22 @@ class EventPublisherTest {
     }
 
     private EventPublisher publisher(int maxRecordBytes, Duration backoff, Duration deliveryTimeout) {
-        return new EventPublisher(() -> {
-            MockProducer<String, CloudEvent> next = producers.poll();
-            if (next == null) {
-                throw new AssertionError("the test provides no further producer");
-            }
-            used.add(next);
-            return next;
-        }, "status-changes-test", maxRecordBytes, backoff, backoff.multipliedBy(5), deliveryTimeout,
-                (event, reason) -> deadLetters.add(event.getId() + ": " + reason), meter());
+        return new EventPublisher(
+                () -> {
+                    MockProducer<String, CloudEvent> next = producers.poll();
+                    if (next == null) {
+                        throw new AssertionError("the test provides no further producer");
+                    }
+                    used.add(next);
+                    return next;
+                },
+                "status-changes-test",
+                maxRecordBytes,
+                backoff,
+                backoff.multipliedBy(5),
+                deliveryTimeout,
+                (event, reason) -> deadLetters.add(event.getId() + ": " + reason),
+                meter());
     }
 
     private EventPublisher.Meter meter() {
@@ -289,7 +311,8 @@ class EventPublisherTest {
     }
 
     private MockProducer<String, CloudEvent> mock(boolean autoComplete) {
-        MockProducer<String, CloudEvent> producer = new MockProducer<>(autoComplete, null, new StringSerializer(), serializer());
+        MockProducer<String, CloudEvent> producer =
+                new MockProducer<>(autoComplete, null, new StringSerializer(), serializer());
         producers.add(producer);
         return producer;
     }
@@ -301,8 +324,12 @@ class EventPublisherTest {
     }
 
     private static CloudEvent event(String subject, long sequence) {
-        return CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create("/task-service"))
-                .withType("tracker.item.status-changed").withSubject(subject).withTime(OffsetDateTime.now())
+        return CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/task-service"))
+                .withType("tracker.item.status-changed")
+                .withSubject(subject)
+                .withTime(OffsetDateTime.now())
                 .withExtension("sequence", sequence)
                 .withData("application/json", ("{\"itemCode\": \"" + subject + "\"}").getBytes(StandardCharsets.UTF_8))
                 .build();
@@ -311,7 +338,8 @@ class EventPublisherTest {
     private static List<String> ids(List<?> eventsOrRecords) {
         List<String> ids = new ArrayList<>();
         for (Object item : eventsOrRecords) {
-            CloudEvent event = item instanceof ProducerRecord<?, ?> record ? (CloudEvent) record.value() : (CloudEvent) item;
+            CloudEvent event =
+                    item instanceof ProducerRecord<?, ?> record ? (CloudEvent) record.value() : (CloudEvent) item;
             ids.add(event.getId());
         }
         return ids;

@@ -22,9 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.prioritytracker.notification.stream.StreamConfig;
 import org.prioritytracker.notification.support.CaptureSources;
 import org.prioritytracker.notification.support.Rows;
-import org.prioritytracker.notification.stream.StreamConfig;
 import org.prioritytracker.notification.support.SseClient;
 import org.prioritytracker.testsupport.MutableClock;
 import org.prioritytracker.testsupport.SeedBureaus;
@@ -65,16 +65,24 @@ class ProvinceScopeTest {
         }
         CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged(subject, 1));
         CaptureSources.write(CaptureSources.PROGRESS, reports.toArray(CaptureSources.Row[]::new));
-        await().atMost(WAIT).until(() -> events(TestTokens.forRole("viewer"), subject).size() == 33);
+        await().atMost(WAIT)
+                .until(() -> events(TestTokens.forRole("viewer"), subject).size() == 33);
 
         for (String bureau : bureaus) {
             List<JsonNode> seen = events(TestTokens.forReporter(bureau), subject);
             assertEquals(2, seen.size(), bureau + " sees the item event and its own report: " + seen);
             // Each source has an engine of its own: the log's order across the two is not their commits' order.
-            assertEquals(List.of("tracker.item.status-changed", "tracker.report.submitted"),
-                    seen.stream().map(event -> event.get("type").asText()).sorted().toList(), bureau + ": " + seen);
-            JsonNode report = seen.stream().filter(event -> event.get("type").asText().equals("tracker.report.submitted"))
-                    .findFirst().orElseThrow();
+            assertEquals(
+                    List.of("tracker.item.status-changed", "tracker.report.submitted"),
+                    seen.stream()
+                            .map(event -> event.get("type").asText())
+                            .sorted()
+                            .toList(),
+                    bureau + ": " + seen);
+            JsonNode report = seen.stream()
+                    .filter(event -> event.get("type").asText().equals("tracker.report.submitted"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(bureau, report.get("province").asText());
             assertEquals(bureau, report.at("/data/provinceCode").asText());
             // The bureau's approver is confined to its province as its officers are.
@@ -83,7 +91,11 @@ class ProvinceScopeTest {
         for (String role : List.of("viewer", "ministry-admin", "ministry-reviewer")) {
             assertEquals(33, events(TestTokens.forRole(role), subject).size(), role + " sees every province");
         }
-        given().auth().oauth2(TestTokens.forReporterWithoutProvince()).get("/api/events").then().statusCode(403)
+        given().auth()
+                .oauth2(TestTokens.forReporterWithoutProvince())
+                .get("/api/events")
+                .then()
+                .statusCode(403)
                 .contentType(startsWith("application/problem+json"));
     }
 
@@ -91,15 +103,19 @@ class ProvinceScopeTest {
     void aReportersStreamCarriesItemEventsAndItsOwnReportsOnly() throws Exception {
         String subject = freshSubject();
         try (SseClient hebei = SseClient.open(stream + "?subject=" + subject, TestTokens.forReporter("130000"), null);
-                SseClient jiangsu = SseClient.open(stream + "?subject=" + subject, TestTokens.forReporter("320000"), null);
-                SseClient jiangsuApprover = SseClient.open(stream + "?subject=" + subject, TestTokens.forApprover("320000"), null);
+                SseClient jiangsu =
+                        SseClient.open(stream + "?subject=" + subject, TestTokens.forReporter("320000"), null);
+                SseClient jiangsuApprover =
+                        SseClient.open(stream + "?subject=" + subject, TestTokens.forApprover("320000"), null);
                 SseClient viewer = SseClient.open(stream + "?subject=" + subject, TestTokens.forRole("viewer"), null)) {
             for (SseClient client : List.of(hebei, jiangsu, jiangsuApprover, viewer)) {
                 assertEquals(200, client.status());
                 client.next(1, "stream-position", WAIT);
             }
             CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged(subject, 1));
-            CaptureSources.write(CaptureSources.PROGRESS, Rows.reportSubmitted(subject, 2, "320000"),
+            CaptureSources.write(
+                    CaptureSources.PROGRESS,
+                    Rows.reportSubmitted(subject, 2, "320000"),
                     Rows.reportSubmitted(subject, 3, "130000"));
             CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged(subject, 4));
 
@@ -123,8 +139,13 @@ class ProvinceScopeTest {
                 assertEquals(200, client.status());
                 client.next(1, "stream-position", WAIT);
             }
-            given().cookie("tracker_token", token).accept("text/event-stream").get(stream).then().statusCode(429)
-                    .header("Retry-After", equalTo("5")).contentType(startsWith("application/problem+json"));
+            given().cookie("tracker_token", token)
+                    .accept("text/event-stream")
+                    .get(stream)
+                    .then()
+                    .statusCode(429)
+                    .header("Retry-After", equalTo("5"))
+                    .contentType(startsWith("application/problem+json"));
             try (SseClient other = SseClient.open(stream.toString(), TestTokens.forReporter("450000"), null)) {
                 assertEquals(200, other.status(), "another caller still gets a stream");
             }
@@ -158,8 +179,13 @@ class ProvinceScopeTest {
     }
 
     private static List<JsonNode> events(String token, String subject) {
-        JsonPath page = given().auth().oauth2(token).get("/api/events?limit=500&subject=" + subject).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath page = given().auth()
+                .oauth2(token)
+                .get("/api/events?limit=500&subject=" + subject)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<JsonNode> events = new ArrayList<>();
         for (Object event : page.getList("events")) {
             events.add(new ObjectMapper().valueToTree(event));

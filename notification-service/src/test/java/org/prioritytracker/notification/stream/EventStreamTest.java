@@ -1,11 +1,11 @@
 package org.prioritytracker.notification.stream;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +48,10 @@ class EventStreamTest {
         try (SseClient client = SseClient.open(stream + "?subject=P8.3", viewer, null)) {
             assertEquals(200, client.status());
             client.next(1, "stream-position", WAIT);
-            CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged("P8.3", 2), Rows.statusChanged("P8.3", 3),
+            CaptureSources.write(
+                    CaptureSources.TASKS,
+                    Rows.statusChanged("P8.3", 2),
+                    Rows.statusChanged("P8.3", 3),
                     Rows.statusChanged("P1.3", 2));
             List<SseClient.Message> first = client.next(2, "message", WAIT);
             assertEquals(List.of(2L, 3L), sequences(first));
@@ -64,7 +67,8 @@ class EventStreamTest {
             assertFalse(client.anyWithin("message", Duration.ofMillis(500)), "nothing after the missed events");
         }
         // A browser that opens a new EventSource passes the id in the query instead.
-        String query = "?subject=P8.3&lastEventId=" + java.net.URLEncoder.encode(lastId, java.nio.charset.StandardCharsets.UTF_8);
+        String query = "?subject=P8.3&lastEventId="
+                + java.net.URLEncoder.encode(lastId, java.nio.charset.StandardCharsets.UTF_8);
         try (SseClient client = SseClient.open(stream + query, viewer, null)) {
             assertEquals(List.of(4L, 5L, 6L), sequences(client.next(3, "message", WAIT)));
         }
@@ -72,11 +76,12 @@ class EventStreamTest {
 
     @Test
     void eachMessageIsAStructuredCloudEventAndFiltersApply() throws Exception {
-        try (SseClient client = SseClient.open(stream + "?type=tracker.item.status-changed&subject=P4.5",
-                TestTokens.forRole("viewer"), null)) {
+        try (SseClient client = SseClient.open(
+                stream + "?type=tracker.item.status-changed&subject=P4.5", TestTokens.forRole("viewer"), null)) {
             client.next(1, "stream-position", WAIT);
             CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged("P4.4", 2), Rows.statusChanged("P4.5", 9));
-            JsonNode event = json.readTree(client.next(1, "message", WAIT).get(0).data());
+            JsonNode event =
+                    json.readTree(client.next(1, "message", WAIT).get(0).data());
             assertEquals("1.0", event.get("specversion").asText());
             assertEquals("P4.5", event.get("subject").asText());
             assertEquals("/task-service", event.get("source").asText());
@@ -93,7 +98,9 @@ class EventStreamTest {
     @Test
     void manyStreamsOpenedAtOnceEachBeginWithTheirPositionAndMissNothing() throws Exception {
         // Twelve bureaus, each within its own share of streams.
-        List<String> readers = SeedBureaus.codes().subList(0, 12).stream().map(TestTokens::forReporter).toList();
+        List<String> readers = SeedBureaus.codes().subList(0, 12).stream()
+                .map(TestTokens::forReporter)
+                .toList();
         ExecutorService openers = Executors.newFixedThreadPool(12);
         List<SseClient> clients = new ArrayList<>();
         try {
@@ -108,7 +115,10 @@ class EventStreamTest {
                 assertEquals(200, client.status());
                 assertEquals("stream-position", client.nextMessage(WAIT).event(), "a stream begins with its position");
             }
-            CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged("P8.8", 1), Rows.statusChanged("P8.8", 2),
+            CaptureSources.write(
+                    CaptureSources.TASKS,
+                    Rows.statusChanged("P8.8", 1),
+                    Rows.statusChanged("P8.8", 2),
                     Rows.statusChanged("P8.8", 3));
             for (SseClient client : clients) {
                 assertEquals(List.of(1L, 2L, 3L), sequences(client.next(3, "message", WAIT)));
@@ -126,16 +136,26 @@ class EventStreamTest {
         try (SseClient client = SseClient.open(stream.toString(), "not-a-token", null)) {
             assertEquals(401, client.status());
         }
-        given().auth().oauth2(TestTokens.forRole("metrics-reader")).accept("text/event-stream")
-                .get("/api/events/stream").then().statusCode(403);
-        given().auth().oauth2(TestTokens.forRole("viewer")).accept("text/event-stream").header("Last-Event-ID", "garbage")
-                .get("/api/events/stream").then().statusCode(400);
+        given().auth()
+                .oauth2(TestTokens.forRole("metrics-reader"))
+                .accept("text/event-stream")
+                .get("/api/events/stream")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .accept("text/event-stream")
+                .header("Last-Event-ID", "garbage")
+                .get("/api/events/stream")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void overHttp2TheStreamCarriesTheSameEventsAndOverHttp1TheSameHeadersAsEveryResponse() throws Exception {
         String viewer = TestTokens.forRole("viewer");
-        try (SseClient h2 = SseClient.open(java.net.http.HttpClient.Version.HTTP_2, stream + "?subject=P8.5", viewer, null);
+        try (SseClient h2 = SseClient.open(
+                        java.net.http.HttpClient.Version.HTTP_2, stream + "?subject=P8.5", viewer, null);
                 SseClient h1 = SseClient.open(stream + "?subject=P8.5", viewer, null)) {
             assertEquals(java.net.http.HttpClient.Version.HTTP_2, h2.version(), "cleartext HTTP/2, upgraded");
             assertEquals(java.net.http.HttpClient.Version.HTTP_1_1, h1.version());
@@ -152,37 +172,66 @@ class EventStreamTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "subject=P3.2%3Cscript%3E | subject",
-        "subject=P3.2&subject=P3.3 | subject",
-        "type=tracker.item.status-changed%3Bdrop | type",
-        "lastEventId=0:4,0:5 | lastEventId",
-        "lastEventId=0:-5 | lastEventId",
-        "lastEventId=17:0 | lastEventId",
-        "lastEventId=0:999999999999 | lastEventId"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "subject=P3.2%3Cscript%3E | subject",
+                "subject=P3.2&subject=P3.3 | subject",
+                "type=tracker.item.status-changed%3Bdrop | type",
+                "lastEventId=0:4,0:5 | lastEventId",
+                "lastEventId=0:-5 | lastEventId",
+                "lastEventId=17:0 | lastEventId",
+                "lastEventId=0:999999999999 | lastEventId"
+            })
     void badInputIsAProblemNamingTheField(String query, String field) {
-        given().cookie("tracker_token", TestTokens.forRole("viewer")).accept("text/event-stream")
-                .get("/api/events/stream?" + query).then().statusCode(400)
+        given().cookie("tracker_token", TestTokens.forRole("viewer"))
+                .accept("text/event-stream")
+                .get("/api/events/stream?" + query)
+                .then()
+                .statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors[0].field", equalTo(field), "instance", equalTo("/api/events/stream"));
     }
 
     @Test
     void aPositionAheadOfTheTopicIsNamedAsSuchInTheHeaderItCameIn() {
-        given().auth().oauth2(TestTokens.forRole("viewer")).accept("text/event-stream").header("Last-Event-ID", "0:999999999999")
-                .get("/api/events/stream").then().statusCode(400)
-                .body("errors[0].field", equalTo("Last-Event-ID"), "errors[0].message", containsString("ahead of the topic"));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .accept("text/event-stream")
+                .header("Last-Event-ID", "0:999999999999")
+                .get("/api/events/stream")
+                .then()
+                .statusCode(400)
+                .body(
+                        "errors[0].field",
+                        equalTo("Last-Event-ID"),
+                        "errors[0].message",
+                        containsString("ahead of the topic"));
     }
 
     @Test
     void anExpiredOrForgedTokenIsRefusedWithAProblem() {
-        given().cookie("tracker_token", TestTokens.forReporter("130000", Instant.now().minusSeconds(120))).accept("text/event-stream")
-                .get("/api/events/stream").then().statusCode(401).contentType(startsWith("application/problem+json"));
+        given().cookie(
+                        "tracker_token",
+                        TestTokens.forReporter("130000", Instant.now().minusSeconds(120)))
+                .accept("text/event-stream")
+                .get("/api/events/stream")
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"));
         String forged = TestTokens.forRole("viewer");
         forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
-        given().auth().oauth2(forged).accept("text/event-stream").get("/api/events/stream").then().statusCode(401)
+        given().auth()
+                .oauth2(forged)
+                .accept("text/event-stream")
+                .get("/api/events/stream")
+                .then()
+                .statusCode(401)
                 .contentType(startsWith("application/problem+json"));
-        given().accept("text/event-stream").get("/api/events/stream").then().statusCode(401)
+        given().accept("text/event-stream")
+                .get("/api/events/stream")
+                .then()
+                .statusCode(401)
                 .contentType(startsWith("application/problem+json"));
     }
 
@@ -193,5 +242,4 @@ class EventStreamTest {
         }
         return sequences;
     }
-
 }

@@ -89,7 +89,11 @@ class StreamCatchUpTest {
             CaptureSources.write(CaptureSources.TASKS, Rows.statusChanged(subject, 8));
             assertEquals(List.of(8L), sequences(client.next(1, "message", WAIT)), "live after the catch-up");
         }
-        given().auth().oauth2(TestTokens.forRole("metrics-reader")).get("/q/metrics").then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forRole("metrics-reader"))
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("tracker_stream_resumed_total{from=\"database\"}"));
     }
 
@@ -131,13 +135,22 @@ class StreamCatchUpTest {
             }
         }
         CaptureSources.write(CaptureSources.TASKS, rows.toArray(CaptureSources.Row[]::new));
-        await().atMost(WAIT).until(() -> given().auth().oauth2(TestTokens.forRole("viewer"))
-                .get("/api/events?limit=500&subject=" + subject).then().statusCode(200).extract().jsonPath()
-                .getList("events").size() == 7);
+        await().atMost(WAIT)
+                .until(() -> given().auth()
+                                .oauth2(TestTokens.forRole("viewer"))
+                                .get("/api/events?limit=500&subject=" + subject)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getList("events")
+                                .size()
+                        == 7);
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.execute();
         }
     }

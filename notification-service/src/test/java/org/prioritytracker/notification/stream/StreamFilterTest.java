@@ -26,7 +26,8 @@ class StreamFilterTest {
         assertFalse(filter.accepts(TASKS, "P3.3", "tracker.item.status-changed", null));
         assertFalse(filter.accepts(TASKS, "P3.2", "tracker.item.overdue", null));
         assertTrue(new StreamFilter("P3.2", null).accepts(TASKS, "P3.2", "tracker.item.overdue", null));
-        assertFalse(new StreamFilter(null, "tracker.item.overdue").accepts(TASKS, "P3.2", "tracker.item.status-changed", null));
+        assertFalse(new StreamFilter(null, "tracker.item.overdue")
+                .accepts(TASKS, "P3.2", "tracker.item.status-changed", null));
     }
 
     @Test
@@ -36,6 +37,7 @@ class StreamFilterTest {
         assertTrue(reporter.accepts(REPORTS, "P3.2", "tracker.report.submitted", "130000"));
         assertFalse(reporter.accepts(REPORTS, "P3.2", "tracker.report.submitted", "320000"));
         assertFalse(reporter.accepts(TASKS, "P3.2", "tracker.report.due", "320000"), "any province-scoped event");
-        assertFalse(reporter.accepts(REPORTS, "P3.2", "tracker.report.reviewed", null), "report data without a province");
+        assertFalse(
+                reporter.accepts(REPORTS, "P3.2", "tracker.report.reviewed", null), "report data without a province");
     }
 }

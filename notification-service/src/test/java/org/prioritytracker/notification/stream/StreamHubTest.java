@@ -34,8 +34,7 @@ class StreamHubTest {
     private final List<TopicEvent> fannedOut = new ArrayList<>();
     private final StreamSubscriber.Meter meter = new StreamSubscriber.Meter() {
         @Override
-        public void delivered(TopicEvent live) {
-        }
+        public void delivered(TopicEvent live) {}
 
         @Override
         public void fannedOut(TopicEvent live) {
@@ -78,8 +77,7 @@ class StreamHubTest {
         }
 
         @Override
-        public void dropIfStuckAfter(Duration grace) {
-        }
+        public void dropIfStuckAfter(Duration grace) {}
 
         /** The messages dispatched so far: [id, event name, data], as an EventSource would. */
         List<String[]> messages() {
@@ -106,7 +104,10 @@ class StreamHubTest {
         }
 
         List<String> data() {
-            return messages().stream().filter(m -> m[1].equals("message")).map(m -> m[2]).toList();
+            return messages().stream()
+                    .filter(m -> m[1].equals("message"))
+                    .map(m -> m[2])
+                    .toList();
         }
 
         String lastId() {
@@ -146,7 +147,8 @@ class StreamHubTest {
     void subjectAndTypeFiltersPickTheirEventsAndStreamsThatShareAFilterShareAGroup() {
         Connection p32 = open(filter("P3.2", null, null), StreamPosition.empty(), StreamHub.Opening.LIVE);
         Connection p32too = open(filter("P3.2", null, null), StreamPosition.empty(), StreamHub.Opening.LIVE);
-        Connection overdue = open(filter(null, "tracker.item.overdue", null), StreamPosition.empty(), StreamHub.Opening.LIVE);
+        Connection overdue =
+                open(filter(null, "tracker.item.overdue", null), StreamPosition.empty(), StreamHub.Opening.LIVE);
         publish(0, TASKS, "P3.2", "tracker.item.status-changed", null, "moved");
         publish(0, TASKS, "P3.3", "tracker.item.overdue", null, "late");
         publish(0, TASKS, "P3.2", "tracker.item.overdue", null, "both");
@@ -170,7 +172,8 @@ class StreamHubTest {
         publish(1, TASKS, "P1.1", "tracker.item.status-changed", null, "x");
         publish(0, TASKS, "P3.2", "tracker.item.status-changed", null, "3");
 
-        Connection again = open(filter("P3.2", null, null), StreamPosition.parse(lastId), StreamHub.Opening.RESUMED_FROM_RING);
+        Connection again =
+                open(filter("P3.2", null, null), StreamPosition.parse(lastId), StreamHub.Opening.RESUMED_FROM_RING);
         publish(0, TASKS, "P3.2", "tracker.item.status-changed", null, "4");
         runEventLoop();
         assertEquals(List.of("2", "3", "4"), again.data());
@@ -192,7 +195,8 @@ class StreamHubTest {
         runEventLoop();
         assertEquals(List.of("d", "e"), resumed.data());
         List<String[]> messages = resumed.messages();
-        assertEquals("0:1,1:1", messages.get(1)[0], "its own position, not the engine's, which had not reached 1:1 at d");
+        assertEquals(
+                "0:1,1:1", messages.get(1)[0], "its own position, not the engine's, which had not reached 1:1 at d");
         assertEquals(engine.id(), resumed.lastId(), "in step with the engine from then on");
     }
 
@@ -256,8 +260,8 @@ class StreamHubTest {
     @Test
     void aStreamWhoseTokenExpiredIsToldSoAndEnded() {
         Connection stream = new Connection();
-        stream.stream = new StreamSubscriber(filter(null, null, null), "viewer", NOW.plusSeconds(1), stream, 10, meter, ended -> {
-        });
+        stream.stream = new StreamSubscriber(
+                filter(null, null, null), "viewer", NOW.plusSeconds(1), stream, 10, meter, ended -> {});
         hub.open(stream.stream, StreamPosition.empty());
         hub.tick(NOW);
         runEventLoop();
@@ -275,7 +279,8 @@ class StreamHubTest {
         publish(0, TASKS, "P1.1", "tracker.item.status-changed", null, "not for it");
         hub.tick(NOW);
         runEventLoop();
-        assertTrue(p32.written.toString().endsWith(": keep-alive\nid: " + engine.id() + "\n\n"), p32.written.toString());
+        assertTrue(
+                p32.written.toString().endsWith(": keep-alive\nid: " + engine.id() + "\n\n"), p32.written.toString());
         assertEquals(List.of(), p32.data());
     }
 
@@ -301,7 +306,8 @@ class StreamHubTest {
     // ---- helpers ----------------------------------------------------------------------------------
 
     private StreamHub hub(int ringEvents) {
-        StreamHub created = new StreamHub(new EventRing(ringEvents, 1 << 20), Duration.ofSeconds(15), Duration.ofSeconds(30), meter);
+        StreamHub created = new StreamHub(
+                new EventRing(ringEvents, 1 << 20), Duration.ofSeconds(15), Duration.ofSeconds(30), meter);
         if (ringEvents == 100) {
             created.start(engine);
         }
@@ -320,12 +326,12 @@ class StreamHubTest {
     }
 
     private StreamSubscriber subscriber(Connection connection, StreamFilter filter, int maxQueued) {
-        return new StreamSubscriber(filter, "caller", NOW.plusSeconds(300), connection, maxQueued, meter, ended -> {
-        });
+        return new StreamSubscriber(filter, "caller", NOW.plusSeconds(300), connection, maxQueued, meter, ended -> {});
     }
 
     private static StreamFilter filter(String subject, String type, String province) {
-        return new StreamFilter(subject, type, province == null ? EventScope.EVERY_PROVINCE : EventScope.province(province));
+        return new StreamFilter(
+                subject, type, province == null ? EventScope.EVERY_PROVINCE : EventScope.province(province));
     }
 
     private void publish(int partition, String source, String subject, String type, String province, String data) {
@@ -334,7 +340,17 @@ class StreamHubTest {
     }
 
     private TopicEvent event(int partition, String source, String subject, String type, String province, String data) {
-        return new TopicEvent(partition, engine.offset(partition), engine, source, subject, type, province, data, System.nanoTime(), -1);
+        return new TopicEvent(
+                partition,
+                engine.offset(partition),
+                engine,
+                source,
+                subject,
+                type,
+                province,
+                data,
+                System.nanoTime(),
+                -1);
     }
 
     private void runEventLoop() {

@@ -77,15 +77,33 @@ class StreamPositionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage", "0:", ":4", "0:4:5", "a:1", "0:x", "0:99999999999999999999", "0:-2", "-1:4",
-            "1024:0", "0:1,0:2", "0:1,", ",0:1"})
+    @ValueSource(
+            strings = {
+                "garbage",
+                "0:",
+                ":4",
+                "0:4:5",
+                "a:1",
+                "0:x",
+                "0:99999999999999999999",
+                "0:-2",
+                "-1:4",
+                "1024:0",
+                "0:1,0:2",
+                "0:1,",
+                ",0:1"
+            })
     void anythingElseIsNoPosition(String id) {
         assertNull(StreamPosition.parse(id));
     }
 
     @Test
     void theHighestPartitionAPositionMayNameIsBelowItsLimit() {
-        assertEquals(StreamPosition.MAX_PARTITIONS, StreamPosition.parse((StreamPosition.MAX_PARTITIONS - 1) + ":0").partitions());
-        assertNull(StreamPosition.parse("0:1,".repeat(StreamPosition.MAX_PARTITIONS * 9)), "an id longer than any position");
+        assertEquals(
+                StreamPosition.MAX_PARTITIONS,
+                StreamPosition.parse((StreamPosition.MAX_PARTITIONS - 1) + ":0").partitions());
+        assertNull(
+                StreamPosition.parse("0:1,".repeat(StreamPosition.MAX_PARTITIONS * 9)),
+                "an id longer than any position");
     }
 }

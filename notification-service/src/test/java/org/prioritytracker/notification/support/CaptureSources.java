@@ -29,14 +29,20 @@ public class CaptureSources implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Scripts.run("database", List.of("recreate", TASKS, PROGRESS), Map.of(),
+        Scripts.run(
+                "database",
+                List.of("recreate", TASKS, PROGRESS),
+                Map.of(),
                 Scripts.ROOT.resolve("target/test-databases.log"));
         for (String database : List.of(TASKS, PROGRESS)) {
             Flyway.configure()
                     .dataSource(url(database), database, database + "-local")
-                    .locations("filesystem:" + Scripts.ROOT.resolve(Path.of("libs", "outbox", "src", "main", "resources", "db", "outbox")))
+                    .locations("filesystem:"
+                            + Scripts.ROOT.resolve(
+                                    Path.of("libs", "outbox", "src", "main", "resources", "db", "outbox")))
                     .placeholders(Map.of("cdcRole", "tracker_cdc"))
-                    .load().migrate();
+                    .load()
+                    .migrate();
         }
         return Map.of();
     }
@@ -48,12 +54,26 @@ public class CaptureSources implements QuarkusTestResourceLifecycleManager {
 
     /** One outbox row as libs/outbox writes it. */
     /** @param sequence null where the writer leaves the numbering to the capture */
-    public record Row(String id, String source, String type, String subject, Instant time, Long sequence, String data,
+    public record Row(
+            String id,
+            String source,
+            String type,
+            String subject,
+            Instant time,
+            Long sequence,
+            String data,
             String extensions) {
 
         public static Row of(String source, String type, String subject, Long sequence, String data) {
-            return new Row(UUID.randomUUID().toString(), source, type, subject, Instant.now().truncatedTo(ChronoUnit.MICROS),
-                    sequence, data, "{}");
+            return new Row(
+                    UUID.randomUUID().toString(),
+                    source,
+                    type,
+                    subject,
+                    Instant.now().truncatedTo(ChronoUnit.MICROS),
+                    sequence,
+                    data,
+                    "{}");
         }
 
         public Row withExtensions(String json) {

@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class SseClient implements AutoCloseable {
 
     /** One dispatched message: its id, event name ("message" unless named) and data. */
-    public record Message(String id, String event, String data) {
-    }
+    public record Message(String id, String event, String data) {}
 
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
     private final InputStream body;
@@ -47,20 +46,24 @@ public final class SseClient implements AutoCloseable {
      * Opens a stream over HTTP/1.1, a connection of its own; {@code cookieToken} authenticates as a
      * browser would, through the tracker_token cookie.
      */
-    public static SseClient open(String url, String cookieToken, String lastEventId) throws IOException, InterruptedException {
+    public static SseClient open(String url, String cookieToken, String lastEventId)
+            throws IOException, InterruptedException {
         return open(HttpClient.Version.HTTP_1_1, url, cookieToken, lastEventId);
     }
 
     /** Opens a stream over the given version (HTTP_2: cleartext, upgraded from HTTP/1.1 as the JDK's client does). */
     public static SseClient open(HttpClient.Version version, String url, String cookieToken, String lastEventId)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/event-stream")
                 .header("Cookie", "tracker_token=" + cookieToken);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        return new SseClient(HttpClient.newBuilder().version(version).build().send(request.build(),
-                HttpResponse.BodyHandlers.ofInputStream()));
+        return new SseClient(HttpClient.newBuilder()
+                .version(version)
+                .build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
     }
 
     public int status() {
@@ -82,8 +85,8 @@ public final class SseClient implements AutoCloseable {
         while (result.size() < count) {
             Message message = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (message == null) {
-                throw new AssertionError("Only " + result.size() + " of " + count + " '" + event + "' messages within " + timeout
-                        + (failure == null ? "" : "; the stream broke: " + failure));
+                throw new AssertionError("Only " + result.size() + " of " + count + " '" + event + "' messages within "
+                        + timeout + (failure == null ? "" : "; the stream broke: " + failure));
             }
             if (message.event().equals(event)) {
                 result.add(message);
@@ -96,7 +99,8 @@ public final class SseClient implements AutoCloseable {
     public Message nextMessage(Duration timeout) throws InterruptedException {
         Message message = messages.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (message == null) {
-            throw new AssertionError("No message within " + timeout + (failure == null ? "" : "; the stream broke: " + failure));
+            throw new AssertionError(
+                    "No message within " + timeout + (failure == null ? "" : "; the stream broke: " + failure));
         }
         return message;
     }
@@ -142,7 +146,8 @@ public final class SseClient implements AutoCloseable {
                 } else if (line.startsWith("event:")) {
                     event = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
-                    data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).stripLeading());
+                    data.append(data.isEmpty() ? "" : "\n")
+                            .append(line.substring(5).stripLeading());
                 }
             }
         } catch (IOException e) {

@@ -48,36 +48,64 @@ public class ApprovalResource {
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCIAL_APPROVER)
     @Operation(operationId = "approveReport", summary = """
             Approve a submitted report of your bureau (it goes on to the ministry and the officer can no longer amend it) \
             or return it to the officer for amendment""")
-    @RequestBody(content = @Content(examples = {
-            @ExampleObject(name = "approve", value = "{\"decision\": \"APPROVED\"}"),
-            @ExampleObject(name = "return", value = "{\"decision\": \"RETURNED\", \"comment\": \"请核实第二季度的监测数据。\"}")}))
-    @APIResponse(responseCode = "200", description = "The report as decided; its version is the one judged",
+    @RequestBody(
+            content =
+                    @Content(
+                            examples = {
+                                @ExampleObject(name = "approve", value = "{\"decision\": \"APPROVED\"}"),
+                                @ExampleObject(
+                                        name = "return",
+                                        value = "{\"decision\": \"RETURNED\", \"comment\": \"请核实第二季度的监测数据。\"}")
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The report as decided; its version is the one judged",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ReportView.class)))
-    @APIResponse(responseCode = "400", description = "No decision, an unknown one, or RETURNED without a comment",
+    @APIResponse(
+            responseCode = "400",
+            description = "No decision, an unknown one, or RETURNED without a comment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a provincial-approver, or the report belongs to another province",
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a provincial-approver, or the report belongs to another province",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such report",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The report is not SUBMITTED: already APPROVED, RETURNED or ACCEPTED",
+    @APIResponse(
+            responseCode = "409",
+            description = "The report is not SUBMITTED: already APPROVED, RETURNED or ACCEPTED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The report was amended since the version in If-Match",
+    @APIResponse(
+            responseCode = "412",
+            description = "The report was amended since the version in If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No If-Match header",
+    @APIResponse(
+            responseCode = "428",
+            description = "No If-Match header",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response approve(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag of the version being judged, from GET /api/reports/{id}", example = "\"1\"")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response approve(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description = "The ETag of the version being judged, from GET /api/reports/{id}",
+                            example = "\"1\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") ApprovalRequest request) {
         Report report = service.decide(id, request, ifMatch, caller.approverProvince(), caller.actor());
-        return Response.ok(ReportView.of(report)).header(HttpHeaders.ETAG, report.etag()).build();
+        return Response.ok(ReportView.of(report))
+                .header(HttpHeaders.ETAG, report.etag())
+                .build();
     }
 }

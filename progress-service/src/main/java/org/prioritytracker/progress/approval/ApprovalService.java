@@ -15,7 +15,6 @@ import org.prioritytracker.progress.report.BureauApprovalRecord;
 import org.prioritytracker.progress.report.BureauDecision;
 import org.prioritytracker.progress.report.Report;
 import org.prioritytracker.progress.report.ReportEvents;
-import org.prioritytracker.progress.report.ReportService;
 import org.prioritytracker.progress.report.ReportVersion;
 import org.prioritytracker.progress.report.ReviewState;
 import org.prioritytracker.time.PlanCalendar;
@@ -37,9 +36,12 @@ public class ApprovalService {
 
     @Transactional
     public Report decide(UUID id, ApprovalRequest request, String ifMatch, String province, String approver) {
-        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        String comment = request.comment() == null || request.comment().isBlank()
+                ? null
+                : request.comment().strip();
         if (request.decision() == BureauDecision.RETURNED && comment == null) {
-            throw ProblemException.badRequest("comment", "is required when returning a report: tell the officer what to fix");
+            throw ProblemException.badRequest(
+                    "comment", "is required when returning a report: tell the officer what to fix");
         }
         Report report = Report.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (report == null) {
@@ -53,11 +55,17 @@ public class ApprovalService {
             throw new DomainException.WorkflowViolation("The report is " + report.reviewState
                     + ", not awaiting the bureau's approval; only a SUBMITTED report can be approved or returned.");
         }
-        report.reviewState = request.decision() == BureauDecision.APPROVED ? ReviewState.APPROVED : ReviewState.RETURNED;
-        report.bureauApproval = new BureauApprovalRecord(request.decision(), approver, PlanCalendar.now(clock), comment);
+        report.reviewState =
+                request.decision() == BureauDecision.APPROVED ? ReviewState.APPROVED : ReviewState.RETURNED;
+        report.bureauApproval =
+                new BureauApprovalRecord(request.decision(), approver, PlanCalendar.now(clock), comment);
         ReportVersion.current(report).bureauApproval = report.bureauApproval;
-        outbox.writeInCommitOrder(report.itemCode, List.of(new OutboxWriter.Draft(ReportEvents.APPROVED,
-                ReportEvents.Approved.of(report), ReportEvents.scope(report.provinceCode))));
+        outbox.writeInCommitOrder(
+                report.itemCode,
+                List.of(new OutboxWriter.Draft(
+                        ReportEvents.APPROVED,
+                        ReportEvents.Approved.of(report),
+                        ReportEvents.scope(report.provinceCode))));
         return report;
     }
 }

@@ -10,21 +10,37 @@ import org.prioritytracker.problem.Problem;
 public record BatchResult(int created, int duplicates, int rejected, List<RowResult> rows) {
 
     /** What happened to one row. */
-    public enum Outcome { CREATED, DUPLICATE, INVALID, UNAVAILABLE }
+    public enum Outcome {
+        CREATED,
+        DUPLICATE,
+        INVALID,
+        UNAVAILABLE
+    }
 
     @Schema(name = "BatchRowResult")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RowResult(
-            @Schema(description = "Index in the JSON array (from 0), or line number in the CSV file (the header is line 1)") int row,
-            @Schema(description = "The row's itemCode as given; absent when it gives none", examples = "P3.2") String itemCode,
+            @Schema(
+                    description =
+                            "Index in the JSON array (from 0), or line number in the CSV file (the header is line 1)")
+            int row,
+
+            @Schema(description = "The row's itemCode as given; absent when it gives none", examples = "P3.2")
+            String itemCode,
+
             Outcome outcome,
-            @Schema(description = "The stored report (created) or the existing one (duplicate)") UUID reportId,
-            @Schema(description = "Why the row was not stored (invalid, or unavailable: retry later)") Problem problem) {
-    }
+
+            @Schema(description = "The stored report (created) or the existing one (duplicate)")
+            UUID reportId,
+
+            @Schema(description = "Why the row was not stored (invalid, or unavailable: retry later)")
+            Problem problem) {}
 
     static BatchResult of(List<RowResult> rows) {
-        int created = (int) rows.stream().filter(r -> r.outcome() == Outcome.CREATED).count();
-        int duplicates = (int) rows.stream().filter(r -> r.outcome() == Outcome.DUPLICATE).count();
+        int created =
+                (int) rows.stream().filter(r -> r.outcome() == Outcome.CREATED).count();
+        int duplicates = (int)
+                rows.stream().filter(r -> r.outcome() == Outcome.DUPLICATE).count();
         return new BatchResult(created, duplicates, rows.size() - created - duplicates, rows);
     }
 }

@@ -35,11 +35,11 @@ final class CsvReports {
     private static final String METRIC_PREFIX = "metric:";
     private static final List<String> REQUIRED = List.of("itemCode", "period", "percentComplete", "status");
     private static final List<String> OPTIONAL = List.of("narrative", "provinceCode");
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     /** One data row: its row in the spreadsheet (the header is row 1; blank rows count) and the report it describes. */
-    record Row(int line, ObjectNode report) {
-    }
+    record Row(int line, ObjectNode report) {}
 
     /** A column of the header: a report field, or a metric with its unit. */
     record Column(String field, String metricName, String metricUnit) {
@@ -49,11 +49,13 @@ final class CsvReports {
         }
     }
 
-    private CsvReports() {
-    }
+    private CsvReports() {}
 
     static List<Row> parse(Reader csv, int maxRows, ObjectMapper mapper) {
-        try (CSVParser parser = CSVParser.builder().setReader(withoutByteOrderMark(csv)).setFormat(FORMAT).get()) {
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(withoutByteOrderMark(csv))
+                .setFormat(FORMAT)
+                .get()) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw ProblemException.badRequest("body", "is empty: expected a header row and at least one report");
@@ -66,8 +68,8 @@ final class CsvReports {
                     continue;
                 }
                 if (rows.size() == maxRows) {
-                    throw ProblemException.badRequest("body", "holds more than " + maxRows + " reports; a batch takes at most "
-                            + maxRows);
+                    throw ProblemException.badRequest(
+                            "body", "holds more than " + maxRows + " reports; a batch takes at most " + maxRows);
                 }
                 rows.add(new Row((int) record.getRecordNumber(), report(header, record, mapper)));
             }
@@ -89,7 +91,8 @@ final class CsvReports {
         for (String cell : record) {
             String name = cell.strip();
             if (name.length() > MAX_HEADER_CELL) {
-                throw ProblemException.badRequest("header", "has a column name longer than " + MAX_HEADER_CELL + " characters");
+                throw ProblemException.badRequest(
+                        "header", "has a column name longer than " + MAX_HEADER_CELL + " characters");
             }
             String unstorable = StorableText.problem(name);
             if (unstorable != null) {
@@ -130,8 +133,9 @@ final class CsvReports {
                 return new Column(field, null, null);
             }
         }
-        throw ProblemException.badRequest("header", "has an unknown column '" + name + "'; use " + REQUIRED + ", "
-                + OPTIONAL + " or metric:NAME (UNIT)");
+        throw ProblemException.badRequest(
+                "header",
+                "has an unknown column '" + name + "'; use " + REQUIRED + ", " + OPTIONAL + " or metric:NAME (UNIT)");
     }
 
     private static ObjectNode report(List<Column> header, CSVRecord record, ObjectMapper mapper) {
@@ -140,7 +144,11 @@ final class CsvReports {
         for (int c = 0; c < header.size(); c++) {
             String cell = c < record.size() ? record.get(c).strip() : "";
             if (cell.length() > MAX_CELL) {
-                report.put("oversizedCell", header.get(c).isMetric() ? header.get(c).metricName() : header.get(c).field());
+                report.put(
+                        "oversizedCell",
+                        header.get(c).isMetric()
+                                ? header.get(c).metricName()
+                                : header.get(c).field());
                 continue;
             }
             Column column = header.get(c);

@@ -22,19 +22,26 @@ final class CsvTemplate {
     /** Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark. */
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private CsvTemplate() {
-    }
+    private CsvTemplate() {}
 
     /** The active sub-items in the plan's order. */
     static List<String> itemCodes(List<PriorityInfo> plan) {
-        return plan.stream().flatMap(priority -> priority.items().stream()).filter(item -> !item.isArchived())
-                .map(PriorityInfo.Item::code).toList();
+        return plan.stream()
+                .flatMap(priority -> priority.items().stream())
+                .filter(item -> !item.isArchived())
+                .map(PriorityInfo.Item::code)
+                .toList();
     }
 
     static void write(List<String> itemCodes, Period period, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(BYTE_ORDER_MARK);
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get());
+        CSVPrinter printer = new CSVPrinter(
+                writer,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(HEADER.toArray(String[]::new))
+                        .get());
         for (String code : itemCodes) {
             printer.printRecord(code, period.text(), "", "", "");
         }

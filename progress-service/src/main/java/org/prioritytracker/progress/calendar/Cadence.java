@@ -6,7 +6,8 @@ import org.prioritytracker.progress.report.Period;
 
 /** How often a plan's bureaus report: once a quarter (2025-Q2) or once a month (2025-06). */
 public enum Cadence {
-    QUARTERLY, MONTHLY;
+    QUARTERLY,
+    MONTHLY;
 
     /** The plan year's periods of this cadence, in order. */
     public List<Period> periods(int year) {

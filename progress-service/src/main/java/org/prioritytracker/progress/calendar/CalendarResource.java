@@ -54,16 +54,29 @@ public class CalendarResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER})
-    @Operation(operationId = "getCalendar",
+    @RolesAllowed({
+        Roles.MINISTRY_ADMIN,
+        Roles.MINISTRY_REVIEWER,
+        Roles.PROVINCIAL_REPORTER,
+        Roles.PROVINCIAL_APPROVER,
+        Roles.VIEWER
+    })
+    @Operation(
+            operationId = "getCalendar",
             summary = "The plan's reporting calendar, with each period's deadline, reminder day and last entry day")
-    @APIResponse(responseCode = "200", description = "The calendar",
+    @APIResponse(
+            responseCode = "200",
+            description = "The calendar",
             content = @Content(schema = @Schema(implementation = CalendarView.class)))
-    @APIResponse(responseCode = "400", description = "The year is not a year",
+    @APIResponse(
+            responseCode = "400",
+            description = "The year is not a year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No plan has this year")
-    public CalendarView get(@Parameter(description = YEAR_DOC, schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
-            @PathParam("year") String year) {
+    public CalendarView get(
+            @Parameter(description = YEAR_DOC, schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
+                    @PathParam("year")
+                    String year) {
         return calendars.view(parseYear(year));
     }
 
@@ -74,31 +87,52 @@ public class CalendarResource {
     @Operation(operationId = "replaceCalendar", summary = "Set the plan's reporting calendar")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "quarterly", value = """
             {"cadence": "QUARTERLY", "deadlineDays": 10, "reminderDays": 5, "lockDays": 30}""")))
-    @APIResponse(responseCode = "200", description = "The calendar as set",
+    @APIResponse(
+            responseCode = "200",
+            description = "The calendar as set",
             content = @Content(schema = @Schema(implementation = CalendarView.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is missing or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No plan has this year")
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     public CalendarView replace(
             @Parameter(description = YEAR_DOC, schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
-            @PathParam("year") String year,
-            @Parameter(description = "The calendar's version in quotes (\"0\" while the defaults apply)", example = "\"0\"")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                    @PathParam("year")
+                    String year,
+            @Parameter(
+                            description = "The calendar's version in quotes (\"0\" while the defaults apply)",
+                            example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") CalendarRequest request) {
         return calendars.replace(parseYear(year), request, ifMatch, caller.actor());
     }
 
     @GET
     @Path("/reopenings")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER})
-    @Operation(operationId = "listReopenings", summary = "The plan's reopened periods (a reporter sees its own bureau's)")
-    @APIResponse(responseCode = "200", description = "The reopenings",
+    @RolesAllowed({
+        Roles.MINISTRY_ADMIN,
+        Roles.MINISTRY_REVIEWER,
+        Roles.PROVINCIAL_REPORTER,
+        Roles.PROVINCIAL_APPROVER,
+        Roles.VIEWER
+    })
+    @Operation(
+            operationId = "listReopenings",
+            summary = "The plan's reopened periods (a reporter sees its own bureau's)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The reopenings",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReopeningView.class)))
     @APIResponse(responseCode = "404", description = "No plan has this year")
     public List<ReopeningView> reopenings(
             @Parameter(description = YEAR_DOC, schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
-            @PathParam("year") String year) {
+                    @PathParam("year")
+                    String year) {
         return calendars.reopenings(parseYear(year), caller.confinedProvince());
     }
 
@@ -110,21 +144,30 @@ public class CalendarResource {
     @Operation(operationId = "reopenPeriod", summary = "Reopen a locked period for one bureau, until a day")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Hebei, first quarter", value = """
             {"provinceCode": "130000", "period": "2025-Q1", "openUntil": "2025-06-30"}""")))
-    @APIResponse(responseCode = "201", description = "The reopening; Location is its address",
+    @APIResponse(
+            responseCode = "201",
+            description = "The reopening; Location is its address",
             headers = @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ReopeningView.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is missing or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No plan has this year")
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     public Response reopen(
             @Parameter(description = YEAR_DOC, schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
-            @PathParam("year") String year,
+                    @PathParam("year")
+                    String year,
             @Valid @NotNull(message = "a JSON body is required") ReopeningRequest request) {
         int planYear = parseYear(year);
         ReopeningView reopening = calendars.reopen(planYear, request, caller.actor());
-        return Response.created(URI.create("/api/calendars/" + planYear + "/reopenings/" + reopening.provinceCode() + "/"
-                + reopening.period())).entity(reopening).build();
+        return Response.created(URI.create("/api/calendars/" + planYear + "/reopenings/" + reopening.provinceCode()
+                        + "/" + reopening.period()))
+                .entity(reopening)
+                .build();
     }
 
     @RateLimited
@@ -133,11 +176,16 @@ public class CalendarResource {
     @RolesAllowed(Roles.MINISTRY_ADMIN)
     @Operation(operationId = "closeReopening", summary = "Close a reopened period again")
     @APIResponse(responseCode = "204", description = "Closed")
-    @APIResponse(responseCode = "404", description = "No plan has this year, or the period was not reopened for the bureau")
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "404",
+            description = "No plan has this year, or the period was not reopened for the bureau")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     public Response close(
             @Parameter(description = YEAR_DOC, schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
-            @PathParam("year") String year,
+                    @PathParam("year")
+                    String year,
             @Parameter(example = "130000") @PathParam("province") String province,
             @Parameter(example = "2025-Q1") @PathParam("period") String period) {
         if (!calendars.close(parseYear(year), province, period)) {

@@ -39,11 +39,16 @@ public class CalendarService {
     private final EntityManager entityManager;
     private final ResponseCache rollups;
     private final Clock clock;
-    private final Cache<Integer, CalendarTerms> terms = Caffeine.newBuilder().maximumSize(100)
-            .expireAfterWrite(CACHED_FOR).build();
+    private final Cache<Integer, CalendarTerms> terms =
+            Caffeine.newBuilder().maximumSize(100).expireAfterWrite(CACHED_FOR).build();
 
-    public CalendarService(CalendarConfig defaults, ItemCatalog catalog, Bureaus bureaus, EntityManager entityManager,
-            ResponseCache rollups, Clock clock) {
+    public CalendarService(
+            CalendarConfig defaults,
+            ItemCatalog catalog,
+            Bureaus bureaus,
+            EntityManager entityManager,
+            ResponseCache rollups,
+            Clock clock) {
         this.defaults = defaults;
         this.catalog = catalog;
         this.bureaus = bureaus;
@@ -54,10 +59,12 @@ public class CalendarService {
 
     /** The calendar a plan follows: the ministry's, or the configured defaults. */
     public CalendarTerms terms(int planYear) {
-        return terms.get(planYear, year -> QuarkusTransaction.joiningExisting().call(() -> {
-            ReportingCalendar row = ReportingCalendar.findById(year);
-            return row != null && row.version > 0 ? row.terms() : defaultTerms(year);
-        }));
+        return terms.get(
+                planYear,
+                year -> QuarkusTransaction.joiningExisting().call(() -> {
+                    ReportingCalendar row = ReportingCalendar.findById(year);
+                    return row != null && row.version > 0 ? row.terms() : defaultTerms(year);
+                }));
     }
 
     /** Forgets the calendars kept (tests, and an operator after a change made in the database by hand). */
@@ -73,7 +80,8 @@ public class CalendarService {
 
     /** Whether the plan year's reports need the bureau's approval; read fresh, as only reviews ask. */
     public BureauApproval bureauApproval(int planYear) {
-        return QuarkusTransaction.joiningExisting().call(() -> bureauApproval(planYear, ReportingCalendar.findById(planYear)));
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> bureauApproval(planYear, ReportingCalendar.findById(planYear)));
     }
 
     private BureauApproval bureauApproval(int planYear, ReportingCalendar row) {
@@ -88,16 +96,20 @@ public class CalendarService {
     public CalendarView replace(int planYear, CalendarRequest request, String ifMatch, String actor) {
         requirePlan(planYear);
         if (request.lockDays() != null && request.lockDays() < request.deadlineDays()) {
-            throw ProblemException.badRequest("lockDays", "must be at least deadlineDays (" + request.deadlineDays()
-                    + "): a period must not lock before its reports are due");
+            throw ProblemException.badRequest(
+                    "lockDays",
+                    "must be at least deadlineDays (" + request.deadlineDays()
+                            + "): a period must not lock before its reports are due");
         }
         // A row at version 0 stands for the defaults (its values are not read), so that concurrent first
         // changes lock one row.
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 INSERT INTO reporting_calendar (plan_year, cadence, deadline_days, reminder_days, lock_days, version,
                                                 updated_by, updated_at)
                 VALUES (?1, 'QUARTERLY', 0, 0, NULL, 0, '', ?2) ON CONFLICT (plan_year) DO NOTHING""")
-                .setParameter(1, planYear).setParameter(2, PlanCalendar.now(clock))
+                .setParameter(1, planYear)
+                .setParameter(2, PlanCalendar.now(clock))
                 .executeUpdate();
         ReportingCalendar row = ReportingCalendar.findById(planYear, LockModeType.PESSIMISTIC_WRITE);
         Preconditions.requireCurrent(ifMatch, row.version, "calendar");
@@ -128,21 +140,28 @@ public class CalendarService {
         if (deactivatedAt != null) {
             LocalDate deactivatedOn = deactivatedAt.atZone(PlanCalendar.ZONE).toLocalDate();
             if (!deactivatedOn.isAfter(calendar.deadline(period))) {
-                throw new DomainException.WorkflowViolation("Bureau " + provinceCode + " was deactivated on " + deactivatedOn
-                        + ": it reports no period due after that.", "period", "is due on " + calendar.deadline(period)
-                        + ", after the bureau's deactivation on " + deactivatedOn);
+                throw new DomainException.WorkflowViolation(
+                        "Bureau " + provinceCode + " was deactivated on " + deactivatedOn
+                                + ": it reports no period due after that.",
+                        "period",
+                        "is due on " + calendar.deadline(period) + ", after the bureau's deactivation on "
+                                + deactivatedOn);
             }
         }
         if (calendar.lockedOn(period, today) && !PeriodReopening.openOn(provinceCode, period.text(), today)) {
-            throw new DomainException.WorkflowViolation("The period " + period.text() + " took its last entries on "
-                    + calendar.lastEntryDay(period) + "; the ministry can reopen it for your bureau.",
-                    "period", "is closed to entries since " + calendar.lastEntryDay(period).plusDays(1));
+            throw new DomainException.WorkflowViolation(
+                    "The period " + period.text() + " took its last entries on " + calendar.lastEntryDay(period)
+                            + "; the ministry can reopen it for your bureau.",
+                    "period",
+                    "is closed to entries since "
+                            + calendar.lastEntryDay(period).plusDays(1));
         }
     }
 
     public List<ReopeningView> reopenings(int planYear, String confinedProvince) {
         requirePlan(planYear);
-        List<String> periods = terms(planYear).periods().stream().map(Period::text).toList();
+        List<String> periods =
+                terms(planYear).periods().stream().map(Period::text).toList();
         List<PeriodReopening> rows = confinedProvince == null
                 ? PeriodReopening.list("period in ?1 order by period, provinceCode", periods)
                 : PeriodReopening.list("period in ?1 and provinceCode = ?2 order by period", periods, confinedProvince);
@@ -154,27 +173,34 @@ public class CalendarService {
         requirePlan(planYear);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!bureaus.exists(request.provinceCode())) {
-            errors.add(new Problem.FieldError("provinceCode", "'" + request.provinceCode() + "' is not one of the "
-                    + bureaus.count() + " reporting bureaus"));
+            errors.add(new Problem.FieldError(
+                    "provinceCode",
+                    "'" + request.provinceCode() + "' is not one of the " + bureaus.count() + " reporting bureaus"));
         }
         Period period = Period.parse(request.period());
         if (period == null || period.year() != planYear) {
-            errors.add(new Problem.FieldError("period", "must be a period of the " + planYear + " plan, such as " + planYear + "-Q1"));
+            errors.add(new Problem.FieldError(
+                    "period", "must be a period of the " + planYear + " plan, such as " + planYear + "-Q1"));
         }
         LocalDate today = PlanCalendar.today(clock);
         if (request.openUntil().isBefore(today)) {
-            errors.add(new Problem.FieldError("openUntil", "must not lie in the past (today is " + today + ", Beijing time)"));
+            errors.add(new Problem.FieldError(
+                    "openUntil", "must not lie in the past (today is " + today + ", Beijing time)"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors));
         }
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 INSERT INTO period_reopening (province_code, period, open_until, reopened_by, reopened_at)
                 VALUES (?1, ?2, ?3, ?4, ?5)
                 ON CONFLICT (province_code, period) DO UPDATE SET open_until = EXCLUDED.open_until,
                     reopened_by = EXCLUDED.reopened_by, reopened_at = EXCLUDED.reopened_at""")
-                .setParameter(1, request.provinceCode()).setParameter(2, period.text())
-                .setParameter(3, request.openUntil()).setParameter(4, actor).setParameter(5, PlanCalendar.now(clock))
+                .setParameter(1, request.provinceCode())
+                .setParameter(2, period.text())
+                .setParameter(3, request.openUntil())
+                .setParameter(4, actor)
+                .setParameter(5, PlanCalendar.now(clock))
                 .executeUpdate();
         PeriodReopening.Key key = new PeriodReopening.Key();
         key.provinceCode = request.provinceCode();
@@ -196,7 +222,11 @@ public class CalendarService {
     }
 
     private CalendarTerms defaultTerms(int planYear) {
-        return new CalendarTerms(planYear, defaults.cadence(), defaults.deadlineDays(), defaults.reminderDays(),
+        return new CalendarTerms(
+                planYear,
+                defaults.cadence(),
+                defaults.deadlineDays(),
+                defaults.reminderDays(),
                 defaults.lockDays().orElse(null));
     }
 }

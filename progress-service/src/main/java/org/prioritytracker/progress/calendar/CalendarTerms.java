@@ -48,6 +48,8 @@ public record CalendarTerms(int planYear, Cadence cadence, int deadlineDays, int
 
     /** The periods whose deadline has passed by {@code today}: the ones reports are expected for. */
     public List<Period> duePeriods(LocalDate today) {
-        return periods().stream().filter(period -> deadline(period).isBefore(today)).toList();
+        return periods().stream()
+                .filter(period -> deadline(period).isBefore(today))
+                .toList();
     }
 }

@@ -24,7 +24,9 @@ public class PeriodReopening extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(provinceCode, key.provinceCode) && Objects.equals(period, key.period);
+            return other instanceof Key key
+                    && Objects.equals(provinceCode, key.provinceCode)
+                    && Objects.equals(period, key.period);
         }
 
         @Override

@@ -5,8 +5,7 @@ import org.prioritytracker.problem.ProblemException;
 /** A plan's year as a request gives it: four digits, as the plans' years are written. */
 public final class PlanYears {
 
-    private PlanYears() {
-    }
+    private PlanYears() {}
 
     /** The year, or a 400 naming the parameter when it is missing or not four digits. */
     public static int parse(String parameter, String value) {

@@ -8,5 +8,4 @@ import java.time.OffsetDateTime;
  * here (the names come from the seed data, see {@link Bureaus}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record BureauInfo(String code, OffsetDateTime deactivatedAt) {
-}
+public record BureauInfo(String code, OffsetDateTime deactivatedAt) {}

@@ -16,20 +16,24 @@ import java.util.Map;
 public class Bureaus {
 
     /** A reporting bureau. */
-    public record Bureau(String code, String nameZh, String nameEn) {
-    }
+    public record Bureau(String code, String nameZh, String nameEn) {}
 
     private final Map<String, Bureau> byCode;
 
     public Bureaus(ObjectMapper mapper) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("seeds/provinces.json")) {
+        try (InputStream in =
+                Thread.currentThread().getContextClassLoader().getResourceAsStream("seeds/provinces.json")) {
             if (in == null) {
                 throw new IllegalStateException("seeds/provinces.json is not on the classpath");
             }
             Map<String, Bureau> bureaus = new LinkedHashMap<>();
             for (JsonNode bureau : mapper.readTree(in).get("bureaus")) {
-                bureaus.put(bureau.get("code").asText(),
-                        new Bureau(bureau.get("code").asText(), bureau.get("nameZh").asText(), bureau.get("nameEn").asText()));
+                bureaus.put(
+                        bureau.get("code").asText(),
+                        new Bureau(
+                                bureau.get("code").asText(),
+                                bureau.get("nameZh").asText(),
+                                bureau.get("nameEn").asText()));
             }
             this.byCode = Collections.unmodifiableMap(bureaus);
         } catch (IOException e) {

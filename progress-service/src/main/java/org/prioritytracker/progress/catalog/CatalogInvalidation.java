@@ -37,12 +37,21 @@ import org.prioritytracker.session.Pause;
 public class CatalogInvalidation {
 
     /** The ministry's changes to the catalogue; the record key is the item's, priority's or bureau's code. */
-    static final Set<String> CATALOGUE_CHANGES = Set.of("tracker.item.updated", "tracker.item.created",
-            "tracker.item.archived", "tracker.priority.created", "tracker.priority.updated", "tracker.priority.archived",
-            "tracker.plan.created", "tracker.province.deactivated", "tracker.province.reactivated");
+    static final Set<String> CATALOGUE_CHANGES = Set.of(
+            "tracker.item.updated",
+            "tracker.item.created",
+            "tracker.item.archived",
+            "tracker.priority.created",
+            "tracker.priority.updated",
+            "tracker.priority.archived",
+            "tracker.plan.created",
+            "tracker.province.deactivated",
+            "tracker.province.reactivated");
     /** Events after which rollups differ: every submission and amendment publishes tracker.report.submitted. */
     private static final Set<String> ROLLUP_CHANGES = Stream.concat(
-            CATALOGUE_CHANGES.stream(), Stream.of("tracker.report.submitted")).collect(Collectors.toUnmodifiableSet());
+                    CATALOGUE_CHANGES.stream(), Stream.of("tracker.report.submitted"))
+            .collect(Collectors.toUnmodifiableSet());
+
     private static final Logger LOG = Logger.getLogger(CatalogInvalidation.class);
     private static final Duration POLL = Duration.ofMillis(500);
     /**
@@ -52,6 +61,7 @@ public class CatalogInvalidation {
      * for a person who renamed an item.
      */
     private static final int FETCH_MIN_BYTES = 1024 * 1024;
+
     private static final Duration FETCH_MAX_WAIT = Duration.ofMillis(250);
     private static final Duration RETRY = Duration.ofSeconds(5);
 
@@ -63,8 +73,12 @@ public class CatalogInvalidation {
     private volatile boolean running = true;
     private volatile boolean following;
 
-    public CatalogInvalidation(ItemCatalog catalog, ResponseCache rollups, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "tracker.kafka.topic") String topic, ManagedExecutor executor) {
+    public CatalogInvalidation(
+            ItemCatalog catalog,
+            ResponseCache rollups,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "tracker.kafka.topic") String topic,
+            ManagedExecutor executor) {
         this.catalog = catalog;
         this.rollups = rollups;
         this.bootstrapServers = bootstrapServers;
@@ -89,15 +103,23 @@ public class CatalogInvalidation {
     private void follow() {
         while (running) {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.CLIENT_ID_CONFIG, "progress-service-catalog",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES,
-                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FETCH_MAX_WAIT.toMillis(),
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers,
+                    ConsumerConfig.CLIENT_ID_CONFIG,
+                    "progress-service-catalog",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+                    FETCH_MIN_BYTES,
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                    (int) FETCH_MAX_WAIT.toMillis(),
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                    ByteArrayDeserializer.class))) {
                 List<TopicPartition> partitions = consumer.partitionsFor(topic, RETRY).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
                 consumer.assign(partitions);
                 consumer.seekToEnd(partitions);
                 partitions.forEach(consumer::position);

@@ -29,6 +29,7 @@ public class ItemCatalog {
     static final Duration FRESH = Duration.ofMinutes(10);
     /** An unknown code is asked again sooner: the ministry may just have created it. */
     static final Duration FRESH_WHEN_ABSENT = Duration.ofMinutes(1);
+
     static final int RETRY_AFTER_SECONDS = 10;
     /** The catalogue has 31 sub-items a year; room for many plans and a margin of unknown codes. */
     static final int MAX_ITEMS = 2_000;
@@ -41,11 +42,13 @@ public class ItemCatalog {
 
     private final TaskServiceLookup lookup;
     private final Clock clock;
-    private final Cache<String, Cached<Optional<ItemInfo>>> items = Caffeine.newBuilder().maximumSize(MAX_ITEMS).build();
+    private final Cache<String, Cached<Optional<ItemInfo>>> items =
+            Caffeine.newBuilder().maximumSize(MAX_ITEMS).build();
     private volatile Cached<List<PriorityInfo>> priorities;
     private volatile Cached<List<Integer>> planYears;
     private volatile Cached<Map<String, Instant>> deactivations;
-    private final Cache<Integer, Cached<Optional<List<PriorityInfo>>>> plans = Caffeine.newBuilder().maximumSize(100).build();
+    private final Cache<Integer, Cached<Optional<List<PriorityInfo>>>> plans =
+            Caffeine.newBuilder().maximumSize(100).build();
 
     public ItemCatalog(TaskServiceLookup lookup, Clock clock) {
         this.lookup = lookup;
@@ -111,8 +114,10 @@ public class ItemCatalog {
     }
 
     private static Map<String, Instant> deactivated(List<BureauInfo> bureaus) {
-        return bureaus.stream().filter(b -> b.deactivatedAt() != null)
-                .collect(Collectors.toUnmodifiableMap(BureauInfo::code, b -> b.deactivatedAt().toInstant()));
+        return bureaus.stream()
+                .filter(b -> b.deactivatedAt() != null)
+                .collect(Collectors.toUnmodifiableMap(
+                        BureauInfo::code, b -> b.deactivatedAt().toInstant()));
     }
 
     /** One plan's priorities with their items (archived included), or empty when no plan has the year. */
@@ -121,7 +126,8 @@ public class ItemCatalog {
         if (cached != null && cached.freshAt(clock.instant())) {
             return cached.value();
         }
-        Optional<List<PriorityInfo>> fetched = fetch(() -> lookup.planPriorities(year), cached, "the " + year + " plan");
+        Optional<List<PriorityInfo>> fetched =
+                fetch(() -> lookup.planPriorities(year), cached, "the " + year + " plan");
         plans.put(year, new Cached<>(fetched, clock.instant(), fetched.isPresent() ? FRESH : FRESH_WHEN_ABSENT));
         return fetched;
     }
@@ -147,7 +153,12 @@ public class ItemCatalog {
         }
         for (int i = 0; i < code.length(); i++) {
             char c = code.charAt(i);
-            boolean plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+            boolean plain = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '-'
+                    || c == '_';
             if (!plain) {
                 return false;
             }
@@ -190,9 +201,13 @@ public class ItemCatalog {
                 LOG.warnf("task-service unreachable (%s); using the cached copy of %s", e.toString(), what);
                 return stale.value();
             }
-            throw new ProblemException(Problem.of(503, "Service Unavailable",
-                    "task-service, which knows the sub-items, cannot be reached to look up " + what
-                            + ". Nothing was stored; retry in " + RETRY_AFTER_SECONDS + " seconds.", List.of()),
+            throw new ProblemException(
+                    Problem.of(
+                            503,
+                            "Service Unavailable",
+                            "task-service, which knows the sub-items, cannot be reached to look up " + what
+                                    + ". Nothing was stored; retry in " + RETRY_AFTER_SECONDS + " seconds.",
+                            List.of()),
                     Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
         }
     }

@@ -11,7 +11,13 @@ import java.time.OffsetDateTime;
  * @param archivedAt when the ministry archived it (it expects no new reports); null while active
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ItemInfo(String code, String priorityCode, int planYear, String titleZh, String titleEn, LocalDate dueDate,
+public record ItemInfo(
+        String code,
+        String priorityCode,
+        int planYear,
+        String titleZh,
+        String titleEn,
+        LocalDate dueDate,
         OffsetDateTime archivedAt) {
 
     public boolean isArchived() {

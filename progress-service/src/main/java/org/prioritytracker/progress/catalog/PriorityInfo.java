@@ -13,7 +13,8 @@ public record PriorityInfo(String code, int position, String titleZh, String tit
      * @param archivedAt when the ministry archived it; null while it is active
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Item(String code, String titleZh, String titleEn, OffsetDateTime createdAt, OffsetDateTime archivedAt) {
+    public record Item(
+            String code, String titleZh, String titleEn, OffsetDateTime createdAt, OffsetDateTime archivedAt) {
 
         public boolean isArchived() {
             return archivedAt != null;

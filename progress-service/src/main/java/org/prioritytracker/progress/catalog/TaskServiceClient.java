@@ -20,12 +20,14 @@ public interface TaskServiceClient {
 
     /** One page of task-service's items, in priority order. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ItemPage(List<ItemInfo> items, long total) {
-    }
+    record ItemPage(List<ItemInfo> items, long total) {}
 
     @GET
     @Path("/items")
-    ItemPage items(@QueryParam("page") int page, @QueryParam("size") int size, @HeaderParam("Authorization") String authorization);
+    ItemPage items(
+            @QueryParam("page") int page,
+            @QueryParam("size") int size,
+            @HeaderParam("Authorization") String authorization);
 
     @GET
     @Path("/priorities")
@@ -33,8 +35,7 @@ public interface TaskServiceClient {
 
     /** A plan as task-service lists it; only its year matters here. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PlanSummary(int year) {
-    }
+    record PlanSummary(int year) {}
 
     @GET
     @Path("/plans")

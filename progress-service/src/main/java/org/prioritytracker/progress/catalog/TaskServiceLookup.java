@@ -72,7 +72,9 @@ public class TaskServiceLookup {
     @Retry(maxRetries = 2, delay = 100)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public List<Integer> planYears() {
-        return client.plans("Bearer " + token.current()).stream().map(TaskServiceClient.PlanSummary::year).toList();
+        return client.plans("Bearer " + token.current()).stream()
+                .map(TaskServiceClient.PlanSummary::year)
+                .toList();
     }
 
     /** Every reporting bureau, deactivated ones included. */

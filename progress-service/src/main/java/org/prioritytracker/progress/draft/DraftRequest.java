@@ -18,15 +18,25 @@ import org.prioritytracker.progress.report.ReportStatus;
  */
 @Schema(name = "DraftRequest")
 public record DraftRequest(
-        @DecimalMin(value = "0", message = "must be from 0 to 100") @DecimalMax(value = "100", message = "must be from 0 to 100")
-        @Schema(nullable = true, examples = "45.5") Double percentComplete,
+        @DecimalMin(value = "0", message = "must be from 0 to 100")
+        @DecimalMax(value = "100", message = "must be from 0 to 100")
+        @Schema(nullable = true, examples = "45.5")
+        Double percentComplete,
+
         @Schema(nullable = true, examples = "ON_TRACK") ReportStatus status,
+
         @Size(max = 5000, message = "must be at most 5000 characters")
-        @Schema(nullable = true, examples = "全省地表水国控断面优良比例同比提升2.1个百分点。") String narrative,
-        @Size(max = 50, message = "must hold at most 50 metrics")
-        @Schema(nullable = true) List<@Valid @NotNull(message = "must be a metric object") Metric> metrics,
-        @Schema(nullable = true, description = "The report this draft amends: one of your province's, for the same item and "
-                + "period; absent for a new report") UUID reportId) {
+        @Schema(nullable = true, examples = "全省地表水国控断面优良比例同比提升2.1个百分点。")
+        String narrative,
+
+        @Size(max = 50, message = "must hold at most 50 metrics") @Schema(nullable = true)
+        List<@Valid @NotNull(message = "must be a metric object") Metric> metrics,
+
+        @Schema(
+                nullable = true,
+                description = "The report this draft amends: one of your province's, for the same item and "
+                        + "period; absent for a new report")
+        UUID reportId) {
 
     public List<Metric> metricsOrEmpty() {
         return metrics == null ? List.of() : metrics;

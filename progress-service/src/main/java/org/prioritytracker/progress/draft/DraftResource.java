@@ -60,58 +60,100 @@ public class DraftResource {
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @PUT
     @Path("/{itemCode}/{period}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "saveDraft", summary = "Save your draft of a report (create or replace)", description = """
+    @Operation(
+            operationId = "saveDraft",
+            summary = "Save your draft of a report (create or replace)",
+            description = """
             Every field may be missing; what is given follows a report's rules. reportId marks a draft that amends \
             that report. With If-Match, only that version is replaced (412 otherwise); without, the last save wins. \
             The draft's idempotencyKey stays the same across saves: submit with it as the Idempotency-Key.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "draft", value = """
             {"percentComplete": 45.5, "status": "ON_TRACK", "narrative": "全省地表水国控断面优良比例同比提升", "metrics": []}""")))
-    @APIResponse(responseCode = "200", description = "The draft replaced, one version up",
-            headers = @Header(name = HttpHeaders.ETAG, description = "The version in quotes", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(
+            responseCode = "200",
+            description = "The draft replaced, one version up",
+            headers =
+                    @Header(
+                            name = HttpHeaders.ETAG,
+                            description = "The version in quotes",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = DraftView.class)))
-    @APIResponse(responseCode = "201", description = "The draft created at version 1",
+    @APIResponse(
+            responseCode = "201",
+            description = "The draft created at version 1",
             headers = {
-                @Header(name = HttpHeaders.LOCATION, description = "The draft", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = HttpHeaders.ETAG, description = "The version in quotes", schema = @Schema(type = SchemaType.STRING))},
+                @Header(
+                        name = HttpHeaders.LOCATION,
+                        description = "The draft",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = HttpHeaders.ETAG,
+                        description = "The version in quotes",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
             content = @Content(schema = @Schema(implementation = DraftView.class)))
-    @APIResponse(responseCode = "400", description = "A field, the item, the period or reportId is invalid; nothing was stored",
+    @APIResponse(
+            responseCode = "400",
+            description = "A field, the item, the period or reportId is invalid; nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only a provincial reporter keeps drafts")
-    @APIResponse(responseCode = "412", description = "If-Match names another version than the draft's, or there is no draft")
-    @APIResponse(responseCode = "503", description = "task-service cannot be reached to check the item; retry after Retry-After")
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match names another version than the draft's, or there is no draft")
+    @APIResponse(
+            responseCode = "503",
+            description = "task-service cannot be reached to check the item; retry after Retry-After")
     public Response save(
             @Parameter(description = ITEM_DOC, example = "P3.2") @PathParam("itemCode") String itemCode,
             @Parameter(description = PERIOD_DOC, example = "2025-Q2") @PathParam("period") String period,
-            @Parameter(description = "The draft's ETag as last read; optional", schema = @Schema(type = SchemaType.STRING))
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(
+                            description = "The draft's ETag as last read; optional",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") DraftRequest request,
             @Context UriInfo uri) {
         DraftService.Saved saved = service.save(owner(), itemCode, period, request, ifMatch);
         ReportDraft draft = saved.draft();
         Response.ResponseBuilder response;
         if (saved.created()) {
-            URI location = uri.getBaseUriBuilder().path("api/drafts").path(draft.itemCode).path(draft.period).build();
+            URI location = uri.getBaseUriBuilder()
+                    .path("api/drafts")
+                    .path(draft.itemCode)
+                    .path(draft.period)
+                    .build();
             response = Response.created(location);
         } else {
             response = Response.ok();
         }
-        return response.entity(DraftView.of(draft)).header(HttpHeaders.ETAG, draft.etag()).build();
+        return response.entity(DraftView.of(draft))
+                .header(HttpHeaders.ETAG, draft.etag())
+                .build();
     }
 
     @GET
     @Operation(operationId = "listDrafts", summary = "Your drafts, newest first (at most 500)")
-    @APIResponse(responseCode = "200", description = "Your drafts",
+    @APIResponse(
+            responseCode = "200",
+            description = "Your drafts",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DraftView.class)))
-    @APIResponse(responseCode = "400", description = "plan is not a year",
+    @APIResponse(
+            responseCode = "400",
+            description = "plan is not a year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only a provincial reporter keeps drafts")
     public List<DraftView> list(
-            @Parameter(description = "A plan's year: only drafts of its periods", schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
-            @QueryParam("plan") String plan) {
+            @Parameter(
+                            description = "A plan's year: only drafts of its periods",
+                            schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
+                    @QueryParam("plan")
+                    String plan) {
         // Blank is no filter, as in GET /api/reports.
         Integer year = plan == null || plan.isBlank() ? null : PlanYears.parse("plan", plan);
         return service.list(owner(), year).stream().map(DraftView::of).toList();
@@ -120,15 +162,24 @@ public class DraftResource {
     @GET
     @Path("/{itemCode}/{period}")
     @Operation(operationId = "getDraft", summary = "Your draft of a report")
-    @APIResponse(responseCode = "200", description = "The draft, with its ETag",
-            headers = @Header(name = HttpHeaders.ETAG, description = "The version in quotes", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(
+            responseCode = "200",
+            description = "The draft, with its ETag",
+            headers =
+                    @Header(
+                            name = HttpHeaders.ETAG,
+                            description = "The version in quotes",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = DraftView.class)))
     @APIResponse(responseCode = "403", description = "Only a provincial reporter keeps drafts")
     @APIResponse(responseCode = "404", description = "You have no draft for this item and period")
-    public Response get(@Parameter(description = ITEM_DOC, example = "P3.2") @PathParam("itemCode") String itemCode,
+    public Response get(
+            @Parameter(description = ITEM_DOC, example = "P3.2") @PathParam("itemCode") String itemCode,
             @Parameter(description = PERIOD_DOC, example = "2025-Q2") @PathParam("period") String period) {
         ReportDraft draft = service.get(owner(), itemCode, period);
-        return Response.ok(DraftView.of(draft)).header(HttpHeaders.ETAG, draft.etag()).build();
+        return Response.ok(DraftView.of(draft))
+                .header(HttpHeaders.ETAG, draft.etag())
+                .build();
     }
 
     @DELETE
@@ -137,7 +188,8 @@ public class DraftResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "Only a provincial reporter keeps drafts")
     @APIResponse(responseCode = "404", description = "You have no draft for this item and period")
-    public void delete(@Parameter(description = ITEM_DOC, example = "P3.2") @PathParam("itemCode") String itemCode,
+    public void delete(
+            @Parameter(description = ITEM_DOC, example = "P3.2") @PathParam("itemCode") String itemCode,
             @Parameter(description = PERIOD_DOC, example = "2025-Q2") @PathParam("period") String period) {
         service.delete(owner(), itemCode, period);
     }

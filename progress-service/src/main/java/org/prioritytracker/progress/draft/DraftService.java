@@ -35,12 +35,10 @@ public class DraftService {
     private static final String ONE = "owner = ?1 and provinceCode = ?2 and itemCode = ?3 and period = ?4";
 
     /** Whose drafts: the officer and the province of the token. */
-    public record Owner(String name, String province) {
-    }
+    public record Owner(String name, String province) {}
 
     /** A saved draft and whether this save created it. */
-    public record Saved(ReportDraft draft, boolean created) {
-    }
+    public record Saved(ReportDraft draft, boolean created) {}
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -48,7 +46,8 @@ public class DraftService {
     private final Bureaus bureaus;
     private final Clock clock;
 
-    public DraftService(EntityManager entityManager, ObjectMapper mapper, ItemCatalog catalog, Bureaus bureaus, Clock clock) {
+    public DraftService(
+            EntityManager entityManager, ObjectMapper mapper, ItemCatalog catalog, Bureaus bureaus, Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.catalog = catalog;
@@ -71,14 +70,21 @@ public class DraftService {
             ReportDraft draft = lock(owner, itemCode, period.text());
             if (draft == null) {
                 // Only with If-Match: without it, the insert above made one or found one (ON CONFLICT).
-                throw new DomainException.StaleVersion("You have no draft for " + itemCode + " in " + period.text()
-                        + " any more. Save it without If-Match to create it.", "If-Match", "no draft exists");
+                throw new DomainException.StaleVersion(
+                        "You have no draft for " + itemCode + " in " + period.text()
+                                + " any more. Save it without If-Match to create it.",
+                        "If-Match",
+                        "no draft exists");
             }
             if (!mayCreate && !Preconditions.matches(ifMatch, draft.version)) {
-                throw new DomainException.StaleVersion("The draft was saved elsewhere since you read it: its ETag is now "
-                        + draft.etag() + ". Read it again and retry.", "If-Match", "does not match the current ETag " + draft.etag());
+                throw new DomainException.StaleVersion(
+                        "The draft was saved elsewhere since you read it: its ETag is now " + draft.etag()
+                                + ". Read it again and retry.",
+                        "If-Match",
+                        "does not match the current ETag " + draft.etag());
             }
-            draft.percentComplete = request.percentComplete() == null ? null : ReportRules.percent(request.percentComplete());
+            draft.percentComplete =
+                    request.percentComplete() == null ? null : ReportRules.percent(request.percentComplete());
             draft.status = request.status();
             draft.narrative = request.narrative();
             draft.metrics = request.metricsOrEmpty();
@@ -93,7 +99,8 @@ public class DraftService {
     private Period check(Owner owner, String itemCode, String periodText, DraftRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!bureaus.exists(owner.province())) {
-            errors.add(new Problem.FieldError("provinceCode", "'" + owner.province() + "' is not one of the 32 reporting bureaus"));
+            errors.add(new Problem.FieldError(
+                    "provinceCode", "'" + owner.province() + "' is not one of the 32 reporting bureaus"));
         }
         ReportRules.checkNumbers(request.percentComplete(), request.metricsOrEmpty(), errors);
         Period period = Period.parse(periodText);
@@ -103,10 +110,14 @@ public class DraftService {
         ReportRules.checkItem(itemCode, period, catalog.item(itemCode), errors);
         if (request.reportId() != null && period != null) {
             Report report = Report.findById(request.reportId());
-            if (report == null || !report.provinceCode.equals(owner.province()) || !report.itemCode.equals(itemCode)
+            if (report == null
+                    || !report.provinceCode.equals(owner.province())
+                    || !report.itemCode.equals(itemCode)
                     || !report.period.equals(period.text())) {
-                errors.add(new Problem.FieldError("reportId",
-                        "must be a report of your province (" + owner.province() + ") on " + itemCode + " for " + period.text()));
+                errors.add(new Problem.FieldError(
+                        "reportId",
+                        "must be a report of your province (" + owner.province() + ") on " + itemCode + " for "
+                                + period.text()));
             }
         }
         ReportRules.throwIfAny(errors);
@@ -119,18 +130,34 @@ public class DraftService {
      */
     private boolean insert(Owner owner, String itemCode, Period period, DraftRequest request, String metrics) {
         OffsetDateTime now = PlanCalendar.now(clock);
-        return entityManager.createNativeQuery("""
+        return entityManager
+                        .createNativeQuery("""
                 INSERT INTO report_drafts (id, owner, province_code, item_code, period, report_id, idempotency_key,
                     percent_complete, status, narrative, metrics, version, created_at, updated_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, CAST(?11 AS jsonb), 1, ?12, ?12)
                 ON CONFLICT (owner, province_code, item_code, period) DO NOTHING""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, owner.name()).setParameter(3, owner.province())
-                .setParameter(4, itemCode).setParameter(5, period.text()).setParameter(6, request.reportId())
-                .setParameter(7, UUID.randomUUID())
-                .setParameter(8, request.percentComplete() == null ? null : ReportRules.percent(request.percentComplete()))
-                .setParameter(9, request.status() == null ? null : request.status().name())
-                .setParameter(10, request.narrative()).setParameter(11, metrics).setParameter(12, now)
-                .executeUpdate() == 1;
+                        .setParameter(1, UUID.randomUUID())
+                        .setParameter(2, owner.name())
+                        .setParameter(3, owner.province())
+                        .setParameter(4, itemCode)
+                        .setParameter(5, period.text())
+                        .setParameter(6, request.reportId())
+                        .setParameter(7, UUID.randomUUID())
+                        .setParameter(
+                                8,
+                                request.percentComplete() == null
+                                        ? null
+                                        : ReportRules.percent(request.percentComplete()))
+                        .setParameter(
+                                9,
+                                request.status() == null
+                                        ? null
+                                        : request.status().name())
+                        .setParameter(10, request.narrative())
+                        .setParameter(11, metrics)
+                        .setParameter(12, now)
+                        .executeUpdate()
+                == 1;
     }
 
     /** The owner's draft, or a 404. */
@@ -144,8 +171,8 @@ public class DraftService {
 
     /** Deletes the owner's draft (after a submission, or when abandoned), or a 404. */
     public void delete(Owner owner, String itemCode, String period) {
-        long deleted = QuarkusTransaction.requiringNew().call(() -> ReportDraft.delete(
-                ONE, owner.name(), owner.province(), itemCode, period));
+        long deleted = QuarkusTransaction.requiringNew()
+                .call(() -> ReportDraft.delete(ONE, owner.name(), owner.province(), itemCode, period));
         if (deleted == 0) {
             throw notFound(itemCode, period);
         }
@@ -154,19 +181,23 @@ public class DraftService {
     /** The owner's drafts, newest first, of one plan year or of all. */
     public List<ReportDraft> list(Owner owner, Integer planYear) {
         String where = "owner = ?1 and provinceCode = ?2" + (planYear == null ? "" : " and period like ?3");
-        Object[] parameters = planYear == null ? new Object[] {owner.name(), owner.province()}
+        Object[] parameters = planYear == null
+                ? new Object[] {owner.name(), owner.province()}
                 : new Object[] {owner.name(), owner.province(), planYear + "-%"};
-        return ReportDraft.<ReportDraft>find(where + " order by updatedAt desc, id", parameters).page(0, MAX_LISTED).list();
+        return ReportDraft.<ReportDraft>find(where + " order by updatedAt desc, id", parameters)
+                .page(0, MAX_LISTED)
+                .list();
     }
 
     private static ReportDraft find(Owner owner, String itemCode, String period) {
-        return ReportDraft.find(ONE,
-                owner.name(), owner.province(), itemCode, period).firstResult();
+        return ReportDraft.find(ONE, owner.name(), owner.province(), itemCode, period)
+                .firstResult();
     }
 
     private static ReportDraft lock(Owner owner, String itemCode, String period) {
-        return ReportDraft.<ReportDraft>find(ONE,
-                owner.name(), owner.province(), itemCode, period).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return ReportDraft.<ReportDraft>find(ONE, owner.name(), owner.province(), itemCode, period)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     private static ProblemException notFound(String itemCode, String period) {

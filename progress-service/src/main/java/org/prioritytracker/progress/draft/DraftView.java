@@ -17,15 +17,32 @@ public record DraftView(
         @Schema(nullable = true) ReportStatus status,
         @Schema(nullable = true) String narrative,
         List<Metric> metrics,
-        @Schema(nullable = true, description = "The report this draft amends; null for a new report") UUID reportId,
-        @Schema(description = "Made when the draft is created and kept across saves: send it as the Idempotency-Key "
-                + "when submitting, so that a repeat stores one report") UUID idempotencyKey,
-        @Schema(description = "1 when created, +1 per save; the ETag is this number in quotes") int version,
+
+        @Schema(nullable = true, description = "The report this draft amends; null for a new report")
+        UUID reportId,
+
+        @Schema(
+                description = "Made when the draft is created and kept across saves: send it as the Idempotency-Key "
+                        + "when submitting, so that a repeat stores one report")
+        UUID idempotencyKey,
+
+        @Schema(description = "1 when created, +1 per save; the ETag is this number in quotes")
+        int version,
+
         OffsetDateTime updatedAt) {
 
     static DraftView of(ReportDraft draft) {
-        return new DraftView(draft.itemCode, draft.period, draft.provinceCode, draft.percentComplete, draft.status,
-                draft.narrative, draft.metrics == null ? List.of() : draft.metrics, draft.reportId, draft.idempotencyKey,
-                draft.version, draft.updatedAt);
+        return new DraftView(
+                draft.itemCode,
+                draft.period,
+                draft.provinceCode,
+                draft.percentComplete,
+                draft.status,
+                draft.narrative,
+                draft.metrics == null ? List.of() : draft.metrics,
+                draft.reportId,
+                draft.idempotencyKey,
+                draft.version,
+                draft.updatedAt);
     }
 }

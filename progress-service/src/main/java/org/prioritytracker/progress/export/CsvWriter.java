@@ -17,13 +17,17 @@ final class CsvWriter {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private CsvWriter() {
-    }
+    private CsvWriter() {}
 
     static void write(Table table, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(BYTE_ORDER_MARK);
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(table.headings().toArray(String[]::new)).get());
+        CSVPrinter printer = new CSVPrinter(
+                writer,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(table.headings().toArray(String[]::new))
+                        .get());
         try {
             table.rows().forEach(row -> {
                 try {

@@ -28,7 +28,13 @@ import org.prioritytracker.progress.calendar.PlanYears;
         heading row) or as CSV in UTF-8 with a byte-order mark for Excel; streamed. A reporter exports its own \
         province's rows only.""")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER})
+@RolesAllowed({
+    Roles.MINISTRY_ADMIN,
+    Roles.MINISTRY_REVIEWER,
+    Roles.PROVINCIAL_REPORTER,
+    Roles.PROVINCIAL_APPROVER,
+    Roles.VIEWER
+})
 public class ExportResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -49,39 +55,67 @@ public class ExportResource {
     @GET
     @Path("/reports.{format: xlsx|csv}")
     @Produces({XLSX, CSV})
-    @Operation(operationId = "exportReports",
+    @Operation(
+            operationId = "exportReports",
             summary = "The plan's reports (of one period, a quarter with its months) with narratives and metrics",
-            description = "reports.xlsx is an Excel workbook; reports.csv the same columns as CSV (UTF-8 with a byte-order mark).")
-    @APIResponse(responseCode = "200", description = "The file", content = {
-            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "plan or period is invalid",
+            description =
+                    "reports.xlsx is an Excel workbook; reports.csv the same columns as CSV (UTF-8 with a byte-order mark).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file",
+            content = {
+                @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "plan or period is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No plan has this year")
-    public Response reports(@Parameter(description = "xlsx or csv") @PathParam("format") String format,
+    public Response reports(
+            @Parameter(description = "xlsx or csv") @PathParam("format") String format,
             @Parameter(description = PLAN_DOC, required = true, schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("plan") String plan, @Parameter(description = PERIOD_DOC) @QueryParam("period") String period) {
+                    @QueryParam("plan")
+                    String plan,
+            @Parameter(description = PERIOD_DOC) @QueryParam("period") String period) {
         int year = PlanYears.parse("plan", plan);
-        return download(reports.table(year, blankToNull(period), caller.confinedProvince()), "reports", year, period, format);
+        return download(
+                reports.table(year, blankToNull(period), caller.confinedProvince()), "reports", year, period, format);
     }
 
     @GET
     @Path("/timeliness.{format: xlsx|csv}")
     @Produces({XLSX, CSV})
-    @Operation(operationId = "exportTimeliness",
+    @Operation(
+            operationId = "exportTimeliness",
             summary = "The completeness and timeliness table of the plan (every due period, or one)",
-            description = "timeliness.xlsx is an Excel workbook; timeliness.csv the same columns as CSV (UTF-8 with a byte-order mark).")
-    @APIResponse(responseCode = "200", description = "The file", content = {
-            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "plan or period is invalid",
+            description =
+                    "timeliness.xlsx is an Excel workbook; timeliness.csv the same columns as CSV (UTF-8 with a byte-order mark).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file",
+            content = {
+                @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "plan or period is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No plan has this year")
-    public Response timeliness(@Parameter(description = "xlsx or csv") @PathParam("format") String format,
+    public Response timeliness(
+            @Parameter(description = "xlsx or csv") @PathParam("format") String format,
             @Parameter(description = PLAN_DOC, required = true, schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("plan") String plan, @Parameter(description = PERIOD_DOC) @QueryParam("period") String period) {
+                    @QueryParam("plan")
+                    String plan,
+            @Parameter(description = PERIOD_DOC) @QueryParam("period") String period) {
         int year = PlanYears.parse("plan", plan);
-        return download(timeliness.table(year, blankToNull(period), caller.confinedProvince()), "timeliness", year, period, format);
+        return download(
+                timeliness.table(year, blankToNull(period), caller.confinedProvince()),
+                "timeliness",
+                year,
+                period,
+                format);
     }
 
     /** The table as a file of the format the path names, written while it is sent. */

@@ -32,7 +32,8 @@ import org.prioritytracker.time.SqlTimes;
 @ApplicationScoped
 public class ReportExport {
 
-    private static final DateTimeFormatter BEIJING_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PlanCalendar.ZONE);
+    private static final DateTimeFormatter BEIJING_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PlanCalendar.ZONE);
     private static final int FETCH_SIZE = 500;
     private static final String FILTER = """
             FROM report r WHERE r.item_code = ANY(CAST(?1 AS text[])) AND (CAST(?2 AS text[]) IS NULL OR r.period = ANY(CAST(?2 AS text[])))
@@ -69,29 +70,43 @@ public class ReportExport {
         String[] itemCodes = items.keySet().toArray(String[]::new);
         List<MetricColumn> metrics = metricColumns(itemCodes, periods, confinedProvince);
 
-        List<String> headings = new ArrayList<>(List.of("省份代码", "省份", "子项代码", "子项", "报告期", "完成百分比", "状态",
-                "审核状态", "进展说明", "版本", "首次提交时间", "最近提交时间", "提交人", "审核人", "审核意见",
-                "省级审批结果", "省级审批人", "省级审批时间", "省级审批意见"));
+        List<String> headings = new ArrayList<>(List.of(
+                "省份代码", "省份", "子项代码", "子项", "报告期", "完成百分比", "状态", "审核状态", "进展说明", "版本", "首次提交时间", "最近提交时间", "提交人",
+                "审核人", "审核意见", "省级审批结果", "省级审批人", "省级审批时间", "省级审批意见"));
         metrics.forEach(metric -> headings.add(metric.heading()));
-        return new Table("进展报告 " + (period == null ? planYear : period), headings, row -> QuarkusTransaction.requiringNew().run(() -> {
-            Query query = entityManager.createNativeQuery("""
+        return new Table(
+                "进展报告 " + (period == null ? planYear : period),
+                headings,
+                row -> QuarkusTransaction.requiringNew().run(() -> {
+                    Query query = entityManager
+                            .createNativeQuery(
+                                    """
                     SELECT r.province_code, r.item_code, r.period, r.percent_complete, r.status, r.review_state, r.narrative,
                            r.version, r.first_submitted_at, r.submitted_at, r.submitted_by, r.reviewed_by, r.review_comment,
                            CAST(r.metrics AS text), r.bureau_decision, r.bureau_decided_by, r.bureau_decided_at, r.bureau_comment
                     """ + FILTER + " ORDER BY r.period_end, r.period, r.province_code, r.item_code")
-                    .setParameter(1, itemCodes).setParameter(2, periods).setParameter(3, confinedProvince)
-                    .setHint("org.hibernate.fetchSize", FETCH_SIZE);
-            try (Stream<?> rows = query.getResultStream()) {
-                rows.forEach(result -> row.accept(cells((Object[]) result, items, metrics)));
-            }
-        }));
+                            .setParameter(1, itemCodes)
+                            .setParameter(2, periods)
+                            .setParameter(3, confinedProvince)
+                            .setHint("org.hibernate.fetchSize", FETCH_SIZE);
+                    try (Stream<?> rows = query.getResultStream()) {
+                        rows.forEach(result -> row.accept(cells((Object[]) result, items, metrics)));
+                    }
+                }));
     }
 
     private List<Object> cells(Object[] r, Map<String, PriorityInfo.Item> items, List<MetricColumn> metrics) {
         Bureaus.Bureau bureau = bureaus.get((String) r[0]);
         PriorityInfo.Item item = items.get((String) r[1]);
-        List<Object> cells = new ArrayList<>(List.of(r[0], bureau == null ? "" : bureau.nameZh(), r[1],
-                item == null ? "" : item.titleZh(), r[2], r[3], r[4], r[5]));
+        List<Object> cells = new ArrayList<>(List.of(
+                r[0],
+                bureau == null ? "" : bureau.nameZh(),
+                r[1],
+                item == null ? "" : item.titleZh(),
+                r[2],
+                r[3],
+                r[4],
+                r[5]));
         cells.add(r[6]);
         cells.add(r[7]);
         cells.add(time(r[8]));
@@ -114,7 +129,12 @@ public class ReportExport {
         try {
             for (JsonNode metric : mapper.readTree(json)) {
                 JsonNode value = metric.path("value");
-                values.put(new MetricColumn(metric.path("name").asText(), metric.path("unit").isNull() ? null : metric.path("unit").asText(null)),
+                values.put(
+                        new MetricColumn(
+                                metric.path("name").asText(),
+                                metric.path("unit").isNull()
+                                        ? null
+                                        : metric.path("unit").asText(null)),
                         value.isNumber() ? value.numberValue() : value.asText(null));
             }
         } catch (IOException e) {
@@ -125,11 +145,18 @@ public class ReportExport {
 
     @SuppressWarnings("unchecked")
     private List<MetricColumn> metricColumns(String[] itemCodes, String[] periods, String province) {
-        return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) entityManager.createNativeQuery(
-                "SELECT DISTINCT m ->> 'name', m ->> 'unit' FROM (SELECT jsonb_array_elements(r.metrics) AS m "
-                        + FILTER + ") metrics ORDER BY 1, 2")
-                .setParameter(1, itemCodes).setParameter(2, periods).setParameter(3, province)
-                .getResultList()).stream().map(row -> new MetricColumn((String) row[0], (String) row[1])).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((List<Object[]>) entityManager
+                                .createNativeQuery(
+                                        "SELECT DISTINCT m ->> 'name', m ->> 'unit' FROM (SELECT jsonb_array_elements(r.metrics) AS m "
+                                                + FILTER + ") metrics ORDER BY 1, 2")
+                                .setParameter(1, itemCodes)
+                                .setParameter(2, periods)
+                                .setParameter(3, province)
+                                .getResultList())
+                        .stream()
+                                .map(row -> new MetricColumn((String) row[0], (String) row[1]))
+                                .toList());
     }
 
     /** The period and, for a quarter, its months; null for every period. */
@@ -139,8 +166,10 @@ public class ReportExport {
         }
         Period period = Period.parse(text);
         if (period == null || period.year() != planYear) {
-            throw ProblemException.badRequest("period", "must be a quarter (" + planYear + "-Q2) or a month (" + planYear
-                    + "-06) of the " + planYear + " plan");
+            throw ProblemException.badRequest(
+                    "period",
+                    "must be a quarter (" + planYear + "-Q2) or a month (" + planYear + "-06) of the " + planYear
+                            + " plan");
         }
         List<String> periods = new ArrayList<>(List.of(period.text()));
         period.months().forEach(month -> periods.add(month.text()));

@@ -22,7 +22,9 @@ public class TimelinessExport {
         return new Table("完整性与及时性 " + (period == null ? planYear : period), headings, row -> {
             for (Timeliness.BureauRates bureau : figures.bureaus()) {
                 // A deactivated bureau keeps its row (it may owe earlier periods), marked so.
-                row.accept(cells(bureau.provinceCode(), bureau.active() ? bureau.nameZh() : bureau.nameZh() + "（已停用）",
+                row.accept(cells(
+                        bureau.provinceCode(),
+                        bureau.active() ? bureau.nameZh() : bureau.nameZh() + "（已停用）",
                         bureau.rates()));
             }
             row.accept(cells("", "全国", figures.national()));
@@ -30,8 +32,8 @@ public class TimelinessExport {
     }
 
     private static List<Object> cells(String code, String name, Timeliness.Rates rates) {
-        List<Object> cells = new ArrayList<>(List.of(code, name, rates.expected(), rates.reported(), rates.onTime(),
-                rates.late(), rates.missing()));
+        List<Object> cells = new ArrayList<>(
+                List.of(code, name, rates.expected(), rates.reported(), rates.onTime(), rates.late(), rates.missing()));
         cells.add(rates.completenessPercent());
         cells.add(rates.timelinessPercent());
         return cells;

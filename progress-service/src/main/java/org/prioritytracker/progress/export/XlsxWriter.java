@@ -22,8 +22,7 @@ final class XlsxWriter {
     /** Excel's limit on a cell's text. */
     private static final int MAX_CELL_TEXT = 32_767;
 
-    private XlsxWriter() {
-    }
+    private XlsxWriter() {}
 
     static void write(Table table, OutputStream out) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
@@ -40,7 +39,8 @@ final class XlsxWriter {
                 Cell cell = heading.createCell(column);
                 cell.setCellValue(headings.get(column));
                 cell.setCellStyle(bold);
-                sheet.setColumnWidth(column, Math.min(60, Math.max(10, headings.get(column).length() * 3)) * 256);
+                sheet.setColumnWidth(
+                        column, Math.min(60, Math.max(10, headings.get(column).length() * 3)) * 256);
             }
             int[] next = {1};
             table.rows().forEach(values -> {
@@ -51,7 +51,8 @@ final class XlsxWriter {
                         row.createCell(column).setCellValue(number.doubleValue());
                     } else if (value != null) {
                         String text = value.toString();
-                        row.createCell(column).setCellValue(text.length() > MAX_CELL_TEXT ? text.substring(0, MAX_CELL_TEXT) : text);
+                        row.createCell(column)
+                                .setCellValue(text.length() > MAX_CELL_TEXT ? text.substring(0, MAX_CELL_TEXT) : text);
                     }
                 }
             });

@@ -38,7 +38,13 @@ import org.prioritytracker.time.PlanCalendar;
         The reports bureaus still owe: those of periods whose reminder day has come, not yet reported. The reminder \
         check publishes tracker.report.due and tracker.report.late for them, once each.""")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER})
+@RolesAllowed({
+    Roles.MINISTRY_ADMIN,
+    Roles.MINISTRY_REVIEWER,
+    Roles.PROVINCIAL_REPORTER,
+    Roles.PROVINCIAL_APPROVER,
+    Roles.VIEWER
+})
 public class ObligationResource {
 
     private final Obligations obligations;
@@ -47,7 +53,8 @@ public class ObligationResource {
     private final Caller caller;
     private final Clock clock;
 
-    public ObligationResource(Obligations obligations, CalendarService calendars, Bureaus bureaus, Caller caller, Clock clock) {
+    public ObligationResource(
+            Obligations obligations, CalendarService calendars, Bureaus bureaus, Caller caller, Clock clock) {
         this.obligations = obligations;
         this.calendars = calendars;
         this.bureaus = bureaus;
@@ -56,30 +63,51 @@ public class ObligationResource {
     }
 
     @GET
-    @Operation(operationId = "listOpenObligations",
+    @Operation(
+            operationId = "listOpenObligations",
             summary = "A bureau's open obligations in a plan, late ones first (a reporter: its own)")
-    @APIResponse(responseCode = "200", description = "The open obligations",
+    @APIResponse(
+            responseCode = "200",
+            description = "The open obligations",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OpenObligation.class)))
-    @APIResponse(responseCode = "400", description = "plan or province is invalid",
+    @APIResponse(
+            responseCode = "400",
+            description = "plan or province is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A reporter asked for another province")
     @APIResponse(responseCode = "404", description = "No plan has this year")
     public List<OpenObligation> open(
-            @Parameter(description = "The plan's year", required = true, schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
-            @QueryParam("plan") String plan,
-            @Parameter(description = "The bureau; a reporter's own when absent, every bureau's for the ministry and viewers",
-                    example = "130000") @QueryParam("province") String province) {
+            @Parameter(
+                            description = "The plan's year",
+                            required = true,
+                            schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
+                    @QueryParam("plan")
+                    String plan,
+            @Parameter(
+                            description =
+                                    "The bureau; a reporter's own when absent, every bureau's for the ministry and viewers",
+                            example = "130000")
+                    @QueryParam("province")
+                    String province) {
         int planYear = PlanYears.parse("plan", plan);
         String bureau = bureau(province);
         List<PriorityInfo> priorities = obligations.plan(planYear);
         CalendarTerms terms = calendars.terms(planYear);
         LocalDate today = PlanCalendar.today(clock);
-        List<Period> periods = terms.periods().stream().filter(period -> !today.isBefore(terms.reminderDay(period))).toList();
+        List<Period> periods = terms.periods().stream()
+                .filter(period -> !today.isBefore(terms.reminderDay(period)))
+                .toList();
         List<OpenObligation> open = new ArrayList<>();
         obligations.forEach(priorities, terms, periods, bureau, owed -> {
             if (!owed.reported()) {
-                open.add(new OpenObligation(owed.provinceCode(), owed.item().code(), owed.item().titleZh(), owed.item().titleEn(),
-                        owed.period().text(), owed.deadline(), owed.deadline().isBefore(today)));
+                open.add(new OpenObligation(
+                        owed.provinceCode(),
+                        owed.item().code(),
+                        owed.item().titleZh(),
+                        owed.item().titleEn(),
+                        owed.period().text(),
+                        owed.deadline(),
+                        owed.deadline().isBefore(today)));
             }
         });
         open.sort(Comparator.comparing(OpenObligation::deadline).thenComparing(OpenObligation::provinceCode));
@@ -89,7 +117,8 @@ public class ObligationResource {
     private String bureau(String province) {
         String asked = province == null || province.isBlank() ? null : province.strip();
         if (asked != null && !bureaus.exists(asked)) {
-            throw ProblemException.badRequest("province", "'" + asked + "' is not one of the " + bureaus.count() + " reporting bureaus");
+            throw ProblemException.badRequest(
+                    "province", "'" + asked + "' is not one of the " + bureaus.count() + " reporting bureaus");
         }
         return caller.actFor(asked, "see %s's obligations", "province");
     }

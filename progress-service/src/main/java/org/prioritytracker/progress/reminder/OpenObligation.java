@@ -10,6 +10,8 @@ public record OpenObligation(
         String titleZh,
         String titleEn,
         @Schema(examples = "2025-Q2") String period,
-        @Schema(description = "The last day the report is on time (Beijing calendar)") LocalDate deadline,
-        @Schema(description = "The deadline has passed") boolean late) {
-}
+
+        @Schema(description = "The last day the report is on time (Beijing calendar)")
+        LocalDate deadline,
+
+        @Schema(description = "The deadline has passed") boolean late) {}

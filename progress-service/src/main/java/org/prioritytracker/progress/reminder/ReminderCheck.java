@@ -39,7 +39,10 @@ public class ReminderCheck {
 
     private static final Logger LOG = Logger.getLogger(ReminderCheck.class);
 
-    private enum Kind { DUE, LATE }
+    private enum Kind {
+        DUE,
+        LATE
+    }
 
     private final ItemCatalog catalog;
     private final CalendarService calendars;
@@ -50,10 +53,18 @@ public class ReminderCheck {
     private final Clock clock;
     /** Checks that finished: with the reminders sent, how an operator (or a test) sees that a run added none. */
     private final Counter checks;
+
     private final Counter sentReminders;
 
-    public ReminderCheck(ItemCatalog catalog, CalendarService calendars, Obligations obligations, ReminderConfig config,
-            OutboxWriter outbox, EntityManager entityManager, Clock clock, MeterRegistry registry) {
+    public ReminderCheck(
+            ItemCatalog catalog,
+            CalendarService calendars,
+            Obligations obligations,
+            ReminderConfig config,
+            OutboxWriter outbox,
+            EntityManager entityManager,
+            Clock clock,
+            MeterRegistry registry) {
         this.catalog = catalog;
         this.calendars = calendars;
         this.obligations = obligations;
@@ -61,13 +72,18 @@ public class ReminderCheck {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.clock = clock;
-        this.checks = Counter.builder("tracker.reminders.checks").description("Reminder checks that finished")
+        this.checks = Counter.builder("tracker.reminders.checks")
+                .description("Reminder checks that finished")
                 .register(registry);
-        this.sentReminders = Counter.builder("tracker.reminders.sent").description("Report reminders sent")
+        this.sentReminders = Counter.builder("tracker.reminders.sent")
+                .description("Report reminders sent")
                 .register(registry);
     }
 
-    @Scheduled(identity = "reminder-check", every = "${tracker.reminders.every}", delayed = "${tracker.reminders.delay}",
+    @Scheduled(
+            identity = "reminder-check",
+            every = "${tracker.reminders.every}",
+            delayed = "${tracker.reminders.delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
@@ -130,11 +146,19 @@ public class ReminderCheck {
             Map<String, List<OutboxWriter.Draft>> byItem = new LinkedHashMap<>();
             for (Obligations.Obligation owed : open) {
                 if (!sentBefore.contains(owed.provinceCode() + "|" + owed.item().code()) && claim(kind, owed)) {
-                    byItem.computeIfAbsent(owed.item().code(), code -> new ArrayList<>()).add(new OutboxWriter.Draft(
-                            kind == Kind.DUE ? ReminderEvents.DUE : ReminderEvents.LATE,
-                            new ReminderEvents.Reminder(owed.item().code(), owed.priority().code(), planYear, owed.provinceCode(),
-                                    period.text(), owed.deadline(), owed.item().titleZh(), owed.item().titleEn()),
-                            ReportEvents.scope(owed.provinceCode())));
+                    byItem.computeIfAbsent(owed.item().code(), code -> new ArrayList<>())
+                            .add(new OutboxWriter.Draft(
+                                    kind == Kind.DUE ? ReminderEvents.DUE : ReminderEvents.LATE,
+                                    new ReminderEvents.Reminder(
+                                            owed.item().code(),
+                                            owed.priority().code(),
+                                            planYear,
+                                            owed.provinceCode(),
+                                            period.text(),
+                                            owed.deadline(),
+                                            owed.item().titleZh(),
+                                            owed.item().titleEn()),
+                                    ReportEvents.scope(owed.provinceCode())));
                 }
             }
             byItem.forEach(outbox::writeInCommitOrder);
@@ -145,19 +169,27 @@ public class ReminderCheck {
     /** The reminders of this kind and period sent before, as "province|item". */
     @SuppressWarnings("unchecked")
     private Set<String> sent(Kind kind, Period period) {
-        return new HashSet<>(((List<Object[]>) entityManager.createNativeQuery(
-                "SELECT province_code, item_code FROM reminder_sent WHERE kind = ?1 AND period = ?2")
-                .setParameter(1, kind.name()).setParameter(2, period.text()).getResultList())
+        return new HashSet<>(((List<Object[]>) entityManager
+                        .createNativeQuery(
+                                "SELECT province_code, item_code FROM reminder_sent WHERE kind = ?1 AND period = ?2")
+                        .setParameter(1, kind.name())
+                        .setParameter(2, period.text())
+                        .getResultList())
                 .stream().map(row -> row[0] + "|" + row[1]).toList());
     }
 
     /** Records the reminder; false when another instance sent it in the meantime. */
     private boolean claim(Kind kind, Obligations.Obligation owed) {
-        return entityManager.createNativeQuery("""
+        return entityManager
+                        .createNativeQuery("""
                 INSERT INTO reminder_sent (kind, province_code, item_code, period, sent_at) VALUES (?1, ?2, ?3, ?4, ?5)
                 ON CONFLICT DO NOTHING""")
-                .setParameter(1, kind.name()).setParameter(2, owed.provinceCode()).setParameter(3, owed.item().code())
-                .setParameter(4, owed.period().text()).setParameter(5, PlanCalendar.now(clock))
-                .executeUpdate() == 1;
+                        .setParameter(1, kind.name())
+                        .setParameter(2, owed.provinceCode())
+                        .setParameter(3, owed.item().code())
+                        .setParameter(4, owed.period().text())
+                        .setParameter(5, PlanCalendar.now(clock))
+                        .executeUpdate()
+                == 1;
     }
 }

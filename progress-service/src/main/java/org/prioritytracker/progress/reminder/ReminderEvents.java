@@ -8,11 +8,16 @@ public final class ReminderEvents {
     public static final String DUE = "tracker.report.due";
     public static final String LATE = "tracker.report.late";
 
-    private ReminderEvents() {
-    }
+    private ReminderEvents() {}
 
     /** A bureau owes a report: due by the deadline ({@code tracker.report.due}) or past it ({@code tracker.report.late}). */
-    public record Reminder(String itemCode, String priorityCode, int planYear, String provinceCode, String period,
-            LocalDate deadline, String titleZh, String titleEn) {
-    }
+    public record Reminder(
+            String itemCode,
+            String priorityCode,
+            int planYear,
+            String provinceCode,
+            String period,
+            LocalDate deadline,
+            String titleZh,
+            String titleEn) {}
 }

@@ -24,8 +24,7 @@ import org.prioritytracker.responsecache.ResponseCache;
 public class BatchedSubmit implements GroupCommit.BatchStore {
 
     /** A column of the statement's input rows: its name, its SQL type and where a submission's value comes from. */
-    private record InputColumn(String name, String type, Function<PendingSubmission, Object> value) {
-    }
+    private record InputColumn(String name, String type, Function<PendingSubmission, Object> value) {}
 
     /**
      * The input rows' columns, each written once: the statement's column list, each row's casts and the
@@ -48,8 +47,8 @@ public class BatchedSubmit implements GroupCommit.BatchStore {
             new InputColumn("request_hash", "text", PendingSubmission::requestHash));
 
     /** Rows are written in the order of (province, item, period), so that concurrent batches lock rows in one order. */
-    private static final Comparator<PendingSubmission> LOCK_ORDER = Comparator
-            .comparing((PendingSubmission s) -> s.report().provinceCode)
+    private static final Comparator<PendingSubmission> LOCK_ORDER = Comparator.comparing(
+                    (PendingSubmission s) -> s.report().provinceCode)
             .thenComparing(s -> s.report().itemCode)
             .thenComparing(s -> s.report().period);
 
@@ -133,7 +132,9 @@ public class BatchedSubmit implements GroupCommit.BatchStore {
                 throw new NotAlone();
             }
             Report report = ordered.get(i).report();
-            events.add(new OutboxWriter.SubjectEvents(report.itemCode, ReportEvents.ofSubmission(report, written.get(i).change())));
+            events.add(new OutboxWriter.SubjectEvents(
+                    report.itemCode,
+                    ReportEvents.ofSubmission(report, written.get(i).change())));
         }
         rollups.invalidateOnCommit();
         outbox.writeInCommitOrder(events);
@@ -160,7 +161,9 @@ public class BatchedSubmit implements GroupCommit.BatchStore {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(row -> new Written((Boolean) row[0], (Boolean) row[1], (String) row[2], (Boolean) row[3])).toList();
+        return rows.stream()
+                .map(row -> new Written((Boolean) row[0], (Boolean) row[1], (String) row[2], (Boolean) row[3]))
+                .toList();
     }
 
     /**
@@ -173,11 +176,16 @@ public class BatchedSubmit implements GroupCommit.BatchStore {
             for (int row = 0; row < n; row++) {
                 rows.append(row == 0 ? "" : ",\n        ").append('(').append(row);
                 for (int c = 0; c < INPUT.size(); c++) {
-                    rows.append(", CAST(?").append(1 + INPUT.size() * row + c).append(" AS ").append(INPUT.get(c).type()).append(')');
+                    rows.append(", CAST(?")
+                            .append(1 + INPUT.size() * row + c)
+                            .append(" AS ")
+                            .append(INPUT.get(c).type())
+                            .append(')');
                 }
                 rows.append(')');
             }
-            String columns = String.join(", ", INPUT.stream().map(InputColumn::name).toList());
+            String columns =
+                    String.join(", ", INPUT.stream().map(InputColumn::name).toList());
             return STATEMENT.formatted(columns, rows);
         });
     }

@@ -11,9 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Embeddable
 @Schema(name = "BureauApproval", description = "The bureau approver's decision on a version of a report")
 public record BureauApprovalRecord(
-        @Enumerated(EnumType.STRING) @Column(name = "bureau_decision") BureauDecision decision,
-        @Schema(examples = "approver-130000") @Column(name = "bureau_decided_by") String decidedBy,
+        @Enumerated(EnumType.STRING) @Column(name = "bureau_decision")
+        BureauDecision decision,
+
+        @Schema(examples = "approver-130000") @Column(name = "bureau_decided_by")
+        String decidedBy,
+
         @Column(name = "bureau_decided_at") OffsetDateTime decidedAt,
+
         @Schema(nullable = true, description = "Required with RETURNED: what the officer should fix")
-        @Column(name = "bureau_comment") String comment) {
-}
+        @Column(name = "bureau_comment")
+        String comment) {}

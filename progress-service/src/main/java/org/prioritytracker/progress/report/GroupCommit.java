@@ -58,14 +58,16 @@ public class GroupCommit {
         this.batchStore = batchStore;
         this.config = config;
         this.transactionSizes = DistributionSummary.builder("tracker.reports.group.commit.size")
-                .description("Submissions per transaction (1: stored alone)").register(registry);
+                .description("Submissions per transaction (1: stored alone)")
+                .register(registry);
     }
 
     /**
      * Stores the submission, with others when they wait too; {@code alone} stores one submission in a
      * transaction of its own and answers how it ended (a new report, a replay, a duplicate).
      */
-    ReportService.Submission submit(PendingSubmission submission, Function<PendingSubmission, ReportService.Submission> alone) {
+    ReportService.Submission submit(
+            PendingSubmission submission, Function<PendingSubmission, ReportService.Submission> alone) {
         if (config.maxSize() == 1) {
             return alone.apply(submission);
         }
@@ -137,11 +139,12 @@ public class GroupCommit {
 
     /** Stores the batch; when it cannot be stored whole, leaves each submission to be stored alone by its own request (no result). */
     private void storeTogether(List<Waiting> batch) {
-        List<PendingSubmission> submissions = batch.stream().map(member -> member.submission).toList();
+        List<PendingSubmission> submissions =
+                batch.stream().map(member -> member.submission).toList();
         try {
             if (batchStore.store(submissions)) {
-                batch.forEach(member -> member.result = new ReportService.Submission(ReportService.Outcome.CREATED,
-                        member.submission.report()));
+                batch.forEach(member -> member.result =
+                        new ReportService.Submission(ReportService.Outcome.CREATED, member.submission.report()));
                 return;
             }
         } catch (RuntimeException e) {

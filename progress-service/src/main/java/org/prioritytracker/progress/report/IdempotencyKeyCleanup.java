@@ -18,8 +18,10 @@ public class IdempotencyKeyCleanup {
     private final Duration retention;
     private final Clock clock;
 
-    public IdempotencyKeyCleanup(EntityManager entityManager,
-            @ConfigProperty(name = "tracker.idempotency.retention", defaultValue = "48h") Duration retention, Clock clock) {
+    public IdempotencyKeyCleanup(
+            EntityManager entityManager,
+            @ConfigProperty(name = "tracker.idempotency.retention", defaultValue = "48h") Duration retention,
+            Clock clock) {
         this.entityManager = entityManager;
         this.retention = retention;
         this.clock = clock;
@@ -34,7 +36,9 @@ public class IdempotencyKeyCleanup {
     @Transactional
     public int removeExpired() {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(retention), ZoneOffset.UTC);
-        return entityManager.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < ?1")
-                .setParameter(1, cutoff).executeUpdate();
+        return entityManager
+                .createNativeQuery("DELETE FROM idempotency_key WHERE created_at < ?1")
+                .setParameter(1, cutoff)
+                .executeUpdate();
     }
 }

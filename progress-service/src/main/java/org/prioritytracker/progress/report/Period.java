@@ -22,7 +22,10 @@ public record Period(String text, LocalDate start, LocalDate end) {
         if (quarter.matches()) {
             int year = Integer.parseInt(quarter.group(1));
             int firstMonth = (Integer.parseInt(quarter.group(2)) - 1) * 3 + 1;
-            return new Period(text, YearMonth.of(year, firstMonth).atDay(1), YearMonth.of(year, firstMonth + 2).atEndOfMonth());
+            return new Period(
+                    text,
+                    YearMonth.of(year, firstMonth).atDay(1),
+                    YearMonth.of(year, firstMonth + 2).atEndOfMonth());
         }
         Matcher month = MONTH.matcher(text);
         if (month.matches()) {
@@ -42,7 +45,9 @@ public record Period(String text, LocalDate start, LocalDate end) {
             return List.of();
         }
         List<Period> months = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(start); !month.isAfter(YearMonth.from(end)); month = month.plusMonths(1)) {
+        for (YearMonth month = YearMonth.from(start);
+                !month.isAfter(YearMonth.from(end));
+                month = month.plusMonths(1)) {
             months.add(parse(month.toString()));
         }
         return months;

@@ -20,8 +20,7 @@ public final class ReportEvents {
     /** The CloudEvents extension that names the province a report event belongs to (who may see it). */
     public static final String PROVINCE_EXTENSION = "province";
 
-    private ReportEvents() {
-    }
+    private ReportEvents() {}
 
     /**
      * A submission's events: it was submitted, and, when it became the province's latest standing on
@@ -31,9 +30,15 @@ public final class ReportEvents {
         List<OutboxWriter.Draft> events = new ArrayList<>(2);
         events.add(new OutboxWriter.Draft(SUBMITTED, Submitted.of(report), scope(report.provinceCode)));
         if (change.becameLatest() && !report.status.name().equals(change.previousStatus())) {
-            events.add(new OutboxWriter.Draft(PROVINCE_PROGRESS_CHANGED,
-                    new ProvinceProgressChanged(report.itemCode, report.provinceCode, report.period, report.percentComplete,
-                            report.status, change.previousStatus() == null ? null : ReportStatus.valueOf(change.previousStatus()),
+            events.add(new OutboxWriter.Draft(
+                    PROVINCE_PROGRESS_CHANGED,
+                    new ProvinceProgressChanged(
+                            report.itemCode,
+                            report.provinceCode,
+                            report.period,
+                            report.percentComplete,
+                            report.status,
+                            change.previousStatus() == null ? null : ReportStatus.valueOf(change.previousStatus()),
                             report.id),
                     scope(report.provinceCode)));
         }
@@ -45,38 +50,99 @@ public final class ReportEvents {
         return Map.of(PROVINCE_EXTENSION, provinceCode);
     }
 
-    public record Submitted(UUID reportId, String itemCode, String provinceCode, String period, BigDecimal percentComplete,
-            ReportStatus status, ReviewState reviewState, int version, String submittedBy, OffsetDateTime submittedAt) {
+    public record Submitted(
+            UUID reportId,
+            String itemCode,
+            String provinceCode,
+            String period,
+            BigDecimal percentComplete,
+            ReportStatus status,
+            ReviewState reviewState,
+            int version,
+            String submittedBy,
+            OffsetDateTime submittedAt) {
 
         static Submitted of(Report report) {
-            return new Submitted(report.id, report.itemCode, report.provinceCode, report.period, report.percentComplete,
-                    report.status, report.reviewState, report.version, report.submittedBy, report.submittedAt);
+            return new Submitted(
+                    report.id,
+                    report.itemCode,
+                    report.provinceCode,
+                    report.period,
+                    report.percentComplete,
+                    report.status,
+                    report.reviewState,
+                    report.version,
+                    report.submittedBy,
+                    report.submittedAt);
         }
     }
 
-    public record Reviewed(UUID reportId, String itemCode, String provinceCode, String period, BigDecimal percentComplete,
-            ReportStatus status, ReviewState reviewState, int version, String reviewedBy, String comment) {
+    public record Reviewed(
+            UUID reportId,
+            String itemCode,
+            String provinceCode,
+            String period,
+            BigDecimal percentComplete,
+            ReportStatus status,
+            ReviewState reviewState,
+            int version,
+            String reviewedBy,
+            String comment) {
 
         public static Reviewed of(Report report) {
-            return new Reviewed(report.id, report.itemCode, report.provinceCode, report.period, report.percentComplete,
-                    report.status, report.reviewState, report.version, report.reviewedBy, report.reviewComment);
+            return new Reviewed(
+                    report.id,
+                    report.itemCode,
+                    report.provinceCode,
+                    report.period,
+                    report.percentComplete,
+                    report.status,
+                    report.reviewState,
+                    report.version,
+                    report.reviewedBy,
+                    report.reviewComment);
         }
     }
 
     /** The bureau approver's decision: APPROVED (on to the ministry) or RETURNED (to the officer, with a comment). */
-    public record Approved(UUID reportId, String itemCode, String provinceCode, String period, BigDecimal percentComplete,
-            ReportStatus status, BureauDecision decision, ReviewState reviewState, int version, String decidedBy,
-            OffsetDateTime decidedAt, String comment) {
+    public record Approved(
+            UUID reportId,
+            String itemCode,
+            String provinceCode,
+            String period,
+            BigDecimal percentComplete,
+            ReportStatus status,
+            BureauDecision decision,
+            ReviewState reviewState,
+            int version,
+            String decidedBy,
+            OffsetDateTime decidedAt,
+            String comment) {
 
         public static Approved of(Report report) {
             BureauApprovalRecord approval = report.bureauApproval;
-            return new Approved(report.id, report.itemCode, report.provinceCode, report.period, report.percentComplete,
-                    report.status, approval.decision(), report.reviewState, report.version, approval.decidedBy(),
-                    approval.decidedAt(), approval.comment());
+            return new Approved(
+                    report.id,
+                    report.itemCode,
+                    report.provinceCode,
+                    report.period,
+                    report.percentComplete,
+                    report.status,
+                    approval.decision(),
+                    report.reviewState,
+                    report.version,
+                    approval.decidedBy(),
+                    approval.decidedAt(),
+                    approval.comment());
         }
     }
 
-    public record ProvinceProgressChanged(String itemCode, String provinceCode, String period, BigDecimal percentComplete,
-            ReportStatus status, ReportStatus previousStatus, UUID reportId) {
-    }
+    public record ProvinceProgressChanged(
+            String itemCode,
+            String provinceCode,
+            String period,
+            BigDecimal percentComplete,
+            ReportStatus status,
+            ReportStatus previousStatus,
+            UUID reportId) {}
 }

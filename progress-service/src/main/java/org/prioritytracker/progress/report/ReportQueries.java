@@ -41,10 +41,10 @@ public class ReportQueries {
             parameters.and("reviewState", filter.reviewState());
         }
         Sort order = Sort.descending("submittedAt").and("id");
-        PanacheQuery<Report> query = where.isEmpty()
-                ? Report.findAll(order)
-                : Report.find(String.join(" and ", where), order, parameters);
+        PanacheQuery<Report> query =
+                where.isEmpty() ? Report.findAll(order) : Report.find(String.join(" and ", where), order, parameters);
         query.page(Page.of(filter.page(), filter.size()));
-        return new ReportPage(query.list().stream().map(ReportView::of).toList(), filter.page(), filter.size(), query.count());
+        return new ReportPage(
+                query.list().stream().map(ReportView::of).toList(), filter.page(), filter.size(), query.count());
     }
 }

@@ -16,8 +16,7 @@ import org.prioritytracker.progress.catalog.ItemInfo;
  */
 public final class ReportRules {
 
-    private ReportRules() {
-    }
+    private ReportRules() {}
 
     /**
      * Adds field errors for the bureau, the numbers and the period; returns the parsed period (null
@@ -25,10 +24,15 @@ public final class ReportRules {
      *
      * @param today today on the plan's calendar (Beijing): a period may be reported once it has begun
      */
-    static Period check(ReportRequest request, String province, boolean knownBureau, LocalDate today,
+    static Period check(
+            ReportRequest request,
+            String province,
+            boolean knownBureau,
+            LocalDate today,
             List<Problem.FieldError> errors) {
         if (!knownBureau) {
-            errors.add(new Problem.FieldError("provinceCode", "'" + province + "' is not one of the 32 reporting bureaus"));
+            errors.add(new Problem.FieldError(
+                    "provinceCode", "'" + province + "' is not one of the 32 reporting bureaus"));
         }
         checkNumbers(request.percentComplete(), request.metricsOrEmpty(), errors);
         if (request.period() == null || request.period().isBlank()) {
@@ -38,7 +42,8 @@ public final class ReportRules {
         if (period == null) {
             errors.add(new Problem.FieldError("period", "must be a quarter (2025-Q2) or a month (2025-06)"));
         } else if (period.start().isAfter(today)) {
-            errors.add(new Problem.FieldError("period", "lies in the future (it begins on " + period.start() + ", Beijing time)"));
+            errors.add(new Problem.FieldError(
+                    "period", "lies in the future (it begins on " + period.start() + ", Beijing time)"));
             return null;
         }
         return period;
@@ -67,13 +72,16 @@ public final class ReportRules {
      *
      * @param item the item as task-service knows it; empty when it has no such item
      */
-    public static void checkItem(String itemCode, Period period, Optional<ItemInfo> item, List<Problem.FieldError> errors) {
+    public static void checkItem(
+            String itemCode, Period period, Optional<ItemInfo> item, List<Problem.FieldError> errors) {
         if (item.isEmpty()) {
             errors.add(new Problem.FieldError("itemCode", "no sub-item has the code '" + itemCode + "'"));
         } else if (item.get().isArchived()) {
-            errors.add(new Problem.FieldError("itemCode", "sub-item " + itemCode + " is archived: it expects no reports"));
+            errors.add(
+                    new Problem.FieldError("itemCode", "sub-item " + itemCode + " is archived: it expects no reports"));
         } else if (period != null && period.year() != item.get().planYear()) {
-            errors.add(new Problem.FieldError("period", "must lie in " + item.get().planYear() + ", the plan year of " + itemCode));
+            errors.add(new Problem.FieldError(
+                    "period", "must lie in " + item.get().planYear() + ", the plan year of " + itemCode));
         }
     }
 

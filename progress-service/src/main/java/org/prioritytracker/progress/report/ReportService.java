@@ -36,10 +36,13 @@ import org.prioritytracker.time.PlanCalendar;
 public class ReportService {
 
     /** How a submission ended: a new report, the replay of an earlier request, or a report that already exists. */
-    public enum Outcome { CREATED, REPLAYED, DUPLICATE }
-
-    public record Submission(Outcome outcome, Report report) {
+    public enum Outcome {
+        CREATED,
+        REPLAYED,
+        DUPLICATE
     }
+
+    public record Submission(Outcome outcome, Report report) {}
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -53,9 +56,18 @@ public class ReportService {
     private final BatchedSubmit statement;
     private final Clock clock;
 
-    public ReportService(EntityManager entityManager, ObjectMapper mapper, ItemCatalog catalog, Bureaus bureaus,
-            LatestReports latest, ResponseCache rollups, OutboxWriter outbox, CalendarService calendars,
-            GroupCommit groupCommit, BatchedSubmit statement, Clock clock) {
+    public ReportService(
+            EntityManager entityManager,
+            ObjectMapper mapper,
+            ItemCatalog catalog,
+            Bureaus bureaus,
+            LatestReports latest,
+            ResponseCache rollups,
+            OutboxWriter outbox,
+            CalendarService calendars,
+            GroupCommit groupCommit,
+            BatchedSubmit statement,
+            Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.catalog = catalog;
@@ -76,7 +88,8 @@ public class ReportService {
     public Submission submit(ReportRequest request, String province, String actor, String idempotencyKey) {
         ProvinceRule.requireOwn(province, request.provinceCode(), "submit for %s", "provinceCode");
         List<Problem.FieldError> errors = new ArrayList<>();
-        Period period = ReportRules.check(request, province, bureaus.exists(province), PlanCalendar.today(clock), errors);
+        Period period =
+                ReportRules.check(request, province, bureaus.exists(province), PlanCalendar.today(clock), errors);
         if (request.itemCode() != null && !request.itemCode().isBlank()) {
             String itemCode = request.itemCode().strip();
             ReportRules.checkItem(itemCode, period, catalog.item(itemCode), errors);
@@ -85,8 +98,8 @@ public class ReportService {
         calendars.requireOpen(period, province);
         String requestHash = idempotencyKey == null ? null : hash(request, province);
         Report report = newReport(request, province, period, actor);
-        return groupCommit.submit(new PendingSubmission(report, json(report.metrics), idempotencyKey, requestHash),
-                this::storeAlone);
+        return groupCommit.submit(
+                new PendingSubmission(report, json(report.metrics), idempotencyKey, requestHash), this::storeAlone);
     }
 
     /** A submission in a transaction of its own. */
@@ -130,8 +143,12 @@ public class ReportService {
             throw new KeyUsedBefore();
         }
         if (!written.inserted()) {
-            Report existing = Report.find("provinceCode = ?1 and itemCode = ?2 and period = ?3",
-                    report.provinceCode, report.itemCode, report.period).firstResult();
+            Report existing = Report.find(
+                            "provinceCode = ?1 and itemCode = ?2 and period = ?3",
+                            report.provinceCode,
+                            report.itemCode,
+                            report.period)
+                    .firstResult();
             throw new ExistingReport(existing.id);
         }
         publishSubmission(report, written.change());
@@ -141,11 +158,16 @@ public class ReportService {
     /** The report made by the request that claimed the key first, or a 422 when that request was another. */
     private Submission replay(String province, String key, String requestHash) {
         @SuppressWarnings("unchecked")
-        List<Object[]> earlier = entityManager.createNativeQuery(
-                "SELECT request_hash, report_id FROM idempotency_key WHERE province_code = ?1 AND key = ?2")
-                .setParameter(1, province).setParameter(2, key).getResultList();
+        List<Object[]> earlier = entityManager
+                .createNativeQuery(
+                        "SELECT request_hash, report_id FROM idempotency_key WHERE province_code = ?1 AND key = ?2")
+                .setParameter(1, province)
+                .setParameter(2, key)
+                .getResultList();
         if (earlier.isEmpty() || !requestHash.equals(earlier.get(0)[0])) {
-            throw new ProblemException(Problem.of(422, "Unprocessable Content",
+            throw new ProblemException(Problem.of(
+                    422,
+                    "Unprocessable Content",
                     "This Idempotency-Key was used for a different request. Use a new key for a new report.",
                     List.of(new Problem.FieldError("Idempotency-Key", "was used with a different body"))));
         }
@@ -180,7 +202,8 @@ public class ReportService {
             errors.add(new Problem.FieldError("itemCode", "cannot change in an amendment; it is " + current.itemCode));
         }
         if (request.provinceCode() != null && !request.provinceCode().equals(current.provinceCode)) {
-            errors.add(new Problem.FieldError("provinceCode", "cannot change in an amendment; it is " + current.provinceCode));
+            errors.add(new Problem.FieldError(
+                    "provinceCode", "cannot change in an amendment; it is " + current.provinceCode));
         }
         if (!current.period.equals(request.period())) {
             errors.add(new Problem.FieldError("period", "cannot change in an amendment; it is " + current.period));
@@ -213,8 +236,17 @@ public class ReportService {
             report.reviewComment = null;
             report.bureauApproval = null;
             ReportVersion.of(report).persist();
-            publishSubmission(report, latest.record(report.id, report.itemCode, report.provinceCode, report.period,
-                    report.periodEnd, report.percentComplete, report.status.name(), report.submittedAt));
+            publishSubmission(
+                    report,
+                    latest.record(
+                            report.id,
+                            report.itemCode,
+                            report.provinceCode,
+                            report.period,
+                            report.periodEnd,
+                            report.percentComplete,
+                            report.status.name(),
+                            report.submittedAt));
             return report;
         });
     }
@@ -246,8 +278,7 @@ public class ReportService {
 
     /** The request as stored, hashed: the same body (after JSON parsing) gives the same hash. */
     /** What an Idempotency-Key's request is compared by: a record, whose fields serialise in one order on every instance. */
-    private record KeyedRequest(String province, ReportRequest request) {
-    }
+    private record KeyedRequest(String province, ReportRequest request) {}
 
     private String hash(ReportRequest request, String province) {
         try {

@@ -30,7 +30,9 @@ public class ReportVersion extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && key.version == version && java.util.Objects.equals(key.reportId, reportId);
+            return other instanceof Key key
+                    && key.version == version
+                    && java.util.Objects.equals(key.reportId, reportId);
         }
 
         @Override

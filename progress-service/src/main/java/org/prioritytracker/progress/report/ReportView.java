@@ -18,17 +18,35 @@ public record ReportView(
         List<Metric> metrics,
         @Schema(examples = "reporter-130000") String submittedBy,
         OffsetDateTime submittedAt,
-        @Schema(description = "1 for the first submission, +1 per amendment; the ETag is this number in quotes") int version,
+
+        @Schema(description = "1 for the first submission, +1 per amendment; the ETag is this number in quotes")
+        int version,
+
         ReviewState reviewState,
         @Schema(nullable = true) String reviewedBy,
         @Schema(nullable = true) OffsetDateTime reviewedAt,
         @Schema(nullable = true) String reviewComment,
+
         @Schema(nullable = true, description = "The bureau approver's decision on this version; null until one is made")
         BureauApprovalRecord bureauApproval) {
 
     public static ReportView of(Report report) {
-        return new ReportView(report.id, report.itemCode, report.provinceCode, report.period, report.percentComplete,
-                report.status, report.narrative, report.metrics, report.submittedBy, report.submittedAt, report.version,
-                report.reviewState, report.reviewedBy, report.reviewedAt, report.reviewComment, report.bureauApproval);
+        return new ReportView(
+                report.id,
+                report.itemCode,
+                report.provinceCode,
+                report.period,
+                report.percentComplete,
+                report.status,
+                report.narrative,
+                report.metrics,
+                report.submittedBy,
+                report.submittedAt,
+                report.version,
+                report.reviewState,
+                report.reviewedBy,
+                report.reviewedAt,
+                report.reviewComment,
+                report.bureauApproval);
     }
 }

@@ -46,29 +46,48 @@ public class ReviewResource {
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_REVIEWER)
-    @Operation(operationId = "reviewReport",
+    @Operation(
+            operationId = "reviewReport",
             summary = "Accept a submitted report (it is then locked) or return it to the province for amendment")
-    @RequestBody(content = @Content(examples = {
-            @ExampleObject(name = "accept", value = "{\"decision\": \"ACCEPTED\"}"),
-            @ExampleObject(name = "return", value = "{\"decision\": \"RETURNED\", \"comment\": \"请补充断面监测数据。\"}")}))
-    @APIResponse(responseCode = "200", description = "The reviewed report; its version is the one judged",
+    @RequestBody(
+            content =
+                    @Content(
+                            examples = {
+                                @ExampleObject(name = "accept", value = "{\"decision\": \"ACCEPTED\"}"),
+                                @ExampleObject(
+                                        name = "return",
+                                        value = "{\"decision\": \"RETURNED\", \"comment\": \"请补充断面监测数据。\"}")
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The reviewed report; its version is the one judged",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ReportView.class)))
-    @APIResponse(responseCode = "400", description = "No decision, or RETURNED without a comment",
+    @APIResponse(
+            responseCode = "400",
+            description = "No decision, or RETURNED without a comment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such report")
     @APIResponse(responseCode = "409", description = """
             The report is not awaiting review: already ACCEPTED or RETURNED, or SUBMITTED in a plan year that requires the \
             bureau's approval first""")
-    public Response review(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag of the version being judged, from GET /api/reports/{id}", example = "\"2\"")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response review(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description = "The ETag of the version being judged, from GET /api/reports/{id}",
+                            example = "\"2\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") ReviewRequest request) {
         Report report = service.review(id, request, ifMatch, caller.actor());
-        return Response.ok(ReportView.of(report)).header(HttpHeaders.ETAG, report.etag()).build();
+        return Response.ok(ReportView.of(report))
+                .header(HttpHeaders.ETAG, report.etag())
+                .build();
     }
 }

@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.prioritytracker.outbox.OutboxWriter;
-import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.DomainException;
+import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.calendar.BureauApproval;
 import org.prioritytracker.progress.calendar.CalendarService;
@@ -34,7 +34,9 @@ public class ReviewService {
 
     @Transactional
     public Report review(UUID id, ReviewRequest request, String ifMatch, String reviewer) {
-        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        String comment = request.comment() == null || request.comment().isBlank()
+                ? null
+                : request.comment().strip();
         if (request.decision() == ReviewRequest.Decision.RETURNED && comment == null) {
             throw ProblemException.badRequest("comment", "is required when returning a report: say what to fix");
         }
@@ -49,8 +51,12 @@ public class ReviewService {
         report.reviewedBy = reviewer;
         report.reviewedAt = PlanCalendar.now(clock);
         report.reviewComment = comment;
-        outbox.writeInCommitOrder(report.itemCode, List.of(new OutboxWriter.Draft(ReportEvents.REVIEWED,
-                ReportEvents.Reviewed.of(report), ReportEvents.scope(report.provinceCode))));
+        outbox.writeInCommitOrder(
+                report.itemCode,
+                List.of(new OutboxWriter.Draft(
+                        ReportEvents.REVIEWED,
+                        ReportEvents.Reviewed.of(report),
+                        ReportEvents.scope(report.provinceCode))));
         return report;
     }
 
@@ -62,8 +68,9 @@ public class ReviewService {
             return;
         }
         if (report.reviewState == ReviewState.SUBMITTED) {
-            throw new DomainException.WorkflowViolation("The " + planYear
-                    + " plan requires the bureau's approval first: the report is SUBMITTED, not yet APPROVED by its approver.");
+            throw new DomainException.WorkflowViolation(
+                    "The " + planYear
+                            + " plan requires the bureau's approval first: the report is SUBMITTED, not yet APPROVED by its approver.");
         }
         throw new DomainException.WorkflowViolation(
                 "The report is " + report.reviewState + ", not awaiting review; the province must amend it first.");

@@ -38,8 +38,7 @@ public class LatestReports {
             SELECT (SELECT status FROM previous), EXISTS (SELECT 1 FROM latest)""";
 
     /** What a submission did to the province's standing on the item. */
-    public record Change(boolean becameLatest, String previousStatus) {
-    }
+    public record Change(boolean becameLatest, String previousStatus) {}
 
     private final EntityManager entityManager;
 
@@ -48,11 +47,25 @@ public class LatestReports {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Change record(UUID reportId, String itemCode, String provinceCode, String period, LocalDate periodEnd,
-            BigDecimal percent, String status, OffsetDateTime submittedAt) {
-        Object[] outcome = (Object[]) entityManager.createNativeQuery(RECORD)
-                .setParameter(1, itemCode).setParameter(2, provinceCode).setParameter(3, reportId).setParameter(4, period)
-                .setParameter(5, periodEnd).setParameter(6, percent).setParameter(7, status).setParameter(8, submittedAt)
+    public Change record(
+            UUID reportId,
+            String itemCode,
+            String provinceCode,
+            String period,
+            LocalDate periodEnd,
+            BigDecimal percent,
+            String status,
+            OffsetDateTime submittedAt) {
+        Object[] outcome = (Object[]) entityManager
+                .createNativeQuery(RECORD)
+                .setParameter(1, itemCode)
+                .setParameter(2, provinceCode)
+                .setParameter(3, reportId)
+                .setParameter(4, period)
+                .setParameter(5, periodEnd)
+                .setParameter(6, percent)
+                .setParameter(7, status)
+                .setParameter(8, submittedAt)
                 .getSingleResult();
         return new Change((Boolean) outcome[1], (String) outcome[0]);
     }

@@ -33,7 +33,13 @@ import org.prioritytracker.responsecache.ResponseCache;
         its own province only, and another province's rollup is a 403. Every rollup carries an ETag: send it back in \
         If-None-Match and an unchanged rollup is a 304 without a body.""")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER})
+@RolesAllowed({
+    Roles.MINISTRY_ADMIN,
+    Roles.MINISTRY_REVIEWER,
+    Roles.PROVINCIAL_REPORTER,
+    Roles.PROVINCIAL_APPROVER,
+    Roles.VIEWER
+})
 public class RollupResource {
 
     private static final String UNCHANGED = "Unchanged since the ETag sent in If-None-Match";
@@ -50,38 +56,51 @@ public class RollupResource {
 
     @GET
     @Path("/items/{code}")
-    @Operation(operationId = "getItemRollup",
+    @Operation(
+            operationId = "getItemRollup",
             summary = "One sub-item across the provinces: national mean, coverage, provinces behind")
-    @APIResponse(responseCode = "200", description = "The rollup",
+    @APIResponse(
+            responseCode = "200",
+            description = "The rollup",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Rollups.ItemRollup.class)))
     @APIResponse(responseCode = "304", description = UNCHANGED)
     @APIResponse(responseCode = "404", description = "No such sub-item")
     @APIResponse(responseCode = "503", description = "task-service cannot be reached and the item is not cached")
-    public Response item(@Parameter(example = "P3.2") @PathParam("code") String code,
+    public Response item(
+            @Parameter(example = "P3.2") @PathParam("code") String code,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         String province = caller.confinedProvince();
-        return cache.get("item " + code + " " + province, () -> rollups.item(code, province)).toResponse(ifNoneMatch);
+        return cache.get("item " + code + " " + province, () -> rollups.item(code, province))
+                .toResponse(ifNoneMatch);
     }
 
     @GET
     @Path("/priorities/{code}")
-    @Operation(operationId = "getPriorityRollup",
+    @Operation(
+            operationId = "getPriorityRollup",
             summary = "One priority: mean percent, counts by status, coverage, and each of its sub-items")
-    @APIResponse(responseCode = "200", description = "The rollup",
+    @APIResponse(
+            responseCode = "200",
+            description = "The rollup",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Rollups.PriorityRollup.class)))
     @APIResponse(responseCode = "304", description = UNCHANGED)
     @APIResponse(responseCode = "404", description = "No such priority")
-    public Response priority(@Parameter(example = "P3") @PathParam("code") String code,
+    public Response priority(
+            @Parameter(example = "P3") @PathParam("code") String code,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return cache.get("priority " + code, () -> rollups.priority(code)).toResponse(ifNoneMatch);
     }
 
     @GET
     @Path("/overview")
-    @Operation(operationId = "getOverviewRollup", summary = "All eight priorities: mean percent, counts by status, coverage")
-    @APIResponse(responseCode = "200", description = "The overview",
+    @Operation(
+            operationId = "getOverviewRollup",
+            summary = "All eight priorities: mean percent, counts by status, coverage")
+    @APIResponse(
+            responseCode = "200",
+            description = "The overview",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Rollups.Overview.class)))
     @APIResponse(responseCode = "304", description = UNCHANGED)
@@ -91,8 +110,12 @@ public class RollupResource {
 
     @GET
     @Path("/heatmap")
-    @Operation(operationId = "getHeatmapRollup", summary = "Every province's latest report on every item (at most 32 x 31 cells)")
-    @APIResponse(responseCode = "200", description = "The cells",
+    @Operation(
+            operationId = "getHeatmapRollup",
+            summary = "Every province's latest report on every item (at most 32 x 31 cells)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The cells",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Rollups.Heatmap.class)))
     @APIResponse(responseCode = "304", description = UNCHANGED)
@@ -104,15 +127,19 @@ public class RollupResource {
     @GET
     @Path("/provinces/{code}")
     @Operation(operationId = "getProvinceRollup", summary = "One province across all sub-items")
-    @APIResponse(responseCode = "200", description = "The rollup",
+    @APIResponse(
+            responseCode = "200",
+            description = "The rollup",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Rollups.ProvinceRollup.class)))
     @APIResponse(responseCode = "304", description = UNCHANGED)
     @APIResponse(responseCode = "403", description = "A reporter asked for another province")
     @APIResponse(responseCode = "404", description = "No such reporting bureau")
-    public Response province(@Parameter(example = "130000") @PathParam("code") String code,
+    public Response province(
+            @Parameter(example = "130000") @PathParam("code") String code,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         String province = caller.confinedProvince();
-        return cache.get("province " + code + " " + province, () -> rollups.province(code, province)).toResponse(ifNoneMatch);
+        return cache.get("province " + code + " " + province, () -> rollups.province(code, province))
+                .toResponse(ifNoneMatch);
     }
 }

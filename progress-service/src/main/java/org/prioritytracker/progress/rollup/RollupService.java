@@ -36,9 +36,14 @@ import org.prioritytracker.progress.rollup.Rollups.ProvinceStanding;
 public class RollupService {
 
     /** A province's latest report on an item. */
-    record Standing(String itemCode, String provinceCode, UUID reportId, String period, LocalDate periodEnd,
-            BigDecimal percent, String status) {
-    }
+    record Standing(
+            String itemCode,
+            String provinceCode,
+            UUID reportId,
+            String period,
+            LocalDate periodEnd,
+            BigDecimal percent,
+            String status) {}
 
     private final EntityManager entityManager;
     private final Bureaus bureaus;
@@ -70,8 +75,14 @@ public class RollupService {
                 continue;
             }
             Bureaus.Bureau bureau = bureaus.get(s.provinceCode());
-            provinces.add(new ProvinceStanding(s.provinceCode(), bureau.nameZh(), bureau.nameEn(), s.percent(), s.status(),
-                    s.period(), s.reportId()));
+            provinces.add(new ProvinceStanding(
+                    s.provinceCode(),
+                    bureau.nameZh(),
+                    bureau.nameEn(),
+                    s.percent(),
+                    s.status(),
+                    s.period(),
+                    s.reportId()));
             List<String> reasons = new ArrayList<>();
             if (mean != null && s.percent().doubleValue() < mean - config.behindMargin()) {
                 reasons.add("BELOW_MEAN");
@@ -83,14 +94,23 @@ public class RollupService {
                 behind.add(new Behind(s.provinceCode(), bureau.nameZh(), s.percent(), s.status(), reasons));
             }
         }
-        return new ItemRollup(itemCode, mean, latestPeriod(standings, latestEnd),
-                Coverage.of(reportedIn(standings, latestEnd), bureaus.count()), config.behindMargin(), behind, provinces);
+        return new ItemRollup(
+                itemCode,
+                mean,
+                latestPeriod(standings, latestEnd),
+                Coverage.of(reportedIn(standings, latestEnd), bureaus.count()),
+                config.behindMargin(),
+                behind,
+                provinces);
     }
 
     public PriorityRollup priority(String priorityCode) {
-        PriorityInfo priority = catalog.priorities().stream().filter(p -> p.code().equals(priorityCode)).findFirst()
+        PriorityInfo priority = catalog.priorities().stream()
+                .filter(p -> p.code().equals(priorityCode))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No priority has the code '" + priorityCode + "'."));
-        List<String> codes = priority.items().stream().map(PriorityInfo.Item::code).toList();
+        List<String> codes =
+                priority.items().stream().map(PriorityInfo.Item::code).toList();
         return priority(priority, byItem(standings("item_code = ANY(?1)", codes.toArray(String[]::new))));
     }
 
@@ -98,20 +118,27 @@ public class RollupService {
         Map<String, List<Standing>> byItem = byItem(standings("TRUE", null));
         List<PriorityRollup> priorities = catalog.priorities().stream()
                 .sorted(Comparator.comparingInt(PriorityInfo::position))
-                .map(p -> priority(p, byItem)).toList();
+                .map(p -> priority(p, byItem))
+                .toList();
         List<Standing> all = byItem.values().stream().flatMap(List::stream).toList();
-        int reported = priorities.stream().mapToInt(p -> p.coverage().reported()).sum();
-        int expected = priorities.stream().mapToInt(p -> p.coverage().expected()).sum();
-        return new Overview(meanOfMeans(priorities.stream().map(PriorityRollup::meanPercent).toList()), counts(all),
-                Coverage.of(reported, expected), priorities);
+        int reported =
+                priorities.stream().mapToInt(p -> p.coverage().reported()).sum();
+        int expected =
+                priorities.stream().mapToInt(p -> p.coverage().expected()).sum();
+        return new Overview(
+                meanOfMeans(priorities.stream().map(PriorityRollup::meanPercent).toList()),
+                counts(all),
+                Coverage.of(reported, expected),
+                priorities);
     }
 
     /** Reads only latest_report: the report behind a cell (its narrative, say) is one GET /api/reports/{id} away. */
     public Rollups.Heatmap heatmap(String confinedProvince) {
-        List<Standing> standings = confinedProvince == null ? standings("TRUE", null)
-                : standings("province_code = ?1", confinedProvince);
+        List<Standing> standings =
+                confinedProvince == null ? standings("TRUE", null) : standings("province_code = ?1", confinedProvince);
         return new Rollups.Heatmap(standings.stream()
-                .map(s -> new Rollups.HeatmapCell(s.itemCode(), s.provinceCode(), s.percent(), s.status(), s.period(), s.reportId()))
+                .map(s -> new Rollups.HeatmapCell(
+                        s.itemCode(), s.provinceCode(), s.percent(), s.status(), s.period(), s.reportId()))
                 .toList());
     }
 
@@ -122,16 +149,31 @@ public class RollupService {
         }
         ProvinceRule.requireOwn(confinedProvince, provinceCode, "read %s's rollup", null);
         Map<String, String> titles = new LinkedHashMap<>();
-        catalog.priorities().stream().sorted(Comparator.comparingInt(PriorityInfo::position))
-                .flatMap(p -> p.items().stream()).forEach(i -> titles.put(i.code(), i.titleZh()));
+        catalog.priorities().stream()
+                .sorted(Comparator.comparingInt(PriorityInfo::position))
+                .flatMap(p -> p.items().stream())
+                .forEach(i -> titles.put(i.code(), i.titleZh()));
         List<Standing> standings = standings("province_code = ?1", provinceCode);
         List<ProvinceItem> items = standings.stream()
                 .sorted(Comparator.comparing(s -> new ArrayList<>(titles.keySet()).indexOf(s.itemCode())))
-                .map(s -> new ProvinceItem(s.itemCode(), titles.get(s.itemCode()), s.percent(), s.status(), s.period(),
-                        s.periodEnd(), s.reportId()))
+                .map(s -> new ProvinceItem(
+                        s.itemCode(),
+                        titles.get(s.itemCode()),
+                        s.percent(),
+                        s.status(),
+                        s.period(),
+                        s.periodEnd(),
+                        s.reportId()))
                 .toList();
-        return new ProvinceRollup(provinceCode, bureau.nameZh(), bureau.nameEn(), mean(standings), counts(standings),
-                standings.size(), titles.size(), items);
+        return new ProvinceRollup(
+                provinceCode,
+                bureau.nameZh(),
+                bureau.nameEn(),
+                mean(standings),
+                counts(standings),
+                standings.size(),
+                titles.size(),
+                items);
     }
 
     private PriorityRollup priority(PriorityInfo priority, Map<String, List<Standing>> byItem) {
@@ -144,12 +186,23 @@ public class RollupService {
             LocalDate latestEnd = latestEnd(standings);
             int reportedForItem = reportedIn(standings, latestEnd);
             reported += reportedForItem;
-            items.add(new ItemSummary(item.code(), item.titleZh(), item.titleEn(), mean(standings),
-                    latestPeriod(standings, latestEnd), Coverage.of(reportedForItem, bureaus.count()), counts(standings)));
+            items.add(new ItemSummary(
+                    item.code(),
+                    item.titleZh(),
+                    item.titleEn(),
+                    mean(standings),
+                    latestPeriod(standings, latestEnd),
+                    Coverage.of(reportedForItem, bureaus.count()),
+                    counts(standings)));
         }
-        return new PriorityRollup(priority.code(), priority.titleZh(), priority.titleEn(),
-                meanOfMeans(items.stream().map(ItemSummary::meanPercent).toList()), counts(all),
-                Coverage.of(reported, bureaus.count() * priority.items().size()), items);
+        return new PriorityRollup(
+                priority.code(),
+                priority.titleZh(),
+                priority.titleEn(),
+                meanOfMeans(items.stream().map(ItemSummary::meanPercent).toList()),
+                counts(all),
+                Coverage.of(reported, bureaus.count() * priority.items().size()),
+                items);
     }
 
     @SuppressWarnings("unchecked")
@@ -161,9 +214,16 @@ public class RollupService {
             query.setParameter(1, parameter);
         }
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new Standing((String) r[0], (String) r[1], (UUID) r[2], (String) r[3],
-                r[4] instanceof LocalDate date ? date : ((java.sql.Date) r[4]).toLocalDate(),
-                (BigDecimal) r[5], (String) r[6])).toList();
+        return rows.stream()
+                .map(r -> new Standing(
+                        (String) r[0],
+                        (String) r[1],
+                        (UUID) r[2],
+                        (String) r[3],
+                        r[4] instanceof LocalDate date ? date : ((java.sql.Date) r[4]).toLocalDate(),
+                        (BigDecimal) r[5],
+                        (String) r[6]))
+                .toList();
     }
 
     private static Map<String, List<Standing>> byItem(List<Standing> standings) {
@@ -171,26 +231,42 @@ public class RollupService {
     }
 
     private static Double mean(List<Standing> standings) {
-        return standings.isEmpty() ? null
-                : Rollups.round(standings.stream().mapToDouble(s -> s.percent().doubleValue()).average().orElseThrow());
+        return standings.isEmpty()
+                ? null
+                : Rollups.round(standings.stream()
+                        .mapToDouble(s -> s.percent().doubleValue())
+                        .average()
+                        .orElseThrow());
     }
 
     private static Double meanOfMeans(List<Double> means) {
         List<Double> known = means.stream().filter(m -> m != null).toList();
-        return known.isEmpty() ? null : Rollups.round(known.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+        return known.isEmpty()
+                ? null
+                : Rollups.round(known.stream()
+                        .mapToDouble(Double::doubleValue)
+                        .average()
+                        .orElseThrow());
     }
 
     private static LocalDate latestEnd(List<Standing> standings) {
-        return standings.stream().map(Standing::periodEnd).max(LocalDate::compareTo).orElse(null);
+        return standings.stream()
+                .map(Standing::periodEnd)
+                .max(LocalDate::compareTo)
+                .orElse(null);
     }
 
     private static int reportedIn(List<Standing> standings, LocalDate latestEnd) {
-        return (int) standings.stream().filter(s -> s.periodEnd().equals(latestEnd)).count();
+        return (int)
+                standings.stream().filter(s -> s.periodEnd().equals(latestEnd)).count();
     }
 
     private static String latestPeriod(List<Standing> standings, LocalDate latestEnd) {
-        return standings.stream().filter(s -> s.periodEnd().equals(latestEnd)).map(Standing::period)
-                .max(Comparator.naturalOrder()).orElse(null);
+        return standings.stream()
+                .filter(s -> s.periodEnd().equals(latestEnd))
+                .map(Standing::period)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     private static Map<String, Integer> counts(List<Standing> standings) {

@@ -41,9 +41,11 @@ public class ServiceToken {
     private String token;
     private Instant expiresAt = Instant.EPOCH;
 
-    public ServiceToken(@ConfigProperty(name = "tracker.service-token.issuer", defaultValue = "progress-service") String issuer,
+    public ServiceToken(
+            @ConfigProperty(name = "tracker.service-token.issuer", defaultValue = "progress-service") String issuer,
             @ConfigProperty(name = "tracker.service-token.key-location") Optional<String> keyLocation,
-            Instance<OidcClient> provider, Clock clock) {
+            Instance<OidcClient> provider,
+            Clock clock) {
         this.issuer = issuer;
         this.ownKey = keyLocation.filter(location -> !location.isBlank()).map(ServiceToken::readKey);
         this.provider = provider;
@@ -70,7 +72,8 @@ public class ServiceToken {
                 .groups(ROLE)
                 .issuedAt(now)
                 .expiresAt(expiresAt)
-                .jws().keyId(issuer)
+                .jws()
+                .keyId(issuer)
                 .sign(key);
     }
 

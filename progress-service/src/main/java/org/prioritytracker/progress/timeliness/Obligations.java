@@ -32,8 +32,13 @@ public class Obligations {
      *
      * @param firstReported the Beijing day the report first came; null while it has not
      */
-    public record Obligation(String provinceCode, PriorityInfo priority, PriorityInfo.Item item, Period period,
-            LocalDate deadline, LocalDate firstReported) {
+    public record Obligation(
+            String provinceCode,
+            PriorityInfo priority,
+            PriorityInfo.Item item,
+            Period period,
+            LocalDate deadline,
+            LocalDate firstReported) {
 
         public boolean reported() {
             return firstReported != null;
@@ -44,8 +49,7 @@ public class Obligations {
         }
     }
 
-    private record Cell(String provinceCode, String itemCode, String period) {
-    }
+    private record Cell(String provinceCode, String itemCode, String period) {}
 
     private final ItemCatalog catalog;
     private final Bureaus bureaus;
@@ -59,7 +63,8 @@ public class Obligations {
 
     /** The plan's priorities with their items, archived ones included; 404 when no plan has the year. */
     public List<PriorityInfo> plan(int planYear) {
-        return catalog.plan(planYear).orElseThrow(() -> ProblemException.notFound("No plan has the year " + planYear + "."));
+        return catalog.plan(planYear)
+                .orElseThrow(() -> ProblemException.notFound("No plan has the year " + planYear + "."));
     }
 
     /**
@@ -67,7 +72,11 @@ public class Obligations {
      *
      * @param province one bureau's only, or null for every bureau's
      */
-    public void forEach(List<PriorityInfo> priorities, CalendarTerms terms, List<Period> periods, String province,
+    public void forEach(
+            List<PriorityInfo> priorities,
+            CalendarTerms terms,
+            List<Period> periods,
+            String province,
             Consumer<Obligation> each) {
         forEach(priorities, terms, periods, province, catalog.deactivations(), each);
     }
@@ -76,8 +85,13 @@ public class Obligations {
      * As {@link #forEach(List, CalendarTerms, List, String, Consumer)}, with the bureaus' deactivations
      * the caller read, so that one answer rests on one reading of them.
      */
-    public void forEach(List<PriorityInfo> priorities, CalendarTerms terms, List<Period> periods, String province,
-            Map<String, Instant> deactivations, Consumer<Obligation> each) {
+    public void forEach(
+            List<PriorityInfo> priorities,
+            CalendarTerms terms,
+            List<Period> periods,
+            String province,
+            Map<String, Instant> deactivations,
+            Consumer<Obligation> each) {
         Map<Cell, LocalDate> firstReported = firstReports(priorities, periods, province);
         for (PriorityInfo priority : priorities) {
             for (PriorityInfo.Item item : priority.items()) {
@@ -89,7 +103,12 @@ public class Obligations {
                     for (Bureaus.Bureau bureau : bureaus.all()) {
                         if ((province == null || province.equals(bureau.code()))
                                 && activeAfter(deactivations.get(bureau.code()), deadline)) {
-                            each.accept(new Obligation(bureau.code(), priority, item, period, deadline,
+                            each.accept(new Obligation(
+                                    bureau.code(),
+                                    priority,
+                                    item,
+                                    period,
+                                    deadline,
                                     firstReported.get(new Cell(bureau.code(), item.code(), period.text()))));
                         }
                     }
@@ -100,8 +119,11 @@ public class Obligations {
 
     /** Owed when the item existed by the deadline and was not archived by then. */
     private static boolean owed(PriorityInfo.Item item, LocalDate deadline) {
-        boolean existed = item.createdAt() == null || !beijingDay(item.createdAt().toInstant()).isAfter(deadline);
-        return existed && activeAfter(item.archivedAt() == null ? null : item.archivedAt().toInstant(), deadline);
+        boolean existed = item.createdAt() == null
+                || !beijingDay(item.createdAt().toInstant()).isAfter(deadline);
+        return existed
+                && activeAfter(
+                        item.archivedAt() == null ? null : item.archivedAt().toInstant(), deadline);
     }
 
     /** Whether an item or bureau ended (archived, deactivated) at {@code endedAt} still owed on the deadline day. */
@@ -112,7 +134,10 @@ public class Obligations {
     /** When each (bureau, item, period) was first reported: by the earliest report for it or a month within it. */
     @SuppressWarnings("unchecked")
     private Map<Cell, LocalDate> firstReports(List<PriorityInfo> priorities, List<Period> periods, String province) {
-        List<String> items = priorities.stream().flatMap(p -> p.items().stream()).map(PriorityInfo.Item::code).toList();
+        List<String> items = priorities.stream()
+                .flatMap(p -> p.items().stream())
+                .map(PriorityInfo.Item::code)
+                .toList();
         Map<Cell, LocalDate> first = new HashMap<>();
         if (items.isEmpty() || periods.isEmpty()) {
             return first;
@@ -122,7 +147,8 @@ public class Obligations {
             counted.put(period.text(), period.text());
             period.months().forEach(month -> counted.put(month.text(), period.text()));
         }
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
                 SELECT province_code, item_code, period, first_submitted_at FROM report
                 WHERE period = ANY(CAST(?1 AS text[])) AND item_code = ANY(CAST(?2 AS text[]))
                   AND (CAST(?3 AS text) IS NULL OR province_code = CAST(?3 AS text))""")

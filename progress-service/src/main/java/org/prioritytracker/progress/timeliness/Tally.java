@@ -18,8 +18,8 @@ final class Tally {
     }
 
     Timeliness.Rates rates() {
-        return new Timeliness.Rates(expected, reported, onTime, reported - onTime, expected - reported,
-                percent(reported), percent(onTime));
+        return new Timeliness.Rates(
+                expected, reported, onTime, reported - onTime, expected - reported, percent(reported), percent(onTime));
     }
 
     private Double percent(int count) {

@@ -29,8 +29,8 @@ public class TimelinessService {
     private final ItemCatalog catalog;
     private final Clock clock;
 
-    public TimelinessService(Obligations obligations, CalendarService calendars, Bureaus bureaus, ItemCatalog catalog,
-            Clock clock) {
+    public TimelinessService(
+            Obligations obligations, CalendarService calendars, Bureaus bureaus, ItemCatalog catalog, Clock clock) {
         this.obligations = obligations;
         this.calendars = calendars;
         this.bureaus = bureaus;
@@ -59,21 +59,33 @@ public class TimelinessService {
             byPriority.get(owed.priority().code()).expect(owed.reported(), owed.onTime());
             byBureau.get(owed.provinceCode()).expect(owed.reported(), owed.onTime());
         });
-        return new Timeliness(planYear, terms.cadence(),
-                periods.stream().map(p -> new Timeliness.PeriodDue(p.text(), terms.deadline(p), terms.deadline(p).isBefore(today)))
+        return new Timeliness(
+                planYear,
+                terms.cadence(),
+                periods.stream()
+                        .map(p -> new Timeliness.PeriodDue(
+                                p.text(), terms.deadline(p), terms.deadline(p).isBefore(today)))
                         .toList(),
                 national.rates(),
-                priorities.stream().map(p -> new Timeliness.PriorityRates(p.code(), p.titleZh(), p.titleEn(),
-                        byPriority.get(p.code()).rates())).toList(),
+                priorities.stream()
+                        .map(p -> new Timeliness.PriorityRates(
+                                p.code(),
+                                p.titleZh(),
+                                p.titleEn(),
+                                byPriority.get(p.code()).rates()))
+                        .toList(),
                 bureauRates(byBureau, deactivations.keySet(), confinedProvince));
     }
 
-    private List<Timeliness.BureauRates> bureauRates(Map<String, Tally> byBureau, Set<String> deactivated,
-            String confinedProvince) {
+    private List<Timeliness.BureauRates> bureauRates(
+            Map<String, Tally> byBureau, Set<String> deactivated, String confinedProvince) {
         List<Timeliness.BureauRates> rates = new ArrayList<>();
         for (Bureaus.Bureau bureau : bureaus.all()) {
             if (confinedProvince == null || confinedProvince.equals(bureau.code())) {
-                rates.add(new Timeliness.BureauRates(bureau.code(), bureau.nameZh(), bureau.nameEn(),
+                rates.add(new Timeliness.BureauRates(
+                        bureau.code(),
+                        bureau.nameZh(),
+                        bureau.nameEn(),
                         !deactivated.contains(bureau.code()),
                         byBureau.get(bureau.code()).rates()));
             }

@@ -51,7 +51,8 @@ class BureauApprovalMigrationTest {
                         now(), now(), 1, 'SUBMITTED')""".formatted(SCHEMA));
         migrateTo("6");
 
-        assertEquals(List.of("2024 NOT_REQUIRED version 3", "2025 NOT_REQUIRED version 0"), rows("""
+        assertEquals(
+                List.of("2024 NOT_REQUIRED version 3", "2025 NOT_REQUIRED version 0"), rows("""
                 SELECT plan_year || ' ' || bureau_approval || ' version ' || version FROM %s.reporting_calendar
                 ORDER BY plan_year""".formatted(SCHEMA)));
         assertEquals(List.of("SUBMITTED none", "SUBMITTED none"), rows("""
@@ -59,19 +60,26 @@ class BureauApprovalMigrationTest {
     }
 
     private void migrateTo(String version) {
-        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).locations("classpath:db/migration").target(version)
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .locations("classpath:db/migration")
+                .target(version)
+                .load()
+                .migrate();
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private List<String> rows(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
                 rows.add(result.getString(1));

@@ -3,8 +3,8 @@ package org.prioritytracker.progress.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
@@ -30,8 +30,7 @@ class CsvReportsTest {
         assertEquals("""
                 {"itemCode":"P3.1","period":"2025-Q2","percentComplete":1040.5,"status":"ON_TRACK",\
                 "narrative":"重污染天数同比减少, 成效明显","provinceCode":"130000",\
-                "metrics":[{"name":"PM2.5年均浓度","value":31.5,"unit":"µg/m³"},{"name":"断面数","value":12.0}]}""",
-                rows.get(0).report().toString());
+                "metrics":[{"name":"PM2.5年均浓度","value":31.5,"unit":"µg/m³"},{"name":"断面数","value":12.0}]}""", rows.get(0).report().toString());
     }
 
     @Test
@@ -44,7 +43,8 @@ class CsvReportsTest {
                 + "P3.5,2025-Q2,NaN,ON_TRACK,,extra\n");
         assertEquals(List.of(2, 5, 6), rows.stream().map(CsvReports.Row::line).toList());
         assertEquals("多行\n说明，含\"引号\"", rows.get(0).report().get("narrative").asText());
-        assertTrue(rows.get(1).report().get("percentComplete").isTextual(), "not a number: left for validation to refuse");
+        assertTrue(
+                rows.get(1).report().get("percentComplete").isTextual(), "not a number: left for validation to refuse");
         assertTrue(rows.get(2).report().get("percentComplete").isTextual(), "NaN is no percentage");
         assertEquals(1, rows.get(2).report().get("extraCells").asInt());
         assertFalse(rows.get(0).report().has("extraCells"));
@@ -53,8 +53,10 @@ class CsvReportsTest {
     @Test
     void theHeaderMustNameTheRequiredColumnsAndNoUnknownOne() {
         assertEquals("lacks the column percentComplete", problem("itemCode,period,status\nP3.1,2025-Q2,ON_TRACK\n"));
-        assertTrue(problem("itemCode,period,percentComplete,status,colour\n").startsWith("has an unknown column 'colour'"));
-        assertTrue(problem("itemCode,period,percentComplete,status,metric: (kg)\n").startsWith("has a metric column without a name"));
+        assertTrue(problem("itemCode,period,percentComplete,status,colour\n")
+                .startsWith("has an unknown column 'colour'"));
+        assertTrue(problem("itemCode,period,percentComplete,status,metric: (kg)\n")
+                .startsWith("has a metric column without a name"));
         assertEquals("is empty: expected a header row and at least one report", problem(""));
         assertTrue(problem("itemCode,\"period\n").startsWith("is not well-formed CSV"));
     }
@@ -73,10 +75,12 @@ class CsvReportsTest {
         for (int i = 0; i < 4; i++) {
             many.append("P3.1,2025-Q2,1,ON_TRACK\n");
         }
-        ProblemException tooMany = assertThrows(ProblemException.class,
-                () -> CsvReports.parse(new StringReader(many.toString()), 3, mapper));
+        ProblemException tooMany = assertThrows(
+                ProblemException.class, () -> CsvReports.parse(new StringReader(many.toString()), 3, mapper));
         assertEquals("body", tooMany.problem().errors().get(0).field());
-        assertEquals(4, CsvReports.parse(new StringReader(many.toString()), 4, mapper).size());
+        assertEquals(
+                4,
+                CsvReports.parse(new StringReader(many.toString()), 4, mapper).size());
 
         List<CsvReports.Row> long_ = parse("itemCode,period,percentComplete,status,narrative\nP3.1,2025-Q2,1,ON_TRACK,"
                 + "x".repeat(CsvReports.MAX_CELL + 1) + "\n");
@@ -88,7 +92,8 @@ class CsvReportsTest {
     void aHostileHeaderIsReadInLinearTime() {
         // The pattern this parser replaced backtracked quadratically on such a header (9 s for 20,000).
         String header = "itemCode,period,percentComplete,status,metric:" + "(".repeat(150_000) + "\n";
-        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertTrue(problem(header).startsWith("has a column name longer")));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(2), () -> assertTrue(problem(header).startsWith("has a column name longer")));
         String metric = "itemCode,period,percentComplete,status,metric:a" + " (".repeat(90) + "\n";
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> parse(metric + "P3.1,2025-Q2,1,ON_TRACK,2\n"));
     }

@@ -34,14 +34,28 @@ class CalendarTermsTest {
 
     @Test
     void duePeriodsAreThoseWhoseDeadlineHasPassed() {
-        assertEquals(List.of(), quarterly.duePeriods(LocalDate.parse("2025-04-10")).stream().map(Period::text).toList());
-        assertEquals(List.of("2025-Q1"), quarterly.duePeriods(LocalDate.parse("2025-04-11")).stream().map(Period::text).toList());
-        assertEquals(List.of("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"),
-                quarterly.duePeriods(LocalDate.parse("2026-11-29")).stream().map(Period::text).toList());
+        assertEquals(
+                List.of(),
+                quarterly.duePeriods(LocalDate.parse("2025-04-10")).stream()
+                        .map(Period::text)
+                        .toList());
+        assertEquals(
+                List.of("2025-Q1"),
+                quarterly.duePeriods(LocalDate.parse("2025-04-11")).stream()
+                        .map(Period::text)
+                        .toList());
+        assertEquals(
+                List.of("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"),
+                quarterly.duePeriods(LocalDate.parse("2026-11-29")).stream()
+                        .map(Period::text)
+                        .toList());
         CalendarTerms monthly = new CalendarTerms(2025, Cadence.MONTHLY, 0, 0, null);
         assertEquals(12, monthly.periods().size());
-        assertEquals(List.of("2025-01", "2025-02"),
-                monthly.duePeriods(LocalDate.parse("2025-03-01")).stream().map(Period::text).toList());
+        assertEquals(
+                List.of("2025-01", "2025-02"),
+                monthly.duePeriods(LocalDate.parse("2025-03-01")).stream()
+                        .map(Period::text)
+                        .toList());
     }
 
     @Test
@@ -50,7 +64,8 @@ class CalendarTermsTest {
         assertFalse(quarterly.reports(Period.parse("2025-06")));
         assertFalse(quarterly.reports(Period.parse("2026-Q1")));
         assertEquals("must be a quarter such as 2025-Q2: the 2025 plan reports quarterly", quarterly.periodRule());
-        assertEquals("must be a month such as 2026-06: the 2026 plan reports monthly",
+        assertEquals(
+                "must be a month such as 2026-06: the 2026 plan reports monthly",
                 new CalendarTerms(2026, Cadence.MONTHLY, 10, 5, null).periodRule());
     }
 }

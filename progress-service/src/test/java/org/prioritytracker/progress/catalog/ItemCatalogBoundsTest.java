@@ -25,7 +25,8 @@ class ItemCatalogBoundsTest {
         public Optional<ItemInfo> item(String code) {
             calls.incrementAndGet();
             return code.equals("P3.2")
-                    ? Optional.of(new ItemInfo("P3.2", "P3", 2025, "碧水", "Clear waters", LocalDate.of(2025, 12, 31), null))
+                    ? Optional.of(
+                            new ItemInfo("P3.2", "P3", 2025, "碧水", "Clear waters", LocalDate.of(2025, 12, 31), null))
                     : Optional.empty();
         }
     }

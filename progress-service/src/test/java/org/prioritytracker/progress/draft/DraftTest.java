@@ -59,24 +59,47 @@ class DraftTest {
 
     @Test
     void aDraftIsCreatedThenReplacedWithItsVersionAndKeyKept() {
-        String key = save(officer(), null, "{\"percentComplete\": 20}").statusCode(201)
-                .header("Location", endsWith(DRAFT)).header("ETag", equalTo("\"1\""))
+        String key = save(officer(), null, "{\"percentComplete\": 20}")
+                .statusCode(201)
+                .header("Location", endsWith(DRAFT))
+                .header("ETag", equalTo("\"1\""))
                 .contentType(startsWith("application/json"))
-                .body("itemCode", equalTo("P3.2")).body("period", equalTo("2025-Q2")).body("provinceCode", equalTo("130000"))
-                .body("percentComplete", equalTo(20.0f)).body("status", nullValue()).body("narrative", nullValue())
-                .body("metrics", empty()).body("reportId", nullValue()).body("version", equalTo(1))
-                .body("idempotencyKey", notNullValue()).body("updatedAt", notNullValue())
-                .extract().path("idempotencyKey");
-        save(officer(), null, FULL).statusCode(200).header("ETag", equalTo("\"2\""))
-                .body("version", equalTo(2)).body("idempotencyKey", equalTo(key))
-                .body("status", equalTo("ON_TRACK")).body("narrative", equalTo("全省推进情况良好。"))
+                .body("itemCode", equalTo("P3.2"))
+                .body("period", equalTo("2025-Q2"))
+                .body("provinceCode", equalTo("130000"))
+                .body("percentComplete", equalTo(20.0f))
+                .body("status", nullValue())
+                .body("narrative", nullValue())
+                .body("metrics", empty())
+                .body("reportId", nullValue())
+                .body("version", equalTo(1))
+                .body("idempotencyKey", notNullValue())
+                .body("updatedAt", notNullValue())
+                .extract()
+                .path("idempotencyKey");
+        save(officer(), null, FULL)
+                .statusCode(200)
+                .header("ETag", equalTo("\"2\""))
+                .body("version", equalTo(2))
+                .body("idempotencyKey", equalTo(key))
+                .body("status", equalTo("ON_TRACK"))
+                .body("narrative", equalTo("全省推进情况良好。"))
                 .body("metrics.name", contains("PM2.5年均浓度"));
-        save(officer(), "\"2\"", "{\"status\": \"AT_RISK\"}").statusCode(200).header("ETag", equalTo("\"3\""))
-                .body("idempotencyKey", equalTo(key)).body("percentComplete", nullValue());
+        save(officer(), "\"2\"", "{\"status\": \"AT_RISK\"}")
+                .statusCode(200)
+                .header("ETag", equalTo("\"3\""))
+                .body("idempotencyKey", equalTo(key))
+                .body("percentComplete", nullValue());
 
         // Resumed on another machine: a new token of the same officer.
-        given().auth().oauth2(officer()).get(DRAFT).then().statusCode(200).header("ETag", equalTo("\"3\""))
-                .body("status", equalTo("AT_RISK")).body("idempotencyKey", equalTo(key));
+        given().auth()
+                .oauth2(officer())
+                .get(DRAFT)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"3\""))
+                .body("status", equalTo("AT_RISK"))
+                .body("idempotencyKey", equalTo(key));
         assertEquals(1, data.count("SELECT count(*) FROM report_drafts"));
     }
 
@@ -100,7 +123,8 @@ class DraftTest {
                 answers.add(status.get(60, TimeUnit.SECONDS));
             }
             assertEquals(1, answers.stream().filter(status -> status == 201).count(), answers.toString());
-            assertEquals(saves - 1, answers.stream().filter(status -> status == 200).count(), answers.toString());
+            assertEquals(
+                    saves - 1, answers.stream().filter(status -> status == 200).count(), answers.toString());
         } finally {
             pool.shutdownNow();
         }
@@ -112,10 +136,18 @@ class DraftTest {
     void aStaleIfMatchIsA412AndChangesNothing() {
         save(officer(), null, FULL).statusCode(201);
         save(officer(), null, FULL).statusCode(200);
-        save(officer(), "\"1\"", "{\"percentComplete\": 99}").statusCode(412)
-                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("If-Match"));
-        save(officer(), "\"1\"", "{\"percentComplete\": 99}", "/api/drafts/P3.1/2025-Q2").statusCode(412);
-        given().auth().oauth2(officer()).get(DRAFT).then().statusCode(200).body("version", equalTo(2))
+        save(officer(), "\"1\"", "{\"percentComplete\": 99}")
+                .statusCode(412)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("If-Match"));
+        save(officer(), "\"1\"", "{\"percentComplete\": 99}", "/api/drafts/P3.1/2025-Q2")
+                .statusCode(412);
+        given().auth()
+                .oauth2(officer())
+                .get(DRAFT)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
                 .body("percentComplete", equalTo(45.5f));
         assertEquals(1, data.count("SELECT count(*) FROM report_drafts"));
     }
@@ -124,14 +156,29 @@ class DraftTest {
     void anotherOfficerOfTheSameBureauSeesNone() {
         save(officer(), null, FULL).statusCode(201);
         String colleague = TestTokens.forReporter("130000", "test-reporter-130000-colleague");
-        given().auth().oauth2(colleague).get(DRAFT).then().statusCode(404).contentType(startsWith("application/problem+json"));
-        given().auth().oauth2(colleague).get("/api/drafts").then().statusCode(200).body("$", empty());
+        given().auth()
+                .oauth2(colleague)
+                .get(DRAFT)
+                .then()
+                .statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        given().auth()
+                .oauth2(colleague)
+                .get("/api/drafts")
+                .then()
+                .statusCode(200)
+                .body("$", empty());
         given().auth().oauth2(colleague).delete(DRAFT).then().statusCode(404);
         // The colleague's own draft of the same report is another draft.
         save(colleague, null, "{\"percentComplete\": 10}").statusCode(201).body("version", equalTo(1));
         given().auth().oauth2(officer()).get(DRAFT).then().statusCode(200).body("percentComplete", equalTo(45.5f));
         // Another bureau's officer neither.
-        given().auth().oauth2(TestTokens.forReporter("110000")).get("/api/drafts").then().statusCode(200).body("$", empty());
+        given().auth()
+                .oauth2(TestTokens.forReporter("110000"))
+                .get("/api/drafts")
+                .then()
+                .statusCode(200)
+                .body("$", empty());
     }
 
     @ParameterizedTest
@@ -139,7 +186,12 @@ class DraftTest {
     void otherRolesAreRefused(String role) {
         save(officer(), null, FULL).statusCode(201);
         String token = TestTokens.forRole(role);
-        given().auth().oauth2(token).get("/api/drafts").then().statusCode(403).contentType(startsWith("application/problem+json"));
+        given().auth()
+                .oauth2(token)
+                .get("/api/drafts")
+                .then()
+                .statusCode(403)
+                .contentType(startsWith("application/problem+json"));
         given().auth().oauth2(token).get(DRAFT).then().statusCode(403);
         given().auth().oauth2(token).delete(DRAFT).then().statusCode(403);
         save(token, null, FULL).statusCode(403);
@@ -148,8 +200,16 @@ class DraftTest {
     @Test
     void anApproverIsRefused() {
         save(officer(), null, FULL).statusCode(201);
-        given().auth().oauth2(TestTokens.forApprover("130000")).get("/api/drafts").then().statusCode(403);
-        given().auth().oauth2(TestTokens.forApprover("130000")).get(DRAFT).then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.forApprover("130000"))
+                .get("/api/drafts")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.forApprover("130000"))
+                .get(DRAFT)
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -177,7 +237,8 @@ class DraftTest {
         refused(DRAFT, "{\"reportId\": \"" + foreign + "\"}", "reportId");
         refused(DRAFT, "{\"reportId\": \"" + otherItem + "\"}", "reportId");
         assertEquals(0, data.count("SELECT count(*) FROM report_drafts"));
-        save(officer(), null, "{\"reportId\": \"" + own + "\", \"percentComplete\": 50}").statusCode(201)
+        save(officer(), null, "{\"reportId\": \"" + own + "\", \"percentComplete\": 50}")
+                .statusCode(201)
                 .body("reportId", equalTo(own));
     }
 
@@ -186,12 +247,40 @@ class DraftTest {
         save(officer(), null, FULL, "/api/drafts/P3.1/2025-Q1").statusCode(201);
         clock.advance(Duration.ofSeconds(1));
         save(officer(), null, FULL, DRAFT).statusCode(201);
-        given().auth().oauth2(officer()).get("/api/drafts").then().statusCode(200)
-                .body("itemCode", contains("P3.2", "P3.1")).body("period", contains("2025-Q2", "2025-Q1"));
-        given().auth().oauth2(officer()).queryParam("plan", "2025").get("/api/drafts").then().statusCode(200).body("$", hasSize(2));
-        given().auth().oauth2(officer()).queryParam("plan", "2026").get("/api/drafts").then().statusCode(200).body("$", empty());
-        given().auth().oauth2(officer()).queryParam("plan", " ").get("/api/drafts").then().statusCode(200).body("$", hasSize(2));
-        given().auth().oauth2(officer()).queryParam("plan", "25").get("/api/drafts").then().statusCode(400)
+        given().auth()
+                .oauth2(officer())
+                .get("/api/drafts")
+                .then()
+                .statusCode(200)
+                .body("itemCode", contains("P3.2", "P3.1"))
+                .body("period", contains("2025-Q2", "2025-Q1"));
+        given().auth()
+                .oauth2(officer())
+                .queryParam("plan", "2025")
+                .get("/api/drafts")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(2));
+        given().auth()
+                .oauth2(officer())
+                .queryParam("plan", "2026")
+                .get("/api/drafts")
+                .then()
+                .statusCode(200)
+                .body("$", empty());
+        given().auth()
+                .oauth2(officer())
+                .queryParam("plan", " ")
+                .get("/api/drafts")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(2));
+        given().auth()
+                .oauth2(officer())
+                .queryParam("plan", "25")
+                .get("/api/drafts")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("plan"));
     }
 
@@ -199,9 +288,18 @@ class DraftTest {
     void deletedOnce() {
         save(officer(), null, FULL).statusCode(201);
         given().auth().oauth2(officer()).delete(DRAFT).then().statusCode(204);
-        given().auth().oauth2(officer()).delete(DRAFT).then().statusCode(404).contentType(startsWith("application/problem+json"));
+        given().auth()
+                .oauth2(officer())
+                .delete(DRAFT)
+                .then()
+                .statusCode(404)
+                .contentType(startsWith("application/problem+json"));
         given().auth().oauth2(officer()).get(DRAFT).then().statusCode(404);
-        String key = save(officer(), null, FULL).statusCode(201).body("version", equalTo(1)).extract().path("idempotencyKey");
+        String key = save(officer(), null, FULL)
+                .statusCode(201)
+                .body("version", equalTo(1))
+                .extract()
+                .path("idempotencyKey");
         assertNotEquals(null, key);
     }
 
@@ -212,12 +310,28 @@ class DraftTest {
         assertEquals(0, data.count("SELECT count(*) FROM outbox_event"));
         assertEquals(0, data.count("SELECT count(*) FROM report"));
         for (String token : new String[] {officer(), TestTokens.forRole("ministry-reviewer")}) {
-            given().auth().oauth2(token).get("/api/reports").then().statusCode(200).body("total", equalTo(0));
-            given().auth().oauth2(token).get("/api/rollups/items/P3.2").then().statusCode(200)
-                    .body("coverage.reported", equalTo(0)).body("provinces", empty());
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/reports")
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(0));
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/rollups/items/P3.2")
+                    .then()
+                    .statusCode(200)
+                    .body("coverage.reported", equalTo(0))
+                    .body("provinces", empty());
         }
-        String csv = given().auth().oauth2(TestTokens.forRole("viewer")).queryParam("plan", "2025")
-                .get("/api/exports/reports.csv").then().statusCode(200).extract().asString();
+        String csv = given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .queryParam("plan", "2025")
+                .get("/api/exports/reports.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(1, csv.strip().lines().count(), csv);
     }
 
@@ -225,8 +339,12 @@ class DraftTest {
     void theDraftsKeySubmitsOneReportHoweverOftenItIsSent() {
         String key = save(officer(), null, FULL).statusCode(201).extract().path("idempotencyKey");
         String body = ReportApi.body("P3.2", "2025-Q2", 45.5, "ON_TRACK");
-        String id = ReportApi.submit("130000", key, body).statusCode(201).extract().path("id");
-        ReportApi.submit("130000", key, body).statusCode(201).header("Idempotent-Replayed", equalTo("true")).body("id", equalTo(id));
+        String id =
+                ReportApi.submit("130000", key, body).statusCode(201).extract().path("id");
+        ReportApi.submit("130000", key, body)
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(id));
         assertEquals(1, data.count("SELECT count(*) FROM report"));
     }
 
@@ -250,7 +368,9 @@ class DraftTest {
     }
 
     private static void refused(String path, String body, String field) {
-        save(officer(), null, body, path).statusCode(400).contentType(startsWith("application/problem+json"))
+        save(officer(), null, body, path)
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
                 .body("errors.field", contains(field));
     }
 }

@@ -55,47 +55,76 @@ class ExportTest {
 
     @Test
     void theReportsOfAPeriodAreAWorkbookWithAFrozenChineseHeadingRow() throws IOException {
-        List<List<String>> rows = workbook("viewer", "/api/exports/reports.xlsx?plan=2025&period=2025-Q2",
-                "reports-2025-Q2.xlsx");
+        List<List<String>> rows =
+                workbook("viewer", "/api/exports/reports.xlsx?plan=2025&period=2025-Q2", "reports-2025-Q2.xlsx");
         List<String> heading = rows.get(0);
-        assertEquals(List.of("省份代码", "省份", "子项代码", "子项", "报告期", "完成百分比", "状态", "审核状态", "进展说明"),
-                heading.subList(0, 9));
+        assertEquals(List.of("省份代码", "省份", "子项代码", "子项", "报告期", "完成百分比", "状态", "审核状态", "进展说明"), heading.subList(0, 9));
         assertTrue(heading.contains("指标：PM2.5年均浓度 (µg/m³)"), heading.toString());
         // The quarter and a month within it; not the first quarter.
         assertEquals(3, rows.size() - 1);
-        List<String> hebei = rows.stream().filter(row -> row.get(0).equals("130000")).findFirst().orElseThrow();
-        assertEquals(List.of("130000", "河北省", "P3.2", "持续深入推进碧水保卫战", "2025-Q2", "45.5", "ON_TRACK", "SUBMITTED",
-                "全省推进情况良好。"), hebei.subList(0, 9));
+        List<String> hebei = rows.stream()
+                .filter(row -> row.get(0).equals("130000"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of(
+                        "130000",
+                        "河北省",
+                        "P3.2",
+                        "持续深入推进碧水保卫战",
+                        "2025-Q2",
+                        "45.5",
+                        "ON_TRACK",
+                        "SUBMITTED",
+                        "全省推进情况良好。"),
+                hebei.subList(0, 9));
         assertEquals("31.5", hebei.get(heading.indexOf("指标：PM2.5年均浓度 (µg/m³)")));
         assertEquals("2025-07-05 10:00", hebei.get(heading.indexOf("首次提交时间")));
     }
 
     @Test
     void theBureausDecisionHasItsColumns() throws IOException {
-        String id = given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports?province=320000&item=P3.2").then()
-                .extract().path("reports[0].id");
-        ReportApi.approve(TestTokens.forApprover("320000"), id, "\"1\"", "RETURNED", "请补充监测数据").statusCode(200);
-        List<List<String>> rows = workbook("viewer", "/api/exports/reports.xlsx?plan=2025&period=2025-Q2", "reports-2025-Q2.xlsx");
+        String id = given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/reports?province=320000&item=P3.2")
+                .then()
+                .extract()
+                .path("reports[0].id");
+        ReportApi.approve(TestTokens.forApprover("320000"), id, "\"1\"", "RETURNED", "请补充监测数据")
+                .statusCode(200);
+        List<List<String>> rows =
+                workbook("viewer", "/api/exports/reports.xlsx?plan=2025&period=2025-Q2", "reports-2025-Q2.xlsx");
         List<String> heading = rows.get(0);
-        assertEquals(List.of("审核意见", "省级审批结果", "省级审批人", "省级审批时间", "省级审批意见"),
+        assertEquals(
+                List.of("审核意见", "省级审批结果", "省级审批人", "省级审批时间", "省级审批意见"),
                 heading.subList(heading.indexOf("审核意见"), heading.indexOf("审核意见") + 5));
-        List<String> jiangsu = rows.stream().filter(row -> row.get(0).equals("320000") && row.get(2).equals("P3.2"))
-                .findFirst().orElseThrow();
-        assertEquals(List.of("RETURNED", "test-approver-320000", "2025-07-05 10:00", "请补充监测数据"),
+        List<String> jiangsu = rows.stream()
+                .filter(row -> row.get(0).equals("320000") && row.get(2).equals("P3.2"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of("RETURNED", "test-approver-320000", "2025-07-05 10:00", "请补充监测数据"),
                 jiangsu.subList(heading.indexOf("省级审批结果"), heading.indexOf("省级审批意见") + 1));
-        List<String> hebei = rows.stream().filter(row -> row.get(0).equals("130000")).findFirst().orElseThrow();
+        List<String> hebei = rows.stream()
+                .filter(row -> row.get(0).equals("130000"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("", "", "", ""), hebei.subList(heading.indexOf("省级审批结果"), heading.indexOf("省级审批意见") + 1));
         CSVRecord csvRow = csv("viewer", "/api/exports/reports.csv?plan=2025&period=2025-Q2").stream()
-                .filter(r -> r.get("省份代码").equals("320000") && r.get("子项代码").equals("P3.2")).findFirst().orElseThrow();
+                .filter(r -> r.get("省份代码").equals("320000") && r.get("子项代码").equals("P3.2"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("RETURNED", csvRow.get("省级审批结果"));
         assertEquals("请补充监测数据", csvRow.get("省级审批意见"));
     }
 
     @Test
     void aReporterExportsItsOwnProvinceOnly() throws IOException {
-        List<List<String>> rows = workbook("reporter:320000", "/api/exports/reports.xlsx?plan=2025", "reports-2025.xlsx");
+        List<List<String>> rows =
+                workbook("reporter:320000", "/api/exports/reports.xlsx?plan=2025", "reports-2025.xlsx");
         assertEquals(3, rows.size() - 1);
-        assertTrue(rows.subList(1, rows.size()).stream().allMatch(row -> row.get(0).equals("320000")));
+        assertTrue(
+                rows.subList(1, rows.size()).stream().allMatch(row -> row.get(0).equals("320000")));
         List<CSVRecord> timeliness = csv("reporter:320000", "/api/exports/timeliness.csv?plan=2025");
         assertEquals(2, timeliness.size(), "its bureau and the nation");
         assertEquals("320000", timeliness.get(0).get("省份代码"));
@@ -104,49 +133,87 @@ class ExportTest {
 
     @Test
     void theTimelinessTableHasEveryBureauAndTheNation() throws IOException {
-        List<List<String>> rows = workbook("ministry-admin", "/api/exports/timeliness.xlsx?plan=2025&period=2025-Q1",
-                "timeliness-2025-Q1.xlsx");
+        List<List<String>> rows = workbook(
+                "ministry-admin", "/api/exports/timeliness.xlsx?plan=2025&period=2025-Q1", "timeliness-2025-Q1.xlsx");
         assertEquals(List.of("省份代码", "省份", "应报", "已报", "按时", "迟报", "缺报", "完整率（%）", "及时率（%）"), rows.get(0));
         assertEquals(1 + 32 + 1, rows.size());
-        List<String> jiangsu = rows.stream().filter(row -> row.get(0).equals("320000")).findFirst().orElseThrow();
+        List<String> jiangsu = rows.stream()
+                .filter(row -> row.get(0).equals("320000"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("320000", "江苏省", "31", "1", "0", "1", "30", "3.2", "0"), jiangsu);
         assertEquals(List.of("", "全国", "992", "1", "0", "1", "991", "0.1", "0"), rows.get(rows.size() - 1));
     }
 
     @Test
     void theReportsAsCsvCarryAByteOrderMarkForExcel() throws IOException {
-        byte[] body = given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/exports/reports.csv?plan=2025&period=2025-Q2")
-                .then().statusCode(200).contentType(startsWith("text/csv"))
+        byte[] body = given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/exports/reports.csv?plan=2025&period=2025-Q2")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
                 .header("Content-Disposition", equalTo("attachment; filename=\"reports-2025-Q2.csv\""))
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(body[0], body[1], body[2]));
         List<CSVRecord> records = parse(body);
         assertEquals(3, records.size());
-        assertEquals("全省推进情况良好。", records.stream().filter(r -> r.get("省份代码").equals("130000")).findFirst()
-                .orElseThrow().get("进展说明"));
+        assertEquals(
+                "全省推进情况良好。",
+                records.stream()
+                        .filter(r -> r.get("省份代码").equals("130000"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("进展说明"));
     }
 
     @Test
     void badQuestionsAreProblemsNotFiles() {
         String viewer = TestTokens.forRole("viewer");
-        given().auth().oauth2(viewer).get("/api/exports/reports.xlsx").then().statusCode(400)
-                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("plan"));
-        given().auth().oauth2(viewer).get("/api/exports/reports.xlsx?plan=2025&period=2024-Q1").then().statusCode(400)
+        given().auth()
+                .oauth2(viewer)
+                .get("/api/exports/reports.xlsx")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("plan"));
+        given().auth()
+                .oauth2(viewer)
+                .get("/api/exports/reports.xlsx?plan=2025&period=2024-Q1")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("period"));
-        given().auth().oauth2(viewer).get("/api/exports/timeliness.csv?plan=2025&period=x").then().statusCode(400)
+        given().auth()
+                .oauth2(viewer)
+                .get("/api/exports/timeliness.csv?plan=2025&period=x")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("period"));
-        given().auth().oauth2(viewer).get("/api/exports/reports.csv?plan=2024").then().statusCode(404);
+        given().auth()
+                .oauth2(viewer)
+                .get("/api/exports/reports.csv?plan=2024")
+                .then()
+                .statusCode(404);
         given().get("/api/exports/reports.csv?plan=2025").then().statusCode(401);
     }
 
     private static List<List<String>> workbook(String who, String path, String fileName) throws IOException {
-        byte[] body = given().auth().oauth2(token(who)).get(path).then().statusCode(200)
+        byte[] body = given().auth()
+                .oauth2(token(who))
+                .get(path)
+                .then()
+                .statusCode(200)
                 .contentType(startsWith(ExportResource.XLSX))
                 .header("Content-Disposition", containsString("filename=\"" + fileName + "\""))
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertTrue(sheet.getPaneInformation() != null && sheet.getPaneInformation().isFreezePane(), "the heading row is frozen");
+            assertTrue(
+                    sheet.getPaneInformation() != null
+                            && sheet.getPaneInformation().isFreezePane(),
+                    "the heading row is frozen");
             assertEquals(1, sheet.getPaneInformation().getHorizontalSplitTopRow());
             DataFormatter format = new DataFormatter();
             List<List<String>> rows = new ArrayList<>();
@@ -163,12 +230,24 @@ class ExportTest {
     }
 
     private static List<CSVRecord> csv(String who, String path) throws IOException {
-        return parse(given().auth().oauth2(token(who)).get(path).then().statusCode(200).extract().asByteArray());
+        return parse(given().auth()
+                .oauth2(token(who))
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
     }
 
     private static List<CSVRecord> parse(byte[] body) throws IOException {
         String text = new String(body, StandardCharsets.UTF_8).substring(1);
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text)).getRecords();
+        return CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(text))
+                .getRecords();
     }
 
     private static String token(String who) {

@@ -3,9 +3,9 @@ package org.prioritytracker.progress.reminder;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
@@ -52,8 +52,12 @@ class ReminderTest {
         assertEquals(BUREAUS_TIMES_ITEMS - 1, check.run());
         assertEquals(0, check.run(), "a second run adds none");
 
-        assertEquals(BUREAUS_TIMES_ITEMS - 1, data.count("SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.due'"));
-        assertEquals(31, data.count("SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.due' AND subject = 'P3.2'"));
+        assertEquals(
+                BUREAUS_TIMES_ITEMS - 1,
+                data.count("SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.due'"));
+        assertEquals(
+                31,
+                data.count("SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.due' AND subject = 'P3.2'"));
         assertEquals(0, data.count("""
                 SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.due' AND subject = 'P3.2'
                 AND extensions ->> 'province' = '130000'"""), "the bureau that reported is not reminded");
@@ -68,7 +72,9 @@ class ReminderTest {
         clock.set(Instant.parse("2025-04-11T02:00:00Z"));
         ReportApi.create("320000", "P3.1", "2025-Q1", 30, "ON_TRACK");
         assertEquals(BUREAUS_TIMES_ITEMS - 1, check.run());
-        assertEquals(BUREAUS_TIMES_ITEMS - 1, data.count("SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.late'"));
+        assertEquals(
+                BUREAUS_TIMES_ITEMS - 1,
+                data.count("SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.late'"));
         clock.set(Instant.parse("2025-04-20T02:00:00Z"));
         assertEquals(0, check.run());
     }
@@ -81,15 +87,24 @@ class ReminderTest {
         assertEquals(BUREAUS_TIMES_ITEMS - 31, check.run());
         assertEquals(0, data.count("""
                 SELECT count(*) FROM outbox_event WHERE type = 'tracker.report.late' AND extensions ->> 'province' = '130000'"""));
-        given().auth().oauth2(TestTokens.forReporter("130000")).get("/api/obligations?plan=2025").then().statusCode(200)
-                .body("$", hasSize(31)).body("late", everyItem(equalTo(true)));
+        given().auth()
+                .oauth2(TestTokens.forReporter("130000"))
+                .get("/api/obligations?plan=2025")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(31))
+                .body("late", everyItem(equalTo(true)));
     }
 
     @Test
     void aBureauDeactivatedBeforeTheDeadlineOwesNothingMore() {
         FakeTaskService.get().deactivate("130000", "2025-04-01T00:00:00Z");
         clock.set(Instant.parse("2025-04-11T02:00:00Z"));
-        given().auth().oauth2(TestTokens.forReporter("130000")).get("/api/obligations?plan=2025").then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forReporter("130000"))
+                .get("/api/obligations?plan=2025")
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(0));
     }
 
@@ -104,18 +119,39 @@ class ReminderTest {
     void aBureauSeesItsOpenObligationsAndNoOtherBureausOnes() {
         clock.set(Instant.parse("2025-04-06T02:00:00Z"));
         ReportApi.create("130000", "P3.2", "2025-Q1", 30, "ON_TRACK");
-        given().auth().oauth2(TestTokens.forReporter("130000")).get("/api/obligations?plan=2025").then().statusCode(200)
-                .body("$", hasSize(30)).body("provinceCode", everyItem(equalTo("130000")))
-                .body("itemCode", not(hasItem("P3.2"))).body("late", everyItem(equalTo(false)))
+        given().auth()
+                .oauth2(TestTokens.forReporter("130000"))
+                .get("/api/obligations?plan=2025")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(30))
+                .body("provinceCode", everyItem(equalTo("130000")))
+                .body("itemCode", not(hasItem("P3.2")))
+                .body("late", everyItem(equalTo(false)))
                 .body("[0].deadline", equalTo("2025-04-10"));
-        given().auth().oauth2(TestTokens.forReporter("130000")).get("/api/obligations?plan=2025&province=320000").then()
+        given().auth()
+                .oauth2(TestTokens.forReporter("130000"))
+                .get("/api/obligations?plan=2025&province=320000")
+                .then()
                 .statusCode(403);
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/obligations?plan=2025&province=320000").then()
-                .statusCode(200).body("$", hasSize(31));
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/obligations?plan=2025&province=990000").then()
-                .statusCode(400).body("errors[0].field", equalTo("province"));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/obligations?plan=2025&province=320000")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(31));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/obligations?plan=2025&province=990000")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("province"));
         clock.set(Instant.parse("2025-04-11T02:00:00Z"));
-        given().auth().oauth2(TestTokens.forReporter("320000")).get("/api/obligations?plan=2025").then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forReporter("320000"))
+                .get("/api/obligations?plan=2025")
+                .then()
+                .statusCode(200)
                 .body("late", everyItem(equalTo(true)));
     }
 }

@@ -43,10 +43,18 @@ class AmendReviewAndVisibilityTest {
     void anAmendmentRaisesTheVersionAndKeepsEarlierVersionsReadable() {
         String id = ReportApi.create("130000", "P3.2", "2025-Q2", 40, "ON_TRACK");
         amend("130000", id, "\"1\"", body("P3.2", "2025-Q2", 35, "AT_RISK"))
-                .statusCode(200).header("ETag", equalTo("\"2\"")).body("version", equalTo(2))
-                .body("status", equalTo("AT_RISK")).body("percentComplete", equalTo(35.0f));
-        given().auth().oauth2(TestTokens.forReporter("130000")).get("/api/reports/" + id + "/versions")
-                .then().statusCode(200).body("version", contains(1, 2)).body("status", contains("ON_TRACK", "AT_RISK"));
+                .statusCode(200)
+                .header("ETag", equalTo("\"2\""))
+                .body("version", equalTo(2))
+                .body("status", equalTo("AT_RISK"))
+                .body("percentComplete", equalTo(35.0f));
+        given().auth()
+                .oauth2(TestTokens.forReporter("130000"))
+                .get("/api/reports/" + id + "/versions")
+                .then()
+                .statusCode(200)
+                .body("version", contains(1, 2))
+                .body("status", contains("ON_TRACK", "AT_RISK"));
     }
 
     @Test
@@ -54,48 +62,82 @@ class AmendReviewAndVisibilityTest {
         String id = ReportApi.create("130000", "P3.2", "2025-Q2", 40, "ON_TRACK");
         amend("130000", id, null, body("P3.2", "2025-Q2", 35, "AT_RISK")).statusCode(428);
         amend("130000", id, "\"9\"", body("P3.2", "2025-Q2", 35, "AT_RISK")).statusCode(412);
-        amend("320000", id, "\"1\"", body("P3.2", "2025-Q2", 35, "AT_RISK")).statusCode(403)
+        amend("320000", id, "\"1\"", body("P3.2", "2025-Q2", 35, "AT_RISK"))
+                .statusCode(403)
                 .contentType(startsWith("application/problem+json"));
         amend("130000", id, "\"1\"", body("P3.1", "2025-Q3", 35, "AT_RISK")).statusCode(400);
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports/" + id).then().body("version", equalTo(1));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/reports/" + id)
+                .then()
+                .body("version", equalTo(1));
     }
 
     @Test
     void returnedReportsMayBeAmendedAcceptedOnesAreLocked() {
         String id = ReportApi.create("440000", "P4.4", "2025-Q1", 50, "ON_TRACK");
         ReportApi.review(id, "\"1\"", "RETURNED", null).statusCode(400).body("errors[0].field", equalTo("comment"));
-        ReportApi.review(id, "\"1\"", "RETURNED", "请补充碳排放数据").statusCode(200)
-                .body("reviewState", equalTo("RETURNED")).body("reviewComment", equalTo("请补充碳排放数据"))
+        ReportApi.review(id, "\"1\"", "RETURNED", "请补充碳排放数据")
+                .statusCode(200)
+                .body("reviewState", equalTo("RETURNED"))
+                .body("reviewComment", equalTo("请补充碳排放数据"))
                 .body("reviewedBy", equalTo("test-ministry-reviewer"));
         ReportApi.review(id, "\"1\"", "ACCEPTED", null).statusCode(409);
-        amend("440000", id, "\"1\"", body("P4.4", "2025-Q1", 55, "ON_TRACK")).statusCode(200)
-                .body("reviewState", equalTo("SUBMITTED")).body("version", equalTo(2));
+        amend("440000", id, "\"1\"", body("P4.4", "2025-Q1", 55, "ON_TRACK"))
+                .statusCode(200)
+                .body("reviewState", equalTo("SUBMITTED"))
+                .body("version", equalTo(2));
         ReportApi.review(id, "\"2\"", "ACCEPTED", null).statusCode(200).body("reviewState", equalTo("ACCEPTED"));
-        amend("440000", id, "\"2\"", body("P4.4", "2025-Q1", 60, "ON_TRACK")).statusCode(409)
+        amend("440000", id, "\"2\"", body("P4.4", "2025-Q1", 60, "ON_TRACK"))
+                .statusCode(409)
                 .contentType(startsWith("application/problem+json"));
     }
 
     @Test
     void aReviewJudgesTheVersionItsReviewerReadAndNoOther() {
         String id = ReportApi.create("450000", "P4.4", "2025-Q1", 50, "ON_TRACK");
-        ReportApi.review(id, null, "ACCEPTED", null).statusCode(428)
-                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("If-Match"));
+        ReportApi.review(id, null, "ACCEPTED", null)
+                .statusCode(428)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("If-Match"));
         amend("450000", id, "\"1\"", body("P4.4", "2025-Q1", 5, "BLOCKED")).statusCode(200);
-        ReportApi.review(id, "\"1\"", "ACCEPTED", null).statusCode(412)
-                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("If-Match"));
-        given().auth().oauth2(TestTokens.forRole("ministry-reviewer")).get("/api/reports/" + id).then().statusCode(200)
-                .body("reviewState", equalTo("SUBMITTED")).body("reviewedBy", org.hamcrest.Matchers.nullValue());
-        ReportApi.review(id, "\"2\"", "ACCEPTED", null).statusCode(200).header("ETag", equalTo("\"2\""))
-                .body("version", equalTo(2)).body("percentComplete", equalTo(5.0f)).body("reviewState", equalTo("ACCEPTED"));
+        ReportApi.review(id, "\"1\"", "ACCEPTED", null)
+                .statusCode(412)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("If-Match"));
+        given().auth()
+                .oauth2(TestTokens.forRole("ministry-reviewer"))
+                .get("/api/reports/" + id)
+                .then()
+                .statusCode(200)
+                .body("reviewState", equalTo("SUBMITTED"))
+                .body("reviewedBy", org.hamcrest.Matchers.nullValue());
+        ReportApi.review(id, "\"2\"", "ACCEPTED", null)
+                .statusCode(200)
+                .header("ETag", equalTo("\"2\""))
+                .body("version", equalTo(2))
+                .body("percentComplete", equalTo(5.0f))
+                .body("reviewState", equalTo("ACCEPTED"));
     }
 
     @Test
     void onlyReviewersReview() {
         String id = ReportApi.create("440000", "P4.4", "2025-Q1", 50, "ON_TRACK");
-        given().auth().oauth2(TestTokens.forReporter("440000")).contentType(JSON_UTF8).body("{\"decision\": \"ACCEPTED\"}")
-                .post("/api/reports/" + id + "/review").then().statusCode(403);
-        given().auth().oauth2(TestTokens.forRole("ministry-reviewer")).contentType(JSON_UTF8).body("{\"decision\": \"MAYBE\"}")
-                .post("/api/reports/" + id + "/review").then().statusCode(400).body("errors[0].field", equalTo("decision"));
+        given().auth()
+                .oauth2(TestTokens.forReporter("440000"))
+                .contentType(JSON_UTF8)
+                .body("{\"decision\": \"ACCEPTED\"}")
+                .post("/api/reports/" + id + "/review")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.forRole("ministry-reviewer"))
+                .contentType(JSON_UTF8)
+                .body("{\"decision\": \"MAYBE\"}")
+                .post("/api/reports/" + id + "/review")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("decision"));
     }
 
     @Test
@@ -104,18 +146,48 @@ class AmendReviewAndVisibilityTest {
         String ours = ReportApi.create("130000", "P3.2", "2025-Q2", 40, "ON_TRACK");
         String reporter = TestTokens.forReporter("130000");
         given().auth().oauth2(reporter).get("/api/reports/" + theirs).then().statusCode(403);
-        given().auth().oauth2(reporter).get("/api/reports/" + theirs + "/versions").then().statusCode(403);
+        given().auth()
+                .oauth2(reporter)
+                .get("/api/reports/" + theirs + "/versions")
+                .then()
+                .statusCode(403);
         amend("130000", theirs, "\"1\"", body("P3.2", "2025-Q2", 1, "BLOCKED")).statusCode(403);
-        given().auth().oauth2(reporter).get("/api/reports?province=320000").then().statusCode(403);
-        given().auth().oauth2(reporter).get("/api/reports").then().statusCode(200)
-                .body("total", equalTo(1)).body("reports.id", contains(ours));
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports?item=P3.2").then().statusCode(200)
+        given().auth()
+                .oauth2(reporter)
+                .get("/api/reports?province=320000")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(reporter)
+                .get("/api/reports")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("reports.id", contains(ours));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/reports?item=P3.2")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(2));
-        given().auth().oauth2(TestTokens.forRole("ministry-reviewer")).get("/api/reports?province=320000&reviewState=SUBMITTED")
-                .then().statusCode(200).body("reports", hasSize(1)).body("reports.provinceCode", everyItem(equalTo("320000")));
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports?reviewState=DONE&size=0")
-                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("reviewState", "size"));
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/reports/" + theirs).then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.forRole("ministry-reviewer"))
+                .get("/api/reports?province=320000&reviewState=SUBMITTED")
+                .then()
+                .statusCode(200)
+                .body("reports", hasSize(1))
+                .body("reports.provinceCode", everyItem(equalTo("320000")));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/reports?reviewState=DONE&size=0")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("reviewState", "size"));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/reports/" + theirs)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -126,9 +198,12 @@ class AmendReviewAndVisibilityTest {
         amend("130000", id, "\"2\"", body("P6.1", "2025-Q1", 31, "AT_RISK")).statusCode(200);
         ReportApi.review(id, "\"3\"", "ACCEPTED", null).statusCode(200);
         List<String> expected = List.of(
-                "tracker.report.submitted#null", "tracker.province-progress.changed#null",
-                "tracker.report.submitted#null", "tracker.province-progress.changed#null",
-                "tracker.report.submitted#null", "tracker.province-progress.changed#null",
+                "tracker.report.submitted#null",
+                "tracker.province-progress.changed#null",
+                "tracker.report.submitted#null",
+                "tracker.province-progress.changed#null",
+                "tracker.report.submitted#null",
+                "tracker.province-progress.changed#null",
                 "tracker.report.submitted#null",
                 "tracker.report.reviewed#null");
         org.junit.jupiter.api.Assertions.assertEquals(expected, data.events("P6.1"));
@@ -155,13 +230,20 @@ class AmendReviewAndVisibilityTest {
         }
         List<String> events = data.events("P7.1");
         org.junit.jupiter.api.Assertions.assertEquals(2 * bureaus.size(), events.size());
-        org.junit.jupiter.api.Assertions.assertTrue(events.stream().allMatch(e -> e.endsWith("#null")), events.toString());
-        org.junit.jupiter.api.Assertions.assertEquals(bureaus.size(),
-                events.stream().filter(e -> e.startsWith("tracker.province-progress.changed#")).count());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                events.stream().allMatch(e -> e.endsWith("#null")), events.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(
+                bureaus.size(),
+                events.stream()
+                        .filter(e -> e.startsWith("tracker.province-progress.changed#"))
+                        .count());
     }
 
     private static ValidatableResponse amend(String province, String id, String etag, String body) {
-        var request = given().auth().oauth2(TestTokens.forReporter(province)).contentType(JSON_UTF8).body(body);
+        var request = given().auth()
+                .oauth2(TestTokens.forReporter(province))
+                .contentType(JSON_UTF8)
+                .body(body);
         if (etag != null) {
             request.header("If-Match", etag);
         }

@@ -45,35 +45,57 @@ class BatchedSubmitTest {
         assertEquals(3, data.count("SELECT count(*) FROM report_version"));
         assertEquals(3, data.count("SELECT count(*) FROM latest_report"));
         assertEquals(2, data.count("SELECT count(*) FROM idempotency_key WHERE report_id IS NOT NULL"));
-        assertEquals(1, data.count("SELECT count(*) FROM report WHERE id = '" + shanxi.report().id
-                + "' AND status = 'AT_RISK' AND metrics = '[{\"name\": \"x\", \"value\": 1}]'::jsonb"));
+        assertEquals(
+                1,
+                data.count("SELECT count(*) FROM report WHERE id = '" + shanxi.report().id
+                        + "' AND status = 'AT_RISK' AND metrics = '[{\"name\": \"x\", \"value\": 1}]'::jsonb"));
         // Each report was submitted and, being its province's first on the item, changed the province's progress.
-        assertEquals(List.of("tracker.report.submitted#null", "tracker.province-progress.changed#null",
-                "tracker.report.submitted#null", "tracker.province-progress.changed#null"), data.events("P3.2"));
+        assertEquals(
+                List.of(
+                        "tracker.report.submitted#null",
+                        "tracker.province-progress.changed#null",
+                        "tracker.report.submitted#null",
+                        "tracker.province-progress.changed#null"),
+                data.events("P3.2"));
         assertEquals(List.of("130000", "130000", "140000", "140000"), data.eventProvinces("P3.2"));
-        assertEquals(List.of("tracker.report.submitted#null", "tracker.province-progress.changed#null"), data.events("P1.1"));
+        assertEquals(
+                List.of("tracker.report.submitted#null", "tracker.province-progress.changed#null"),
+                data.events("P1.1"));
     }
 
     @Test
     void aReportForAnEarlierPeriodLeavesTheStandingAndItsStatusAsTheyAre() {
-        assertTrue(batchedSubmit.store(List.of(submission("130000", "P3.2", "2025-Q2", "ON_TRACK", null),
+        assertTrue(batchedSubmit.store(List.of(
+                submission("130000", "P3.2", "2025-Q2", "ON_TRACK", null),
                 submission("140000", "P3.2", "2025-Q1", "ON_TRACK", null))));
-        assertTrue(batchedSubmit.store(List.of(submission("130000", "P3.2", "2025-Q1", "BLOCKED", null),
+        assertTrue(batchedSubmit.store(List.of(
+                submission("130000", "P3.2", "2025-Q1", "BLOCKED", null),
                 submission("140000", "P3.2", "2025-Q2", "ON_TRACK", null))));
 
-        assertEquals(1, data.count("SELECT count(*) FROM latest_report WHERE province_code = '130000' AND period = '2025-Q2'"));
-        assertEquals(1, data.count("SELECT count(*) FROM latest_report WHERE province_code = '140000' AND period = '2025-Q2'"));
+        assertEquals(
+                1,
+                data.count("SELECT count(*) FROM latest_report WHERE province_code = '130000' AND period = '2025-Q2'"));
+        assertEquals(
+                1,
+                data.count("SELECT count(*) FROM latest_report WHERE province_code = '140000' AND period = '2025-Q2'"));
         // The second batch: 130000's earlier quarter does not become its standing, 140000's later one keeps its status.
-        assertEquals(List.of("tracker.report.submitted#null", "tracker.province-progress.changed#null",
-                "tracker.report.submitted#null", "tracker.province-progress.changed#null",
-                "tracker.report.submitted#null", "tracker.report.submitted#null"), data.events("P3.2"));
+        assertEquals(
+                List.of(
+                        "tracker.report.submitted#null",
+                        "tracker.province-progress.changed#null",
+                        "tracker.report.submitted#null",
+                        "tracker.province-progress.changed#null",
+                        "tracker.report.submitted#null",
+                        "tracker.report.submitted#null"),
+                data.events("P3.2"));
     }
 
     @Test
     void aBatchWithAReportThatExistsStoresNothing() {
         assertTrue(batchedSubmit.store(List.of(submission("130000", "P3.2", "2025-Q1", "ON_TRACK", null))));
 
-        assertFalse(batchedSubmit.store(List.of(submission("140000", "P3.2", "2025-Q1", "ON_TRACK", "key-3"),
+        assertFalse(batchedSubmit.store(List.of(
+                submission("140000", "P3.2", "2025-Q1", "ON_TRACK", "key-3"),
                 submission("130000", "P3.2", "2025-Q1", "AT_RISK", null))));
 
         assertNothingBut(1);
@@ -83,7 +105,8 @@ class BatchedSubmitTest {
     void aBatchWithAKeyUsedBeforeStoresNothing() {
         assertTrue(batchedSubmit.store(List.of(submission("130000", "P3.2", "2025-Q1", "ON_TRACK", "used"))));
 
-        assertFalse(batchedSubmit.store(List.of(submission("140000", "P3.2", "2025-Q1", "ON_TRACK", null),
+        assertFalse(batchedSubmit.store(List.of(
+                submission("140000", "P3.2", "2025-Q1", "ON_TRACK", null),
                 submission("130000", "P1.1", "2025-Q1", "ON_TRACK", "used"))));
 
         assertNothingBut(1);
@@ -97,7 +120,8 @@ class BatchedSubmitTest {
         assertEquals(2L * reports, data.count("SELECT count(*) FROM outbox_event"));
     }
 
-    private static PendingSubmission submission(String province, String item, String period, String status, String key) {
+    private static PendingSubmission submission(
+            String province, String item, String period, String status, String key) {
         Report report = new Report();
         report.id = UUID.randomUUID();
         report.itemCode = item;
@@ -112,6 +136,7 @@ class BatchedSubmitTest {
         report.firstSubmittedAt = report.submittedAt;
         report.version = 1;
         report.reviewState = ReviewState.SUBMITTED;
-        return new PendingSubmission(report, "[{\"name\": \"x\", \"value\": 1}]", key, key == null ? null : "hash of " + key);
+        return new PendingSubmission(
+                report, "[{\"name\": \"x\", \"value\": 1}]", key, key == null ? null : "hash of " + key);
     }
 }

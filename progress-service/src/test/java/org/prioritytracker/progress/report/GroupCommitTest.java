@@ -27,8 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The group commit's scheduling, with a batch store that records what it is given (BatchedSubmitTest covers the database). */
 class GroupCommitTest {
 
-    private record Config(int maxSize, int concurrentTransactions) implements GroupCommitConfig {
-    }
+    private record Config(int maxSize, int concurrentTransactions) implements GroupCommitConfig {}
 
     /** Records every batch and answers as told. */
     private static final class RecordingStore implements GroupCommit.BatchStore {
@@ -116,18 +115,21 @@ class GroupCommitTest {
         PendingSubmission sameKey = submission("120000", "P2.1", "key-1");
         PendingSubmission keyHolder = submission("120000", "P3.1", "key-1");
         PendingSubmission otherProvince = submission("130000", "P1.1", "key-1");
-        List<Future<ReportService.Submission>> results = submitAll(
-                List.of(quarter, keyHolder, sameItemAnotherPeriod, sameKey, otherProvince));
+        List<Future<ReportService.Submission>> results =
+                submitAll(List.of(quarter, keyHolder, sameItemAnotherPeriod, sameKey, otherProvince));
 
         alone.letFirstGo.countDown();
 
         first.get(30, TimeUnit.SECONDS);
         for (Future<ReportService.Submission> result : results) {
-            assertEquals(ReportService.Outcome.CREATED, result.get(30, TimeUnit.SECONDS).outcome());
+            assertEquals(
+                    ReportService.Outcome.CREATED,
+                    result.get(30, TimeUnit.SECONDS).outcome());
         }
         assertEquals(List.of(quarter, keyHolder, otherProvince), store.batches.get(0));
         // The two that clashed with the first batch do not clash with each other: the next transaction takes both.
-        assertEquals(List.of(List.of(quarter, keyHolder, otherProvince), List.of(sameItemAnotherPeriod, sameKey)),
+        assertEquals(
+                List.of(List.of(quarter, keyHolder, otherProvince), List.of(sameItemAnotherPeriod, sameKey)),
                 store.batches);
     }
 
@@ -135,7 +137,9 @@ class GroupCommitTest {
     void aBatchThatCannotBeStoredWholeIsStoredAloneByEachOfItsRequests() throws Exception {
         store.storesWhole = false;
         Future<ReportService.Submission> first = holdTheOnlyTransaction();
-        List<PendingSubmission> arrivals = List.of(submission("120000", "P1.1", null), submission("130000", "P1.1", null),
+        List<PendingSubmission> arrivals = List.of(
+                submission("120000", "P1.1", null),
+                submission("130000", "P1.1", null),
                 submission("140000", "P1.1", null));
         List<Future<ReportService.Submission>> results = submitAll(arrivals);
 
@@ -143,11 +147,16 @@ class GroupCommitTest {
 
         first.get(30, TimeUnit.SECONDS);
         for (int i = 0; i < arrivals.size(); i++) {
-            assertSame(arrivals.get(i).report(), results.get(i).get(30, TimeUnit.SECONDS).report());
+            assertSame(
+                    arrivals.get(i).report(),
+                    results.get(i).get(30, TimeUnit.SECONDS).report());
         }
         assertEquals(List.of(arrivals), store.batches);
         for (PendingSubmission arrival : arrivals) {
-            assertEquals("request-" + arrival.report().provinceCode, alone.storedBy.get(arrival), "stored alone by its own request");
+            assertEquals(
+                    "request-" + arrival.report().provinceCode,
+                    alone.storedBy.get(arrival),
+                    "stored alone by its own request");
         }
     }
 
@@ -156,9 +165,11 @@ class GroupCommitTest {
         IllegalStateException failure = new IllegalStateException("the database is away");
         PendingSubmission submission = submission("110000", "P1.1", null);
 
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> groupCommit.submit(submission, s -> {
-            throw failure;
-        }));
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> groupCommit.submit(submission, s -> {
+                    throw failure;
+                }));
 
         assertSame(failure, thrown);
     }

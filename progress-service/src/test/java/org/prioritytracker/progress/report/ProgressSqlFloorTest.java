@@ -21,9 +21,12 @@ class ProgressSqlFloorTest {
     @Test
     void theBenchmarksFloorRunsTheStatementsOfASubmission() throws IOException {
         String script = normalized(Files.readString(SCRIPT));
-        String submit = normalized(new BatchedSubmit(null, null, null).statement(1).replaceAll("\\?(\\d+)", ":p$1")) + ";";
+        String submit =
+                normalized(new BatchedSubmit(null, null, null).statement(1).replaceAll("\\?(\\d+)", ":p$1")) + ";";
         String events = normalized(OutboxWriter.unnumberedInsertStatement(2).replaceAll("\\?(\\d+)", ":o$1")) + ";";
-        assertTrue(script.contains(submit), SCRIPT + " must run BatchedSubmit's statement for one submission, now:\n" + submit);
+        assertTrue(
+                script.contains(submit),
+                SCRIPT + " must run BatchedSubmit's statement for one submission, now:\n" + submit);
         assertTrue(script.contains(events), SCRIPT + " must run OutboxWriter's insert of two events, now:\n" + events);
     }
 

@@ -36,7 +36,9 @@ class ReportListFiltersTest {
 
     @Test
     void byPriorityItsSubItemsOnly() {
-        list("priority=P3").body("total", equalTo(3)).body("reports.itemCode", containsInAnyOrder("P3.1", "P3.2", "P3.2"));
+        list("priority=P3")
+                .body("total", equalTo(3))
+                .body("reports.itemCode", containsInAnyOrder("P3.1", "P3.2", "P3.2"));
         list("priority=P1").body("total", equalTo(1)).body("reports.itemCode", contains("P1.1"));
         list("priority=P8").body("total", equalTo(0));
     }
@@ -49,17 +51,26 @@ class ReportListFiltersTest {
 
     @Test
     void combinedWithTheExistingFilters() {
-        list("priority=P3&plan=2025&period=2025-Q2&province=110000&reviewState=SUBMITTED").body("total", equalTo(1))
-                .body("reports[0].itemCode", equalTo("P3.2")).body("reports[0].provinceCode", equalTo("110000"));
+        list("priority=P3&plan=2025&period=2025-Q2&province=110000&reviewState=SUBMITTED")
+                .body("total", equalTo(1))
+                .body("reports[0].itemCode", equalTo("P3.2"))
+                .body("reports[0].provinceCode", equalTo("110000"));
         // A reporter's list stays its own province's.
-        given().auth().oauth2(TestTokens.forReporter("130000")).queryParam("priority", "P3").get("/api/reports").then()
-                .statusCode(200).body("total", equalTo(2));
+        given().auth()
+                .oauth2(TestTokens.forReporter("130000"))
+                .queryParam("priority", "P3")
+                .get("/api/reports")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2));
     }
 
     @Test
     void aBadPriorityOrPlanIsA400NamingIt() {
         for (String priority : new String[] {"P3.1", "3", "P%", "p3"}) {
-            list("priority=" + priority).statusCode(400).contentType(startsWith("application/problem+json"))
+            list("priority=" + priority)
+                    .statusCode(400)
+                    .contentType(startsWith("application/problem+json"))
                     .body("errors.field", contains("priority"));
         }
         for (String plan : new String[] {"25", "2025-Q1", "next"}) {
@@ -68,7 +79,10 @@ class ReportListFiltersTest {
     }
 
     private static ValidatableResponse list(String query) {
-        return given().auth().oauth2(TestTokens.forRole("ministry-reviewer")).urlEncodingEnabled(true)
-                .get("/api/reports?" + query).then();
+        return given().auth()
+                .oauth2(TestTokens.forRole("ministry-reviewer"))
+                .urlEncodingEnabled(true)
+                .get("/api/reports?" + query)
+                .then();
     }
 }

@@ -42,24 +42,37 @@ class ReportRulesTest {
         Period next = quarterOf(thisQuarter.end().plusDays(1));
         List<Problem.FieldError> errors = new ArrayList<>();
         assertNull(ReportRules.check(request(next.text()), "130000", true, today, errors));
-        assertEquals(List.of(new Problem.FieldError("period",
-                "lies in the future (it begins on " + next.start() + ", Beijing time)")), errors);
+        assertEquals(
+                List.of(new Problem.FieldError(
+                        "period", "lies in the future (it begins on " + next.start() + ", Beijing time)")),
+                errors);
 
         errors.clear();
-        assertEquals(next, ReportRules.check(request(next.text()), "130000", true, next.start(), errors),
+        assertEquals(
+                next,
+                ReportRules.check(request(next.text()), "130000", true, next.start(), errors),
                 "on its first day it has begun");
-        assertNull(ReportRules.check(request(next.text()), "130000", true, next.start().minusDays(1), errors));
+        assertNull(ReportRules.check(
+                request(next.text()), "130000", true, next.start().minusDays(1), errors));
     }
 
     @Test
     void numbersBureauAndPeriodFormatAreCheckedTogether() {
-        ReportRequest bad = new ReportRequest("P3.2", null, "2025-Q5", Double.NaN, ReportStatus.ON_TRACK, null,
+        ReportRequest bad = new ReportRequest(
+                "P3.2",
+                null,
+                "2025-Q5",
+                Double.NaN,
+                ReportStatus.ON_TRACK,
+                null,
                 List.of(new Metric("PM2.5", Double.POSITIVE_INFINITY, "µg/m³"), new Metric("x", 1.0, null)));
         List<Problem.FieldError> errors = new ArrayList<>();
         assertNull(ReportRules.check(bad, "999999", false, today, errors));
-        assertEquals(List.of("provinceCode", "percentComplete", "metrics[0].value", "period"),
+        assertEquals(
+                List.of("provinceCode", "percentComplete", "metrics[0].value", "period"),
                 errors.stream().map(Problem.FieldError::field).toList());
-        assertEquals("'999999' is not one of the 32 reporting bureaus", errors.get(0).message());
+        assertEquals(
+                "'999999' is not one of the 32 reporting bureaus", errors.get(0).message());
     }
 
     @Test
@@ -72,35 +85,49 @@ class ReportRulesTest {
 
     @Test
     void theItemMustExistAndThePeriodLieInItsPlanYear() {
-        ItemInfo item = new ItemInfo("P3.2", "P3", 2025, "持续深入推进碧水保卫战", "Clear waters", LocalDate.parse("2025-12-31"), null);
+        ItemInfo item =
+                new ItemInfo("P3.2", "P3", 2025, "持续深入推进碧水保卫战", "Clear waters", LocalDate.parse("2025-12-31"), null);
         List<Problem.FieldError> errors = new ArrayList<>();
         ReportRules.checkItem("P3.2", Period.parse("2025-Q3"), Optional.of(item), errors);
         ReportRules.checkItem("P3.2", null, Optional.of(item), errors);
         assertTrue(errors.isEmpty());
         ReportRules.checkItem("P3.2", Period.parse("2024-12"), Optional.of(item), errors);
         ReportRules.checkItem("P9.9", Period.parse("2025-Q3"), Optional.empty(), errors);
-        assertEquals(List.of(new Problem.FieldError("period", "must lie in 2025, the plan year of P3.2"),
-                new Problem.FieldError("itemCode", "no sub-item has the code 'P9.9'")), errors);
+        assertEquals(
+                List.of(
+                        new Problem.FieldError("period", "must lie in 2025, the plan year of P3.2"),
+                        new Problem.FieldError("itemCode", "no sub-item has the code 'P9.9'")),
+                errors);
     }
 
     @Test
     void theYearComesFromThePlanNotTheDueDateAndAnArchivedItemTakesNoReport() {
         ItemInfo runsOn = new ItemInfo("2026-P1.1", "2026-P1", 2026, "甲", "A", LocalDate.parse("2027-06-30"), null);
-        ItemInfo archived = new ItemInfo("P3.6", "P3", 2025, "乙", "B", LocalDate.parse("2025-12-31"),
+        ItemInfo archived = new ItemInfo(
+                "P3.6",
+                "P3",
+                2025,
+                "乙",
+                "B",
+                LocalDate.parse("2025-12-31"),
                 OffsetDateTime.parse("2025-07-01T00:00:00Z"));
         List<Problem.FieldError> errors = new ArrayList<>();
         ReportRules.checkItem("2026-P1.1", Period.parse("2026-Q4"), Optional.of(runsOn), errors);
         assertTrue(errors.isEmpty());
         ReportRules.checkItem("2026-P1.1", Period.parse("2027-Q1"), Optional.of(runsOn), errors);
         ReportRules.checkItem("P3.6", Period.parse("2025-Q2"), Optional.of(archived), errors);
-        assertEquals(List.of(new Problem.FieldError("period", "must lie in 2026, the plan year of 2026-P1.1"),
-                new Problem.FieldError("itemCode", "sub-item P3.6 is archived: it expects no reports")), errors);
+        assertEquals(
+                List.of(
+                        new Problem.FieldError("period", "must lie in 2026, the plan year of 2026-P1.1"),
+                        new Problem.FieldError("itemCode", "sub-item P3.6 is archived: it expects no reports")),
+                errors);
     }
 
     @Test
     void errorsBecomeOne400() {
         ReportRules.throwIfAny(List.of());
-        ProblemException e = assertThrows(ProblemException.class,
+        ProblemException e = assertThrows(
+                ProblemException.class,
                 () -> ReportRules.throwIfAny(List.of(new Problem.FieldError("period", "is wrong"))));
         assertEquals(400, e.problem().status());
         assertEquals("period: is wrong", e.problem().detail());

@@ -69,7 +69,8 @@ class TaskServiceDownTest {
         FakeTaskService.get().down();
         int asked = FakeTaskService.get().requests();
         for (String item : List.of("P1.1", "P4.2", "P8.3")) {
-            submit("130000", "warm-" + item, body(item, "2025-Q1", 10, "ON_TRACK")).statusCode(201);
+            submit("130000", "warm-" + item, body(item, "2025-Q1", 10, "ON_TRACK"))
+                    .statusCode(201);
         }
         assertEquals(asked, FakeTaskService.get().requests());
         assertEquals(3, data.count("SELECT count(*) FROM report"));
@@ -91,11 +92,13 @@ class TaskServiceDownTest {
     void theCircuitBreakerStopsAskingABrokenTaskServiceAndAnswers503() {
         FakeTaskService.get().failing(true);
         for (String item : List.of("P6.1", "P6.2", "P6.3")) {
-            submit("130000", "broken-" + item, body(item, "2025-Q1", 10, "ON_TRACK")).statusCode(503)
+            submit("130000", "broken-" + item, body(item, "2025-Q1", 10, "ON_TRACK"))
+                    .statusCode(503)
                     .header("Retry-After", equalTo("10"));
         }
         int asked = FakeTaskService.get().requests();
-        submit("130000", "broken-open", body("P6.4", "2025-Q1", 10, "ON_TRACK")).statusCode(503)
+        submit("130000", "broken-open", body("P6.4", "2025-Q1", 10, "ON_TRACK"))
+                .statusCode(503)
                 .contentType(startsWith("application/problem+json"));
         assertEquals(asked, FakeTaskService.get().requests(), "the open breaker did not call task-service");
         assertEquals(0, data.count("SELECT count(*) FROM report"));

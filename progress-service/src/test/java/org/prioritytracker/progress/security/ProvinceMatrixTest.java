@@ -50,14 +50,22 @@ class ProvinceMatrixTest {
         List<String> bureaus = SeedBureaus.codes();
         Map<String, String> reportOf = new LinkedHashMap<>();
         for (int i = 0; i < bureaus.size(); i++) {
-            reportOf.put(bureaus.get(i), ReportApi.create(bureaus.get(i), ITEM, PERIOD, 10 + i, i % 5 == 0 ? "AT_RISK" : "ON_TRACK"));
+            reportOf.put(
+                    bureaus.get(i),
+                    ReportApi.create(bureaus.get(i), ITEM, PERIOD, 10 + i, i % 5 == 0 ? "AT_RISK" : "ON_TRACK"));
         }
         int checked = 0;
         for (String bureau : bureaus) {
             String token = TestTokens.forReporter(bureau);
-            for (String path : List.of("/api/reports", "/api/reports?item=" + ITEM, "/api/reports?period=" + PERIOD,
-                    "/api/rollups/items/" + ITEM, "/api/rollups/heatmap", "/api/rollups/provinces/" + bureau,
-                    "/api/rollups/overview", "/api/rollups/priorities/P3")) {
+            for (String path : List.of(
+                    "/api/reports",
+                    "/api/reports?item=" + ITEM,
+                    "/api/reports?period=" + PERIOD,
+                    "/api/rollups/items/" + ITEM,
+                    "/api/rollups/heatmap",
+                    "/api/rollups/provinces/" + bureau,
+                    "/api/rollups/overview",
+                    "/api/rollups/priorities/P3")) {
                 assertOnlyOwn(bureau, path, get(token, path));
                 checked++;
             }
@@ -65,19 +73,34 @@ class ProvinceMatrixTest {
             assertEquals(1, get(token, "/api/rollups/heatmap").get("cells").size(), bureau);
             for (Map.Entry<String, String> report : reportOf.entrySet()) {
                 int expected = report.getKey().equals(bureau) ? 200 : 403;
-                for (String path : List.of("/api/reports/" + report.getValue(), "/api/reports/" + report.getValue() + "/versions",
-                        "/api/rollups/provinces/" + report.getKey(), "/api/reports?province=" + report.getKey())) {
+                for (String path : List.of(
+                        "/api/reports/" + report.getValue(),
+                        "/api/reports/" + report.getValue() + "/versions",
+                        "/api/rollups/provinces/" + report.getKey(),
+                        "/api/reports?province=" + report.getKey())) {
                     given().auth().oauth2(token).get(path).then().statusCode(expected);
                     checked++;
                 }
             }
             String foreign = bureaus.get((bureaus.indexOf(bureau) + 1) % bureaus.size());
-            given().auth().oauth2(token).contentType(ReportApi.JSON_UTF8).header("If-Match", "\"1\"")
-                    .body(ReportApi.body(ITEM, PERIOD, 99, "BLOCKED")).put("/api/reports/" + reportOf.get(foreign))
-                    .then().statusCode(403);
-            given().auth().oauth2(token).contentType(ReportApi.JSON_UTF8).header("Idempotency-Key", UUID.randomUUID().toString())
-                    .body(ReportApi.body("P3.3", PERIOD, 1, "BLOCKED").replaceFirst("\\{", "{\"provinceCode\": \"" + foreign + "\", "))
-                    .post("/api/reports").then().statusCode(403).body("errors[0].field", equalTo("provinceCode"));
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ReportApi.JSON_UTF8)
+                    .header("If-Match", "\"1\"")
+                    .body(ReportApi.body(ITEM, PERIOD, 99, "BLOCKED"))
+                    .put("/api/reports/" + reportOf.get(foreign))
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ReportApi.JSON_UTF8)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(ReportApi.body("P3.3", PERIOD, 1, "BLOCKED")
+                            .replaceFirst("\\{", "{\"provinceCode\": \"" + foreign + "\", "))
+                    .post("/api/reports")
+                    .then()
+                    .statusCode(403)
+                    .body("errors[0].field", equalTo("provinceCode"));
             checked += 2;
         }
         assertTrue(checked > 32 * 32 * 4, "requests checked: " + checked);
@@ -100,7 +123,13 @@ class ProvinceMatrixTest {
     }
 
     private JsonNode get(String token, String path) throws Exception {
-        String body = given().auth().oauth2(token).get(path).then().statusCode(200).extract().asString();
+        String body = given().auth()
+                .oauth2(token)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         return json.readTree(body);
     }
 

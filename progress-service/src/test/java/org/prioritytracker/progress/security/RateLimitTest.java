@@ -45,7 +45,9 @@ class RateLimitTest {
             ReportApi.create("130000", item, "2025-Q1", 10, "ON_TRACK");
         }
         ReportApi.submit("130000", UUID.randomUUID().toString(), ReportApi.body("P3.2", "2025-Q1", 10, "ON_TRACK"))
-                .statusCode(429).header("Retry-After", equalTo("3600")).contentType(startsWith("application/problem+json"));
+                .statusCode(429)
+                .header("Retry-After", equalTo("3600"))
+                .contentType(startsWith("application/problem+json"));
         ReportApi.create("320000", "P3.2", "2025-Q1", 10, "ON_TRACK");
         assertEquals(6, data.count("SELECT count(*) FROM report"), "the refused write stored nothing");
     }

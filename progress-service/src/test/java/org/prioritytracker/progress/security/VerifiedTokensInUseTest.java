@@ -32,7 +32,8 @@ class VerifiedTokensInUseTest {
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).get("/api/reports").then().statusCode(200);
         }
-        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        String forged =
+                token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
         given().auth().oauth2(forged).get("/api/reports").then().statusCode(401);
         given().auth().oauth2(forged).get("/api/reports").then().statusCode(401);
         String expired = TestTokens.forReporter("130000", Instant.now().minusSeconds(120));

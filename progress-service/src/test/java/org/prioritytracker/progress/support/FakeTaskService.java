@@ -94,18 +94,34 @@ public final class FakeTaskService {
         if (auth == null || !auth.startsWith("Bearer ")) {
             respond(exchange, 401, "{}");
         } else if (path.equals("/api/items")) {
-            respond(exchange, 200, "{\"items\": " + items.values() + ", \"page\": 0, \"size\": 200, \"total\": " + items.size() + "}");
+            respond(
+                    exchange,
+                    200,
+                    "{\"items\": " + items.values() + ", \"page\": 0, \"size\": 200, \"total\": " + items.size() + "}");
         } else if (path.equals("/api/provinces")) {
             respond(exchange, 200, bureaus.values().toString());
         } else if (path.equals("/api/priorities")) {
             respond(exchange, 200, plans.get(2025).toString());
         } else if (path.equals("/api/plans")) {
-            respond(exchange, 200, plans.keySet().stream().sorted(java.util.Comparator.reverseOrder())
-                    .map(year -> "{\"year\": " + year + "}").toList().toString());
-        } else if (path.matches("/api/plans/[0-9]{4}/priorities") && plans.containsKey(Integer.parseInt(path.substring(11, 15)))) {
-            respond(exchange, 200, plans.get(Integer.parseInt(path.substring(11, 15))).toString());
+            respond(
+                    exchange,
+                    200,
+                    plans.keySet().stream()
+                            .sorted(java.util.Comparator.reverseOrder())
+                            .map(year -> "{\"year\": " + year + "}")
+                            .toList()
+                            .toString());
+        } else if (path.matches("/api/plans/[0-9]{4}/priorities")
+                && plans.containsKey(Integer.parseInt(path.substring(11, 15)))) {
+            respond(
+                    exchange,
+                    200,
+                    plans.get(Integer.parseInt(path.substring(11, 15))).toString());
         } else if (path.startsWith("/api/items/") && items.containsKey(path.substring("/api/items/".length()))) {
-            respond(exchange, 200, items.get(path.substring("/api/items/".length())).toString());
+            respond(
+                    exchange,
+                    200,
+                    items.get(path.substring("/api/items/".length())).toString());
         } else {
             respond(exchange, 404, "{\"status\":404}");
         }
@@ -113,7 +129,8 @@ public final class FakeTaskService {
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.getResponseHeaders()
+                .set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
@@ -126,9 +143,15 @@ public final class FakeTaskService {
         addPlan(ROOT.resolve("seeds/priorities.json"));
         bureaus.clear();
         try {
-            for (JsonNode bureau : JSON.readTree(ROOT.resolve("seeds/provinces.json").toFile()).get("bureaus")) {
-                bureaus.put(bureau.get("code").asText(), JSON.createObjectNode().put("code", bureau.get("code").asText())
-                        .put("nameZh", bureau.get("nameZh").asText()).put("active", true).putNull("deactivatedAt"));
+            for (JsonNode bureau :
+                    JSON.readTree(ROOT.resolve("seeds/provinces.json").toFile()).get("bureaus")) {
+                bureaus.put(
+                        bureau.get("code").asText(),
+                        JSON.createObjectNode()
+                                .put("code", bureau.get("code").asText())
+                                .put("nameZh", bureau.get("nameZh").asText())
+                                .put("active", true)
+                                .putNull("deactivatedAt"));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -152,20 +175,31 @@ public final class FakeTaskService {
             int position = 0;
             for (JsonNode priority : plan.get("priorities")) {
                 position++;
-                String priorityCode = priority.has("code") ? priority.get("code").asText() : planYear + "-P" + position;
-                ObjectNode summary = priorities.addObject().put("code", priorityCode)
-                        .put("planYear", planYear).put("position", position)
-                        .put("titleZh", priority.get("titleZh").asText()).put("titleEn", priority.get("titleEn").asText());
+                String priorityCode =
+                        priority.has("code") ? priority.get("code").asText() : planYear + "-P" + position;
+                ObjectNode summary = priorities
+                        .addObject()
+                        .put("code", priorityCode)
+                        .put("planYear", planYear)
+                        .put("position", position)
+                        .put("titleZh", priority.get("titleZh").asText())
+                        .put("titleEn", priority.get("titleEn").asText());
                 ArrayNode list = summary.putArray("items");
                 int itemPosition = 0;
                 for (JsonNode item : priority.get("items")) {
                     itemPosition++;
                     String code = item.has("code") ? item.get("code").asText() : priorityCode + "." + itemPosition;
-                    ObjectNode view = JSON.createObjectNode().put("code", code)
-                            .put("priorityCode", priorityCode).put("planYear", planYear)
-                            .put("titleZh", item.get("titleZh").asText()).put("titleEn", item.get("titleEn").asText())
-                            .put("dueDate", item.get("dueDate").asText()).put("status", "IN_PROGRESS").put("version", 3)
-                            .putNull("createdAt").putNull("archivedAt");
+                    ObjectNode view = JSON.createObjectNode()
+                            .put("code", code)
+                            .put("priorityCode", priorityCode)
+                            .put("planYear", planYear)
+                            .put("titleZh", item.get("titleZh").asText())
+                            .put("titleEn", item.get("titleEn").asText())
+                            .put("dueDate", item.get("dueDate").asText())
+                            .put("status", "IN_PROGRESS")
+                            .put("version", 3)
+                            .putNull("createdAt")
+                            .putNull("archivedAt");
                     items.put(code, view);
                     list.add(view);
                 }
@@ -187,7 +221,8 @@ public final class FakeTaskService {
     }
 
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);

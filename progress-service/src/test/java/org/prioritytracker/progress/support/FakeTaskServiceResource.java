@@ -8,7 +8,8 @@ public class FakeTaskServiceResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public Map<String, String> start() {
-        return Map.of("quarkus.rest-client.task-service.url", FakeTaskService.get().url());
+        return Map.of(
+                "quarkus.rest-client.task-service.url", FakeTaskService.get().url());
     }
 
     @Override

@@ -44,7 +44,8 @@ class TimelinessTest {
     @Test
     void withTheSeedsAloneEveryBureauOwesEveryItemOfEveryDuePeriod() {
         clock.set(Instant.parse("2026-01-20T00:00:00Z"));
-        timeliness("viewer", "plan=2025").statusCode(200)
+        timeliness("viewer", "plan=2025")
+                .statusCode(200)
                 .body("periods.period", contains("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"))
                 .body("periods.due", everyItem(equalTo(true)))
                 .body("bureaus", hasSize(32))
@@ -66,8 +67,10 @@ class TimelinessTest {
         ReportApi.create("130000", "P3.3", "2025-Q1", 20, "ON_TRACK");
         clock.set(Instant.parse("2025-04-20T00:00:00Z"));
 
-        ValidatableResponse response = timeliness("viewer", "plan=2025&period=2025-Q1").statusCode(200)
-                .body("periods.period", contains("2025-Q1")).body("periods[0].deadline", equalTo("2025-04-10"));
+        ValidatableResponse response = timeliness("viewer", "plan=2025&period=2025-Q1")
+                .statusCode(200)
+                .body("periods.period", contains("2025-Q1"))
+                .body("periods[0].deadline", equalTo("2025-04-10"));
         response.body("bureaus.find { it.provinceCode == '130000' }.rates.expected", equalTo(31))
                 .body("bureaus.find { it.provinceCode == '130000' }.rates.reported", equalTo(2))
                 .body("bureaus.find { it.provinceCode == '130000' }.rates.onTime", equalTo(1))
@@ -77,11 +80,13 @@ class TimelinessTest {
                 .body("bureaus.find { it.provinceCode == '130000' }.rates.timelinessPercent", equalTo(3.2f))
                 // Laggards first: the bureau that reported comes last.
                 .body("bureaus[31].provinceCode", equalTo("130000"))
-                .body("national.reported", equalTo(2)).body("national.onTime", equalTo(1))
+                .body("national.reported", equalTo(2))
+                .body("national.onTime", equalTo(1))
                 .body("priorities.find { it.code == 'P3' }.rates.late", equalTo(1));
 
         // An amendment after the deadline does not make the on-time report late.
-        ReportApi.amend("130000", onTime, "\"1\"", ReportApi.body("P3.2", "2025-Q1", 35, "ON_TRACK")).statusCode(200);
+        ReportApi.amend("130000", onTime, "\"1\"", ReportApi.body("P3.2", "2025-Q1", 35, "ON_TRACK"))
+                .statusCode(200);
         timeliness("viewer", "plan=2025&period=2025-Q1")
                 .body("bureaus.find { it.provinceCode == '130000' }.rates.onTime", equalTo(1));
     }
@@ -102,13 +107,17 @@ class TimelinessTest {
     @Test
     void aReporterSeesTheNationAndItsOwnBureau() {
         clock.set(Instant.parse("2025-07-20T00:00:00Z"));
-        timeliness("reporter:320000", "plan=2025").statusCode(200)
-                .body("bureaus.provinceCode", contains("320000")).body("national.expected", equalTo(32 * 31 * 2));
+        timeliness("reporter:320000", "plan=2025")
+                .statusCode(200)
+                .body("bureaus.provinceCode", contains("320000"))
+                .body("national.expected", equalTo(32 * 31 * 2));
     }
 
     @Test
     void badQuestionsAreProblems() {
-        timeliness("viewer", "").statusCode(400).contentType(startsWith("application/problem+json"))
+        timeliness("viewer", "")
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
                 .body("errors[0].field", equalTo("plan"));
         timeliness("viewer", "plan=25").statusCode(400).body("errors[0].field", equalTo("plan"));
         timeliness("viewer", "plan=2025&period=2025-06").statusCode(400).body("errors[0].field", equalTo("period"));
@@ -146,24 +155,33 @@ class TimelinessTest {
 
     @Test
     void aNewPlanIsReportedOnAndRolledUpWithoutTouching2025() {
-        FakeTaskService.get().addPlan(Path.of(System.getProperty("tracker.root", ".."), "seeds/examples/plan-2026.json"));
+        FakeTaskService.get()
+                .addPlan(Path.of(System.getProperty("tracker.root", ".."), "seeds/examples/plan-2026.json"));
         clock.set(Instant.parse("2026-04-05T00:00:00Z"));
         ReportApi.create("130000", "2026-P1.1", "2026-Q1", 25, "ON_TRACK");
-        ReportApi.submit("130000", UUID.randomUUID().toString(), ReportApi.body("2026-P1.1", "2025-Q4", 25, "ON_TRACK")).statusCode(400)
+        ReportApi.submit("130000", UUID.randomUUID().toString(), ReportApi.body("2026-P1.1", "2025-Q4", 25, "ON_TRACK"))
+                .statusCode(400)
                 .body("errors[0].field", equalTo("period"));
         clock.set(Instant.parse("2026-04-20T00:00:00Z"));
 
-        timeliness("viewer", "plan=2026").statusCode(200)
+        timeliness("viewer", "plan=2026")
+                .statusCode(200)
                 .body("periods.period", contains("2026-Q1"))
                 .body("priorities.code", contains("2026-P1", "2026-P2"))
-                .body("national.expected", equalTo(32 * 3)).body("national.onTime", equalTo(1))
+                .body("national.expected", equalTo(32 * 3))
+                .body("national.onTime", equalTo(1))
                 .body("bureaus.find { it.provinceCode == '130000' }.rates.completenessPercent", equalTo(33.3f));
-        timeliness("viewer", "plan=2025").statusCode(200)
-                .body("national.expected", equalTo(32 * 31 * 4)).body("national.reported", equalTo(0));
+        timeliness("viewer", "plan=2025")
+                .statusCode(200)
+                .body("national.expected", equalTo(32 * 31 * 4))
+                .body("national.reported", equalTo(0));
     }
 
     private static ValidatableResponse timeliness(String who, String query) {
         String token = who.startsWith("reporter:") ? TestTokens.forReporter(who.substring(9)) : TestTokens.forRole(who);
-        return given().auth().oauth2(token).get("/api/rollups/timeliness" + (query.isEmpty() ? "" : "?" + query)).then();
+        return given().auth()
+                .oauth2(token)
+                .get("/api/rollups/timeliness" + (query.isEmpty() ? "" : "?" + query))
+                .then();
     }
 }

@@ -22,20 +22,32 @@ import java.util.concurrent.TimeUnit;
 final class ConsumerProcess implements AutoCloseable {
 
     /** One task-service event as the consumer saw it, in µs since the epoch (the producer's timestamp in ms). */
-    record Receipt(long committedMicros, long producerMillis, long receivedMicros) {
-    }
+    record Receipt(long committedMicros, long producerMillis, long receivedMicros) {}
 
     private final Process process;
     private final Map<String, Receipt> events = new ConcurrentHashMap<>();
     /** Floor records by their send time, in µs: their receipt, in µs. */
     private final Map<Long, Long> floor = new ConcurrentHashMap<>();
+
     private final CountDownLatch ready = new CountDownLatch(1);
     private final ExecutorService reader = Executors.newSingleThreadExecutor();
 
-    ConsumerProcess(String bootstrapServers, String statusTopic, String floorTopic, Path log) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), LatencyConsumer.class.getName(),
-                bootstrapServers, statusTopic, floorTopic)).redirectError(log.toFile()).start();
+    ConsumerProcess(String bootstrapServers, String statusTopic, String floorTopic, Path log)
+            throws IOException, InterruptedException {
+        String java = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        process = new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LatencyConsumer.class.getName(),
+                        bootstrapServers,
+                        statusTopic,
+                        floorTopic))
+                .redirectError(log.toFile())
+                .start();
         reader.execute(this::read);
         if (!ready.await(60, TimeUnit.SECONDS)) {
             close();
@@ -52,14 +64,20 @@ final class ConsumerProcess implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 String[] fields = line.split(" ");
                 switch (fields[0]) {
                     case "READY" -> ready.countDown();
-                    case "E" -> events.putIfAbsent(fields[1], new Receipt(Long.parseLong(fields[2]), Long.parseLong(fields[3]),
-                            Long.parseLong(fields[4])));
+                    case "E" ->
+                        events.putIfAbsent(
+                                fields[1],
+                                new Receipt(
+                                        Long.parseLong(fields[2]),
+                                        Long.parseLong(fields[3]),
+                                        Long.parseLong(fields[4])));
                     case "F" -> floor.putIfAbsent(Long.parseLong(fields[1]), Long.parseLong(fields[2]));
                     default -> throw new IllegalStateException("Unexpected line from the consumer process: " + line);
                 }

@@ -24,6 +24,7 @@ final class EventBook {
         volatile long commitMicros = Long.MIN_VALUE;
         /** Arrival at the reference consumer, Long.MIN_VALUE until then. */
         volatile long recordMicros = Long.MIN_VALUE;
+
         volatile Phase phase;
         volatile String subject;
         volatile String type;
@@ -57,8 +58,7 @@ final class EventBook {
         }
     }
 
-    private record Pending(Entry entry, long arrivalMicros, boolean stalled) {
-    }
+    private record Pending(Entry entry, long arrivalMicros, boolean stalled) {}
 
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
     private final Map<String, Entry> bySubjectSequence = new ConcurrentHashMap<>();
@@ -79,8 +79,16 @@ final class EventBook {
     }
 
     /** The reference consumer received the record of this event at {@code micros}, in {@code phase}. */
-    void seenByReference(String id, long micros, Phase phase, String subject, String sequence, String type,
-            String source, String province, String time) {
+    void seenByReference(
+            String id,
+            long micros,
+            Phase phase,
+            String subject,
+            String sequence,
+            String type,
+            String source,
+            String province,
+            String time) {
         Entry entry = entry(id);
         entry.subject = subject;
         entry.type = type;

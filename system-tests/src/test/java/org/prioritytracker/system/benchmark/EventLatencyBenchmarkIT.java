@@ -58,8 +58,12 @@ import org.prioritytracker.system.support.Tokens;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class EventLatencyBenchmarkIT {
 
-    private static final List<Integer> RATES = java.util.Arrays.stream(System.getProperty("benchmark.rates", "50,200")
-            .split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+    private static final List<Integer> RATES = java.util.Arrays.stream(
+                    System.getProperty("benchmark.rates", "50,200").split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .map(Integer::valueOf)
+            .toList();
     private static final int FRESH_RATE = Integer.getInteger("benchmark.fresh.rate", 50);
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 30);
     private static final int FLOOR_SECONDS = Integer.getInteger("benchmark.floor.seconds", 15);
@@ -67,14 +71,22 @@ class EventLatencyBenchmarkIT {
     private static final String FLOOR_TOPIC = "latency-floor";
     private static final Path RUN_DIR = SystemStack.STACK_DIR.resolve("run");
     private static final Path OUT = Path.of("target", "benchmark", "event-latency.txt");
-    private static final Map<String, String> SERVICES = new LinkedHashMap<>(Map.of(
-            "task-service", SystemStack.TASK, "notification-service", SystemStack.NOTIFICATION));
+    private static final Map<String, String> SERVICES = new LinkedHashMap<>(
+            Map.of("task-service", SystemStack.TASK, "notification-service", SystemStack.NOTIFICATION));
 
     /** One phase's figures; latencies in ms. */
-    private record Phase(String name, int rate, double achieved, long startedAfterSeconds, List<Double> pipeline,
-            List<Double> toSend, List<Double> sendToConsumer, List<Double> floor, StageHistograms stages,
-            Map<String, double[]> gcPauses, Map<String, Double> cpuSeconds) {
-    }
+    private record Phase(
+            String name,
+            int rate,
+            double achieved,
+            long startedAfterSeconds,
+            List<Double> pipeline,
+            List<Double> toSend,
+            List<Double> sendToConsumer,
+            List<Double> floor,
+            StageHistograms stages,
+            Map<String, double[]> gcPauses,
+            Map<String, Double> cpuSeconds) {}
 
     @Test
     @Timeout(value = 40, unit = TimeUnit.MINUTES)
@@ -87,10 +99,12 @@ class EventLatencyBenchmarkIT {
         LightTaskClient client = new LightTaskClient();
         List<Phase> phases = new ArrayList<>();
         String mixed;
-        try (ConsumerProcess dashboard = new ConsumerProcess(SystemStack.KAFKA, SystemStack.TOPIC, FLOOR_TOPIC,
-                OUT.resolveSibling("latency-consumer.log"))) {
+        try (ConsumerProcess dashboard = new ConsumerProcess(
+                SystemStack.KAFKA, SystemStack.TOPIC, FLOOR_TOPIC, OUT.resolveSibling("latency-consumer.log"))) {
             phases.add(measure("fresh", dashboard, client, items, FRESH_RATE, stackReady));
-            mixed = MIXED_SECONDS > 0 ? new MixedLoad(items, client).run(Duration.ofSeconds(MIXED_SECONDS)) : "no mixed load";
+            mixed = MIXED_SECONDS > 0
+                    ? new MixedLoad(items, client).run(Duration.ofSeconds(MIXED_SECONDS))
+                    : "no mixed load";
             for (int rate : RATES) {
                 phases.add(measure("after mixed load", dashboard, client, items, rate, stackReady));
             }
@@ -100,18 +114,26 @@ class EventLatencyBenchmarkIT {
         Files.writeString(OUT, report);
     }
 
-    private static Phase measure(String name, ConsumerProcess dashboard, LightTaskClient client, List<String> items, int rate,
-            long stackReady) throws Exception {
+    private static Phase measure(
+            String name,
+            ConsumerProcess dashboard,
+            LightTaskClient client,
+            List<String> items,
+            int rate,
+            long stackReady)
+            throws Exception {
         long startedAfter = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stackReady);
         String metricsToken = Tokens.of("metrics-reader");
-        StageHistograms stagesBefore = StageHistograms.parse(ServiceProbe.metrics(SystemStack.NOTIFICATION, metricsToken));
+        StageHistograms stagesBefore =
+                StageHistograms.parse(ServiceProbe.metrics(SystemStack.NOTIFICATION, metricsToken));
         Map<String, double[]> gcBefore = gcPauses(metricsToken);
         ProcessCpu cpuBefore = ProcessCpu.sample(RUN_DIR);
         long started = System.nanoTime();
         Set<String> made = changes(dashboard, client, items, rate);
         double achieved = made.size() / ((System.nanoTime() - started) / 1e9);
         Map<String, Double> cpu = ProcessCpu.sample(RUN_DIR).secondsSince(cpuBefore);
-        StageHistograms stages = StageHistograms.parse(ServiceProbe.metrics(SystemStack.NOTIFICATION, metricsToken)).since(stagesBefore);
+        StageHistograms stages = StageHistograms.parse(ServiceProbe.metrics(SystemStack.NOTIFICATION, metricsToken))
+                .since(stagesBefore);
         Map<String, double[]> gc = new LinkedHashMap<>();
         gcPauses(metricsToken).forEach((service, after) -> {
             double[] before = gcBefore.getOrDefault(service, new double[] {0, 0});
@@ -126,11 +148,23 @@ class EventLatencyBenchmarkIT {
             toSend.add((receipt.producerMillis() * 1000 - receipt.committedMicros()) / 1000.0);
             sendToConsumer.add((receipt.receivedMicros() - receipt.producerMillis() * 1000) / 1000.0);
         }
-        return new Phase(name, rate, achieved, startedAfter, pipeline, toSend, sendToConsumer, floor(dashboard, rate), stages, gc, cpu);
+        return new Phase(
+                name,
+                rate,
+                achieved,
+                startedAfter,
+                pipeline,
+                toSend,
+                sendToConsumer,
+                floor(dashboard, rate),
+                stages,
+                gc,
+                cpu);
     }
 
     /** Makes {@code rate} changes a second for the phase's length; returns the keys (subject#sequence) of those made, all received. */
-    private static Set<String> changes(ConsumerProcess dashboard, LightTaskClient client, List<String> items, int rate) {
+    private static Set<String> changes(
+            ConsumerProcess dashboard, LightTaskClient client, List<String> items, int rate) {
         int total = rate * SECONDS;
         Set<String> made = ConcurrentHashMap.newKeySet();
         // Each item has one client thread of its own: its changes are made in order, never racing.
@@ -142,15 +176,23 @@ class EventLatencyBenchmarkIT {
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         try {
             AtomicInteger issued = new AtomicInteger();
-            pacer.scheduleAtFixedRate(() -> {
-                int n = issued.getAndIncrement();
-                if (n < total) {
-                    String code = items.get(n % items.size());
-                    workers.get(n % items.size() % clients).execute(() -> made.add(code + "#" + client.toggle(code)));
-                }
-            }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
-            Awaitility.await().atMost(Duration.ofSeconds(SECONDS * 4L + 60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> made.size() >= total && dashboard.events().keySet().containsAll(made));
+            pacer.scheduleAtFixedRate(
+                    () -> {
+                        int n = issued.getAndIncrement();
+                        if (n < total) {
+                            String code = items.get(n % items.size());
+                            workers.get(n % items.size() % clients)
+                                    .execute(() -> made.add(code + "#" + client.toggle(code)));
+                        }
+                    },
+                    0,
+                    1_000_000_000L / rate,
+                    TimeUnit.NANOSECONDS);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(SECONDS * 4L + 60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() ->
+                            made.size() >= total && dashboard.events().keySet().containsAll(made));
         } finally {
             pacer.shutdownNow();
             workers.forEach(ExecutorService::shutdownNow);
@@ -162,7 +204,9 @@ class EventLatencyBenchmarkIT {
     private static void createFloorTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.KAFKA))) {
             if (!admin.listTopics().names().get().contains(FLOOR_TOPIC)) {
-                admin.createTopics(List.of(new NewTopic(FLOOR_TOPIC, 1, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(FLOOR_TOPIC, 1, (short) 1)))
+                        .all()
+                        .get();
             }
         }
     }
@@ -172,12 +216,18 @@ class EventLatencyBenchmarkIT {
         int total = rate * FLOOR_SECONDS;
         List<Long> sent = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.KAFKA,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SystemStack.KAFKA,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                0,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
             long period = 1_000_000_000L / rate;
             long next = System.nanoTime();
             for (int i = 0; i < total; i++) {
@@ -186,14 +236,19 @@ class EventLatencyBenchmarkIT {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 long at = LatencyConsumer.micros(Instant.now());
-                producer.send(new ProducerRecord<>(FLOOR_TOPIC, "floor", Long.toString(at).getBytes(StandardCharsets.US_ASCII)));
+                producer.send(new ProducerRecord<>(
+                        FLOOR_TOPIC, "floor", Long.toString(at).getBytes(StandardCharsets.US_ASCII)));
                 sent.add(at);
                 next += period;
             }
         }
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> dashboard.floor().keySet().containsAll(sent));
-        return sent.stream().map(at -> (dashboard.floor().get(at) - at) / 1000.0).toList();
+        return sent.stream()
+                .map(at -> (dashboard.floor().get(at) - at) / 1000.0)
+                .toList();
     }
 
     /** Each service's garbage-collection pauses so far: count and seconds. */
@@ -201,14 +256,17 @@ class EventLatencyBenchmarkIT {
         Map<String, double[]> pauses = new LinkedHashMap<>();
         SERVICES.forEach((service, url) -> {
             String metrics = ServiceProbe.metrics(url, token);
-            pauses.put(service, new double[] {ServiceProbe.metric(metrics, "jvm_gc_pause_seconds_count", null),
-                ServiceProbe.metric(metrics, "jvm_gc_pause_seconds_sum", null)});
+            pauses.put(service, new double[] {
+                ServiceProbe.metric(metrics, "jvm_gc_pause_seconds_count", null),
+                ServiceProbe.metric(metrics, "jvm_gc_pause_seconds_sum", null)
+            });
         });
         return pauses;
     }
 
     private static String report(int items, String mixed, List<Phase> phases) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
+        StringBuilder out =
+                new StringBuilder(String.format(Locale.ROOT, """
                 Event latency (EventLatencyBenchmarkIT) at %s: status changes through task-service's API over %d items, \
                 %d s per phase; ms from ce_time (the commit) to receipt by a kafka-clients consumer in its own JVM. \
                 The floor: a producer like notification-service's, same rate, scratch topic, same broker and consumer \
@@ -218,10 +276,21 @@ class EventLatencyBenchmarkIT {
                 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
                 """, Instant.now(), items, SECONDS, FLOOR_SECONDS, mixed));
         for (Phase p : phases) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d/s | %.0f/s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | x%.1f | x%.1f |%n",
-                    p.name(), p.startedAfterSeconds(), p.rate(), p.achieved(), p.pipeline().size(), percentile(p.pipeline(), 50),
-                    percentile(p.pipeline(), 90), percentile(p.pipeline(), 99), percentile(p.pipeline(), 100),
-                    percentile(p.floor(), 50), percentile(p.floor(), 99), percentile(p.pipeline(), 50) / percentile(p.floor(), 50),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %d/s | %.0f/s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | x%.1f | x%.1f |%n",
+                    p.name(),
+                    p.startedAfterSeconds(),
+                    p.rate(),
+                    p.achieved(),
+                    p.pipeline().size(),
+                    percentile(p.pipeline(), 50),
+                    percentile(p.pipeline(), 90),
+                    percentile(p.pipeline(), 99),
+                    percentile(p.pipeline(), 100),
+                    percentile(p.floor(), 50),
+                    percentile(p.floor(), 99),
+                    percentile(p.pipeline(), 50) / percentile(p.floor(), 50),
                     percentile(p.pipeline(), 99) / percentile(p.floor(), 99)));
         }
         out.append("""
@@ -235,11 +304,20 @@ class EventLatencyBenchmarkIT {
         for (Phase p : phases) {
             out.append("| ").append(p.name()).append(" | ").append(p.rate()).append("/s |");
             for (String stage : StageHistograms.STAGES) {
-                out.append(String.format(Locale.ROOT, " %.2f / %.2f / %.2f |", p.stages().percentileMillis(stage, 50),
-                        p.stages().percentileMillis(stage, 90), p.stages().percentileMillis(stage, 99)));
+                out.append(String.format(
+                        Locale.ROOT,
+                        " %.2f / %.2f / %.2f |",
+                        p.stages().percentileMillis(stage, 50),
+                        p.stages().percentileMillis(stage, 90),
+                        p.stages().percentileMillis(stage, 99)));
             }
             for (List<Double> part : List.of(p.toSend(), p.sendToConsumer())) {
-                out.append(String.format(Locale.ROOT, " %.2f / %.2f / %.2f |", percentile(part, 50), percentile(part, 90), percentile(part, 99)));
+                out.append(String.format(
+                        Locale.ROOT,
+                        " %.2f / %.2f / %.2f |",
+                        percentile(part, 50),
+                        percentile(part, 90),
+                        percentile(part, 99)));
             }
             out.append('\n');
         }
@@ -255,11 +333,27 @@ class EventLatencyBenchmarkIT {
             double[] notification = p.gcPauses().get("notification-service");
             double seconds = p.pipeline().size() / p.achieved();
             StringBuilder cpu = new StringBuilder();
-            p.cpuSeconds().forEach((process, used) -> cpu.append(String.format(Locale.ROOT, "%s %.2f, ", process,
-                    used * 1000 / p.pipeline().size())));
-            double busy = p.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum() / seconds;
-            out.append(String.format(Locale.ROOT, "| %s | %d/s | %.0f, %.0f ms | %.0f, %.0f ms | %s | %.1f of %d |%n", p.name(), p.rate(),
-                    task[0], task[1] * 1000, notification[0], notification[1] * 1000, cpu.toString().replaceAll(", $", ""), busy,
+            p.cpuSeconds()
+                    .forEach((process, used) -> cpu.append(String.format(
+                            Locale.ROOT,
+                            "%s %.2f, ",
+                            process,
+                            used * 1000 / p.pipeline().size())));
+            double busy = p.cpuSeconds().values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum()
+                    / seconds;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d/s | %.0f, %.0f ms | %.0f, %.0f ms | %s | %.1f of %d |%n",
+                    p.name(),
+                    p.rate(),
+                    task[0],
+                    task[1] * 1000,
+                    notification[0],
+                    notification[1] * 1000,
+                    cpu.toString().replaceAll(", $", ""),
+                    busy,
                     Runtime.getRuntime().availableProcessors()));
         }
         return out.toString();

@@ -34,23 +34,28 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class LatencyConsumer {
 
-    private LatencyConsumer() {
-    }
+    private LatencyConsumer() {}
 
     /** Arguments: the bootstrap servers, the status topic, the floor's topic. */
     public static void main(String[] args) throws IOException {
         Properties config = new Properties();
-        config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0],
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+        config.putAll(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                args[0],
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName()));
         String statusTopic = args[1];
         String floorTopic = args[2];
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.US_ASCII), 1 << 16);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(statusTopic, floorTopic)) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
@@ -66,7 +71,8 @@ public final class LatencyConsumer {
                         out.write("F " + new String(record.value(), StandardCharsets.US_ASCII) + " " + received + "\n");
                     } else if ("/task-service".equals(header(record, "ce_source"))) {
                         out.write("E " + header(record, "ce_subject") + "#" + header(record, "ce_sequence") + " "
-                                + micros(Instant.parse(header(record, "ce_time"))) + " " + record.timestamp() + " " + received + "\n");
+                                + micros(Instant.parse(header(record, "ce_time"))) + " " + record.timestamp() + " "
+                                + received + "\n");
                     }
                 }
                 out.flush();

@@ -17,6 +17,7 @@ final class LatencyHistogram {
     private static final int EXACT = 2 * SUB_BUCKETS;
     /** 2^40 µs is twelve days: anything above lands in the last bucket. */
     private static final int MAX_EXPONENT = 40;
+
     private static final int SIZE = EXACT + (MAX_EXPONENT - 8 + 1) * SUB_BUCKETS;
 
     private final AtomicLongArray counts = new AtomicLongArray(SIZE);
@@ -77,8 +78,13 @@ final class LatencyHistogram {
         if (count() == 0) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, "%s / %s / %s / %s", ms(percentileMillis(50)), ms(percentileMillis(90)),
-                ms(percentileMillis(99)), ms(maxMillis()));
+        return String.format(
+                Locale.ROOT,
+                "%s / %s / %s / %s",
+                ms(percentileMillis(50)),
+                ms(percentileMillis(90)),
+                ms(percentileMillis(99)),
+                ms(maxMillis()));
     }
 
     static String ms(double millis) {

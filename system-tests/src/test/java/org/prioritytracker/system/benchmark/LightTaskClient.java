@@ -19,10 +19,10 @@ import org.prioritytracker.system.support.Tokens;
  */
 final class LightTaskClient {
 
-    private record Known(long version, boolean atRisk) {
-    }
+    private record Known(long version, boolean atRisk) {}
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, Known> items = new ConcurrentHashMap<>();
 
     /** Moves the item between IN_PROGRESS and AT_RISK; returns its new version. */
@@ -31,10 +31,13 @@ final class LightTaskClient {
             Known known = items.computeIfAbsent(code, this::read);
             boolean toAtRisk = !known.atRisk();
             String body = toAtRisk ? "{\"to\":\"AT_RISK\",\"reason\":\"benchmark\"}" : "{\"to\":\"IN_PROGRESS\"}";
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(SystemStack.TASK + "/api/items/" + code + "/transitions"))
-                    .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
-                    .header("If-Match", "\"" + known.version() + "\"")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            HttpResponse<String> response =
+                    send(HttpRequest.newBuilder(URI.create(SystemStack.TASK + "/api/items/" + code + "/transitions"))
+                            .header("Authorization", "Bearer " + token())
+                            .header("Content-Type", "application/json")
+                            .header("If-Match", "\"" + known.version() + "\"")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build());
             if (response.statusCode() == 200) {
                 long version = etag(response);
                 items.put(code, new Known(version, toAtRisk));
@@ -47,7 +50,9 @@ final class LightTaskClient {
 
     private Known read(String code) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(SystemStack.TASK + "/api/items/" + code))
-                .header("Authorization", "Bearer " + token()).GET().build());
+                .header("Authorization", "Bearer " + token())
+                .GET()
+                .build());
         return new Known(etag(response), response.body().contains("\"status\":\"AT_RISK\""));
     }
 
@@ -57,7 +62,8 @@ final class LightTaskClient {
     }
 
     private static long etag(HttpResponse<String> response) {
-        return Long.parseLong(response.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+        return Long.parseLong(
+                response.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -37,8 +37,10 @@ final class MixedLoad {
 
     private final List<String> items;
     private final LightTaskClient changes;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
 
     MixedLoad(List<String> items, LightTaskClient changes) {
@@ -66,9 +68,12 @@ final class MixedLoad {
         }
         Map<String, Long> sorted = new TreeMap<>();
         outcomes.forEach((kind, count) -> sorted.put(kind, count.get()));
-        return String.format(Locale.ROOT, "mixed load before the measurements: %d s of report submissions (20/s), item "
-                + "transitions (5/s), rollup and event-log reads (20/s) and streams opened and left (2/s); outcomes %s",
-                duration.toSeconds(), sorted);
+        return String.format(
+                Locale.ROOT,
+                "mixed load before the measurements: %d s of report submissions (20/s), item "
+                        + "transitions (5/s), rollup and event-log reads (20/s) and streams opened and left (2/s); outcomes %s",
+                duration.toSeconds(),
+                sorted);
     }
 
     /** Calls {@code action} {@code perSecond} times a second until {@code end} (nanoTime). */
@@ -108,9 +113,13 @@ final class MixedLoad {
         String item = items.get((i / provinces.size()) % items.size());
         String period = PERIODS.get((i / (provinces.size() * items.size())) % PERIODS.size());
         String body = ReportApi.body(item, period, i % 101, "混合负载 mixed load " + i);
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(SystemStack.PROGRESS + "/api/reports"))
-                .header("Authorization", "Bearer " + Tokens.of("provincial-reporter", province)).header("Content-Type", JSON)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(URI.create(SystemStack.PROGRESS + "/api/reports"))
+                        .header("Authorization", "Bearer " + Tokens.of("provincial-reporter", province))
+                        .header("Content-Type", JSON)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         count("report " + response.statusCode());
     }
@@ -124,22 +133,33 @@ final class MixedLoad {
         String item = items.get(i % items.size());
         String[] reads = {
             SystemStack.PROGRESS + "/api/rollups/overview", SystemStack.PROGRESS + "/api/rollups/items/" + item,
-            SystemStack.PROGRESS + "/api/rollups/heatmap", SystemStack.NOTIFICATION + "/api/events?limit=100&subject=" + item,
-            SystemStack.TASK + "/api/items/" + item};
+            SystemStack.PROGRESS + "/api/rollups/heatmap",
+                    SystemStack.NOTIFICATION + "/api/events?limit=100&subject=" + item,
+            SystemStack.TASK + "/api/items/" + item
+        };
         String url = reads[i % reads.length];
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + Tokens.of("viewer")).GET().build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + Tokens.of("viewer"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         count("read " + response.statusCode());
     }
 
     /** A browser tab that opens the stream, takes its first event and goes away. */
     private void openAndLeaveStream(int i) throws IOException, InterruptedException {
-        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(SystemStack.NOTIFICATION
-                + "/api/events/stream")).header("Authorization", "Bearer " + Tokens.of("viewer"))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse<Stream<String>> response = http.send(
+                HttpRequest.newBuilder(URI.create(SystemStack.NOTIFICATION + "/api/events/stream"))
+                        .header("Authorization", "Bearer " + Tokens.of("viewer"))
+                        .header("Accept", "text/event-stream")
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = response.body()) {
-            boolean positioned = response.statusCode() == 200 && lines.anyMatch(line -> line.equals("event: stream-position"));
+            boolean positioned =
+                    response.statusCode() == 200 && lines.anyMatch(line -> line.equals("event: stream-position"));
             count("stream " + response.statusCode() + (positioned ? " positioned" : ""));
         }
     }

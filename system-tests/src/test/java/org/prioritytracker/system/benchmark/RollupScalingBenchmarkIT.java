@@ -26,20 +26,35 @@ import org.prioritytracker.system.support.Tokens;
 class RollupScalingBenchmarkIT {
 
     private static final int SAMPLES = 60;
-    private static final List<String> ENDPOINTS = List.of("/api/rollups/overview", "/api/rollups/items/P3.2",
-            "/api/rollups/priorities/P3", "/api/rollups/provinces/130000", "/api/rollups/heatmap");
+    private static final List<String> ENDPOINTS = List.of(
+            "/api/rollups/overview",
+            "/api/rollups/items/P3.2",
+            "/api/rollups/priorities/P3",
+            "/api/rollups/provinces/130000",
+            "/api/rollups/heatmap");
 
     @Test
     void rollupLatencyWithFewAndWithManyReports() throws Exception {
         try (java.sql.Connection progress = java.sql.DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:5432/progress_e2e", "progress_e2e", "progress_e2e-local")) {
-            progress.createStatement().executeUpdate(
-                    "TRUNCATE latest_report, idempotency_key, report_version, report");
+            progress.createStatement().executeUpdate("TRUNCATE latest_report, idempotency_key, report_version, report");
         }
-        List<String> items = given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/priorities")
-                .then().statusCode(200).extract().jsonPath().getList("items.flatten().code");
-        List<String> provinces = given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/provinces")
-                .then().statusCode(200).extract().jsonPath().getList("code");
+        List<String> items = given().auth()
+                .oauth2(Tokens.of("viewer"))
+                .get(SystemStack.TASK + "/api/priorities")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.flatten().code");
+        List<String> provinces = given().auth()
+                .oauth2(Tokens.of("viewer"))
+                .get(SystemStack.TASK + "/api/provinces")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("code");
 
         submitAll(provinces, items, List.of("2025-01"));
         measure(); // warms the service up, so that both rounds below run on compiled code
@@ -51,15 +66,25 @@ class RollupScalingBenchmarkIT {
         submitAll(provinces, items, rest);
         List<double[]> many = measure();
 
-        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder report = new StringBuilder(String.format(
+                Locale.ROOT,
                 "rollup latency, median of %d requests each (ms): %d reports -> %d reports, ratio%n",
-                SAMPLES, provinces.size() * items.size(), provinces.size() * items.size() * 16));
+                SAMPLES,
+                provinces.size() * items.size(),
+                provinces.size() * items.size() * 16));
         for (int i = 0; i < ENDPOINTS.size(); i++) {
-            report.append(String.format(Locale.ROOT, "  %-32s %7.2f -> %7.2f   x%.2f%n", ENDPOINTS.get(i),
-                    few.get(i)[0], many.get(i)[0], many.get(i)[0] / few.get(i)[0]));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "  %-32s %7.2f -> %7.2f   x%.2f%n",
+                    ENDPOINTS.get(i),
+                    few.get(i)[0],
+                    many.get(i)[0],
+                    many.get(i)[0] / few.get(i)[0]));
         }
         System.out.print(report);
-        Path out = Path.of(System.getProperty("tracker.stack.dir", "target/stack")).getParent().resolve("benchmark/rollups.txt");
+        Path out = Path.of(System.getProperty("tracker.stack.dir", "target/stack"))
+                .getParent()
+                .resolve("benchmark/rollups.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
     }
@@ -72,11 +97,23 @@ class RollupScalingBenchmarkIT {
                 StringBuilder csv = new StringBuilder("itemCode,period,percentComplete,status,narrative\n");
                 for (int i = 0; i < items.size(); i++) {
                     int percent = (province.hashCode() + i * 7 + period.hashCode()) & 0x3f;
-                    csv.append(items.get(i)).append(',').append(period).append(',').append(percent)
-                            .append(i % 5 == 0 ? ",AT_RISK," : ",ON_TRACK,").append("基准测试\n");
+                    csv.append(items.get(i))
+                            .append(',')
+                            .append(period)
+                            .append(',')
+                            .append(percent)
+                            .append(i % 5 == 0 ? ",AT_RISK," : ",ON_TRACK,")
+                            .append("基准测试\n");
                 }
-                JsonPath result = given().auth().oauth2(token).contentType("text/csv; charset=UTF-8").body(csv.toString())
-                        .post(SystemStack.PROGRESS + "/api/reports/batch").then().statusCode(200).extract().jsonPath();
+                JsonPath result = given().auth()
+                        .oauth2(token)
+                        .contentType("text/csv; charset=UTF-8")
+                        .body(csv.toString())
+                        .post(SystemStack.PROGRESS + "/api/reports/batch")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 assertEquals(items.size(), result.getInt("created") + result.getInt("duplicates"), result.prettify());
             }
         }
@@ -88,12 +125,20 @@ class RollupScalingBenchmarkIT {
         List<double[]> medians = new ArrayList<>();
         for (String endpoint : ENDPOINTS) {
             for (int i = 0; i < 10; i++) {
-                given().auth().oauth2(token).get(SystemStack.PROGRESS + endpoint).then().statusCode(200);
+                given().auth()
+                        .oauth2(token)
+                        .get(SystemStack.PROGRESS + endpoint)
+                        .then()
+                        .statusCode(200);
             }
             double[] samples = new double[SAMPLES];
             for (int i = 0; i < SAMPLES; i++) {
                 long start = System.nanoTime();
-                given().auth().oauth2(token).get(SystemStack.PROGRESS + endpoint).then().statusCode(200);
+                given().auth()
+                        .oauth2(token)
+                        .get(SystemStack.PROGRESS + endpoint)
+                        .then()
+                        .statusCode(200);
                 samples[i] = (System.nanoTime() - start) / 1e6;
             }
             java.util.Arrays.sort(samples);

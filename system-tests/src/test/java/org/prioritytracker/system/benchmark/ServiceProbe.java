@@ -23,8 +23,8 @@ import java.util.Set;
 final class ServiceProbe {
 
     /** One sample; memory in kB. */
-    record Sample(long rssKb, long privateKb, int threads, int kafkaConnections, int clientConnections, double cpuSeconds) {
-    }
+    record Sample(
+            long rssKb, long privateKb, int threads, int kafkaConnections, int clientConnections, double cpuSeconds) {}
 
     private static final double TICKS_PER_SECOND = clockTicks();
     private static final String ESTABLISHED = "01";
@@ -32,8 +32,10 @@ final class ServiceProbe {
     private final long pid;
     private final int kafkaPort;
     private final int servicePort;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     ServiceProbe(long pid, int kafkaPort, int servicePort) {
         this.pid = pid;
@@ -58,7 +60,8 @@ final class ServiceProbe {
                 if (line.startsWith("VmRSS:")) {
                     rss = kilobytes(line);
                 } else if (line.startsWith("Threads:")) {
-                    threads = Integer.parseInt(line.substring("Threads:".length()).strip());
+                    threads =
+                            Integer.parseInt(line.substring("Threads:".length()).strip());
                 }
             }
             long privateKb = 0;
@@ -138,7 +141,9 @@ final class ServiceProbe {
 
     private static double clockTicks() {
         try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
             return getconf.waitFor() == 0 ? Double.parseDouble(out) : 100.0;
         } catch (IOException | NumberFormatException e) {
@@ -152,8 +157,12 @@ final class ServiceProbe {
     /** The service's metrics in Prometheus text, or null when it does not answer with them. */
     static String metrics(String baseUrl, String token) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).GET().build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+                            .header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(20))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException e) {

@@ -26,8 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class SseLoadClient implements AutoCloseable {
 
     /** The outcome of opening a list of streams. */
-    record Opened(List<SseLoadStream> streams, int unsettled, Duration took) {
-    }
+    record Opened(List<SseLoadStream> streams, int unsettled, Duration took) {}
 
     private final Vertx vertx;
     private final List<HttpClient> clients = new ArrayList<>();
@@ -52,10 +51,13 @@ final class SseLoadClient implements AutoCloseable {
         this.port = uri.getPort();
         this.book = book;
         System.setProperty("vertx.disableFileCPResolving", "true");
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
-                .setWorkerPoolSize(1).setInternalBlockingPoolSize(1)
+        this.vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
+                .setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1)
                 // A wave of a thousand connections may hold an event loop for a moment: no warnings for that.
-                .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
+                .setBlockedThreadCheckInterval(10)
+                .setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
         for (int i = 0; i < addresses; i++) {
             String local = "127.0.0." + (2 + i);
             clients.add(client(local, 0));
@@ -64,20 +66,27 @@ final class SseLoadClient implements AutoCloseable {
     }
 
     private HttpClient client(String localAddress, int receiveBuffer) {
-        HttpClientOptions options = new HttpClientOptions().setLocalAddress(localAddress)
-                .setKeepAlive(false).setPipelining(false).setTryUseCompression(false)
-                .setConnectTimeout(20_000).setIdleTimeout(0).setTcpNoDelay(true);
+        HttpClientOptions options = new HttpClientOptions()
+                .setLocalAddress(localAddress)
+                .setKeepAlive(false)
+                .setPipelining(false)
+                .setTryUseCompression(false)
+                .setConnectTimeout(20_000)
+                .setIdleTimeout(0)
+                .setTcpNoDelay(true);
         if (receiveBuffer > 0) {
             options.setReceiveBufferSize(receiveBuffer);
         }
-        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(50_000).setMaxWaitQueueSize(-1));
+        return vertx.createHttpClient(
+                options, new PoolOptions().setHttp1MaxSize(50_000).setMaxWaitQueueSize(-1));
     }
 
     /**
      * Opens the streams in waves of {@code wave}, each given at most {@code waveTimeout} to settle;
      * stops early (the rest never opened) at {@code deadlineNanos} (System.nanoTime()).
      */
-    Opened open(List<SseLoadStream.Spec> specs, int wave, Duration waveTimeout, long deadlineNanos) throws InterruptedException {
+    Opened open(List<SseLoadStream.Spec> specs, int wave, Duration waveTimeout, long deadlineNanos)
+            throws InterruptedException {
         long started = System.nanoTime();
         List<SseLoadStream> streams = new ArrayList<>(specs.size());
         int unsettled = 0;
@@ -103,7 +112,10 @@ final class SseLoadClient implements AutoCloseable {
         SseLoadStream.Spec spec = stream.spec;
         List<HttpClient> pool = spec.smallBuffer() ? smallBufferClients : clients;
         HttpClient client = pool.get(spec.number() % pool.size());
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port)
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(host)
+                .setPort(port)
                 .setURI(spec.uri())
                 .putHeader("Authorization", "Bearer " + spec.token())
                 .putHeader("Accept", "text/event-stream");

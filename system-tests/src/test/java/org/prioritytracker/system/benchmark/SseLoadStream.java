@@ -23,7 +23,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SseLoadStream {
 
     /** What the stream asks for: {@code province} is set for a provincial reporter. */
-    record Spec(int number, String caller, String province, String token, String subject, String type,
+    record Spec(
+            int number,
+            String caller,
+            String province,
+            String token,
+            String subject,
+            String type,
             boolean smallBuffer) {
 
         String uri() {
@@ -42,7 +48,8 @@ final class SseLoadStream {
         /** Whether the server is to send this event on this stream: its filters and the reader's scope. */
         boolean accepts(EventBook.Entry event) {
             if (province != null) {
-                boolean admitted = event.province != null ? province.equals(event.province)
+                boolean admitted = event.province != null
+                        ? province.equals(event.province)
                         : !"/progress-service".equals(event.source);
                 if (!admitted) {
                     return false;
@@ -114,8 +121,7 @@ final class SseLoadStream {
         this.status = answer.statusCode();
         if (status != 200) {
             // Refused (429, 503) or an error: read the problem document away; the connection closes after it.
-            answer.handler(ignored -> {
-            });
+            answer.handler(ignored -> {});
             answer.endHandler(ignored -> ended = true);
             answer.exceptionHandler(ignored -> ended = true);
             settle();

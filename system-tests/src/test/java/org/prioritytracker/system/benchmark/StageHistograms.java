@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class StageHistograms {
 
     /** The stages in the order an event passes them; "commit to topic" is their whole. */
-    static final List<String> STAGES = List.of("decoding", "queue", "numbering", "send", "commit to topic", "bookkeeping");
+    static final List<String> STAGES =
+            List.of("decoding", "queue", "numbering", "send", "commit to topic", "bookkeeping");
 
     private static final Pattern BUCKET = Pattern.compile(
             "^(tracker_capture_stage_seconds_bucket|tracker_capture_commit_to_topic_seconds_bucket)\\{([^}]*)} (\\S+)");
@@ -43,9 +44,14 @@ final class StageHistograms {
                 while (label.find()) {
                     labels.put(label.group(1), label.group(2));
                 }
-                String stage = bucket.group(1).startsWith("tracker_capture_stage") ? labels.get("stage") : "commit to topic";
-                double bound = "+Inf".equals(labels.get("le")) ? Double.POSITIVE_INFINITY : Double.parseDouble(labels.get("le"));
-                cumulative.computeIfAbsent(stage, s -> new TreeMap<>()).merge(bound, Double.parseDouble(bucket.group(3)), Double::sum);
+                String stage =
+                        bucket.group(1).startsWith("tracker_capture_stage") ? labels.get("stage") : "commit to topic";
+                double bound = "+Inf".equals(labels.get("le"))
+                        ? Double.POSITIVE_INFINITY
+                        : Double.parseDouble(labels.get("le"));
+                cumulative
+                        .computeIfAbsent(stage, s -> new TreeMap<>())
+                        .merge(bound, Double.parseDouble(bucket.group(3)), Double::sum);
             }
         }
         return new StageHistograms(cumulative);
@@ -65,7 +71,9 @@ final class StageHistograms {
 
     long count(String stage) {
         TreeMap<Double, Double> buckets = cumulative.get(stage);
-        return buckets == null || buckets.isEmpty() ? 0 : Math.round(buckets.lastEntry().getValue());
+        return buckets == null || buckets.isEmpty()
+                ? 0
+                : Math.round(buckets.lastEntry().getValue());
     }
 
     /** The {@code p}-th percentile of {@code stage} in ms, NaN when nothing was recorded; past the last finite bound, that bound. */
@@ -97,8 +105,14 @@ final class StageHistograms {
     List<String> lines() {
         List<String> lines = new ArrayList<>();
         for (String stage : STAGES) {
-            lines.add(String.format(Locale.ROOT, "%-16s %7d  p50 %7.2f  p90 %7.2f  p99 %7.2f", stage, count(stage),
-                    percentileMillis(stage, 50), percentileMillis(stage, 90), percentileMillis(stage, 99)));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%-16s %7d  p50 %7.2f  p90 %7.2f  p99 %7.2f",
+                    stage,
+                    count(stage),
+                    percentileMillis(stage, 50),
+                    percentileMillis(stage, 90),
+                    percentileMillis(stage, 99)));
         }
         return lines;
     }

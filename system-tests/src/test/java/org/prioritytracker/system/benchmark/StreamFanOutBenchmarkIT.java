@@ -70,10 +70,15 @@ import org.prioritytracker.testsupport.TopicReader;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class StreamFanOutBenchmarkIT {
 
-    private static final List<Integer> STREAMS = Arrays.stream(System.getProperty("benchmark.streams", "1000,5000,10000")
-            .split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+    private static final List<Integer> STREAMS = Arrays.stream(
+                    System.getProperty("benchmark.streams", "1000,5000,10000").split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .map(Integer::valueOf)
+            .toList();
     /** The issue's "200-stream case", measured first in the same run; 0 leaves it out. */
     private static final int BASELINE = Integer.getInteger("benchmark.stream.baseline", 200);
+
     private static final int RATE = Integer.getInteger("benchmark.stream.rate", 10);
     private static final int SECONDS = Integer.getInteger("benchmark.stream.seconds", 30);
     private static final int STALL_RATE = Integer.getInteger("benchmark.stream.stall.rate", 10);
@@ -85,8 +90,10 @@ class StreamFanOutBenchmarkIT {
      * loopback grows to megabytes and would hold a whole phase of events).
      */
     private static final int STALL_RECEIVE_BUFFER = Integer.getInteger("benchmark.stream.stall.rcvbuf", 65_536);
+
     private static final int WAVE = Integer.getInteger("benchmark.stream.wave", 250);
-    private static final Duration WAVE_TIMEOUT = Duration.ofSeconds(Integer.getInteger("benchmark.stream.wave.seconds", 60));
+    private static final Duration WAVE_TIMEOUT =
+            Duration.ofSeconds(Integer.getInteger("benchmark.stream.wave.seconds", 60));
     /** Source addresses 127.0.0.2 ... 127.0.0.(1 + ADDRESSES). */
     private static final int ADDRESSES = Integer.getInteger("benchmark.stream.addresses", 19);
     /** The longest wait for the last events to reach every client once the changes are made. */
@@ -95,6 +102,7 @@ class StreamFanOutBenchmarkIT {
     private static final Duration RESUME = Duration.ofSeconds(30);
     /** The longest wait for the server to let go of closed streams. */
     private static final Duration RELEASE = Duration.ofSeconds(120);
+
     private static final Duration OPEN_LIMIT = Duration.ofMinutes(10);
     /**
      * A warm-up before the first N, not in the table: the first events through a JVM's code (the
@@ -104,13 +112,16 @@ class StreamFanOutBenchmarkIT {
     private static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.stream.warmup.seconds", 20);
     /** A working day's mixed load (MixedLoad) before anything is measured, so that the stack has served it; 0: none. */
     private static final int MIXED_SECONDS = Integer.getInteger("benchmark.stream.mixed.seconds", 0);
+
     private static final int WARM_UP_STREAMS = 50;
     private static final int SUBJECT_EVERY = 10;
     private static final int TYPE_EVERY = 20;
     private static final String STATUS_CHANGED = "tracker.item.status-changed";
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
-    private static final int KAFKA_PORT = Integer.parseInt(SystemStack.KAFKA.substring(SystemStack.KAFKA.lastIndexOf(':') + 1));
-    private static final int SERVICE_PORT = java.net.URI.create(SystemStack.NOTIFICATION).getPort();
+    private static final int KAFKA_PORT =
+            Integer.parseInt(SystemStack.KAFKA.substring(SystemStack.KAFKA.lastIndexOf(':') + 1));
+    private static final int SERVICE_PORT =
+            java.net.URI.create(SystemStack.NOTIFICATION).getPort();
     private static final Path OUT = Path.of("target", "benchmark", "stream-fanout.txt");
     private static final Path DIFFERENCES = Path.of("target", "benchmark", "stream-fanout-differences.txt");
     private static final int DIFFERENCES_IN_REPORT = 20;
@@ -132,10 +143,17 @@ class StreamFanOutBenchmarkIT {
         private final AtomicReference<ServiceProbe.Sample> max = new AtomicReference<>();
 
         void add(ServiceProbe.Sample s) {
-            max.accumulateAndGet(s, (a, b) -> a == null ? b : new ServiceProbe.Sample(Math.max(a.rssKb(), b.rssKb()),
-                    Math.max(a.privateKb(), b.privateKb()), Math.max(a.threads(), b.threads()),
-                    Math.max(a.kafkaConnections(), b.kafkaConnections()), Math.max(a.clientConnections(), b.clientConnections()),
-                    Math.max(a.cpuSeconds(), b.cpuSeconds())));
+            max.accumulateAndGet(
+                    s,
+                    (a, b) -> a == null
+                            ? b
+                            : new ServiceProbe.Sample(
+                                    Math.max(a.rssKb(), b.rssKb()),
+                                    Math.max(a.privateKb(), b.privateKb()),
+                                    Math.max(a.threads(), b.threads()),
+                                    Math.max(a.kafkaConnections(), b.kafkaConnections()),
+                                    Math.max(a.clientConnections(), b.clientConnections()),
+                                    Math.max(a.cpuSeconds(), b.cpuSeconds())));
         }
 
         ServiceProbe.Sample get() {
@@ -144,8 +162,7 @@ class StreamFanOutBenchmarkIT {
     }
 
     /** Events made by one phase, and what the reference consumer made of them. */
-    private record Changes(int made, int failed, double achievedRate, List<EventBook.Entry> events, int unmatched) {
-    }
+    private record Changes(int made, int failed, double achievedRate, List<EventBook.Entry> events, int unmatched) {}
 
     /** One phase's figures. */
     private static final class PhaseResult {
@@ -211,6 +228,7 @@ class StreamFanOutBenchmarkIT {
     private List<String> items;
     /** Why the run stopped before its last N, if it did. */
     private String aborted;
+
     private String warmUp;
     private String mixedLoad;
 
@@ -221,8 +239,10 @@ class StreamFanOutBenchmarkIT {
         items = TaskApi.items();
         items.forEach(TaskApi::makeActive);
         List<Caller> callers = callers();
-        probe = new ServiceProbe(ServiceProbe.pidIn(SystemStack.STACK_DIR.resolve("run/notification-service.pid")),
-                KAFKA_PORT, SERVICE_PORT);
+        probe = new ServiceProbe(
+                ServiceProbe.pidIn(SystemStack.STACK_DIR.resolve("run/notification-service.pid")),
+                KAFKA_PORT,
+                SERVICE_PORT);
         LightTaskClient changes = new LightTaskClient();
         List<Integer> counts = new ArrayList<>();
         if (BASELINE > 0) {
@@ -236,7 +256,11 @@ class StreamFanOutBenchmarkIT {
         }
         try (SseLoadClient load = new SseLoadClient(SystemStack.NOTIFICATION, ADDRESSES, STALL_RECEIVE_BUFFER, book)) {
             if (WARM_UP_SECONDS > 0) {
-                warmUp(load, changes, callers, Math.min(WARM_UP_STREAMS, counts.isEmpty() ? WARM_UP_STREAMS : counts.get(0)));
+                warmUp(
+                        load,
+                        changes,
+                        callers,
+                        Math.min(WARM_UP_STREAMS, counts.isEmpty() ? WARM_UP_STREAMS : counts.get(0)));
             }
             for (int n : counts) {
                 Row row = new Row();
@@ -249,7 +273,9 @@ class StreamFanOutBenchmarkIT {
                     // The service died, say: what was measured so far is still reported.
                     aborted = n + " streams: " + e;
                 }
-                if (aborted == null && row.normal != null && row.normal.changes.made() > 0
+                if (aborted == null
+                        && row.normal != null
+                        && row.normal.changes.made() > 0
                         && row.normal.changes.events().isEmpty()) {
                     aborted = n + " streams: none of the changes reached the topic; the stack is broken "
                             + "(see target/stack/logs), so nothing more is measured";
@@ -275,21 +301,23 @@ class StreamFanOutBenchmarkIT {
                 failures.add(row.n + " streams: " + row.opened + " opened");
             }
             if (!row.normal.differences.isEmpty()) {
-                failures.add(row.n + " streams: " + row.normal.differences.size() + " streams received other than expected");
+                failures.add(
+                        row.n + " streams: " + row.normal.differences.size() + " streams received other than expected");
             }
             if (row.stall != null && !row.stall.differences.isEmpty()) {
                 failures.add(row.n + " streams, stall phase: " + row.stall.differences.size()
                         + " streams that kept reading received other than expected");
             }
         }
-        assertTrue(failures.isEmpty(), "Every stream opens and receives every event it should: " + failures
-                + "; see " + OUT.toAbsolutePath());
+        assertTrue(
+                failures.isEmpty(),
+                "Every stream opens and receives every event it should: " + failures + "; see " + OUT.toAbsolutePath());
     }
 
     /** The development users who may open streams, in the order the streams take them. */
     private static List<Caller> callers() {
-        List<Caller> callers = new ArrayList<>(List.of(new Caller("viewer", null), new Caller("ministry-admin", null),
-                new Caller("ministry-reviewer", null)));
+        List<Caller> callers = new ArrayList<>(List.of(
+                new Caller("viewer", null), new Caller("ministry-admin", null), new Caller("ministry-reviewer", null)));
         SeedBureaus.codes().forEach(code -> callers.add(new Caller("provincial-reporter", code)));
         return callers;
     }
@@ -297,7 +325,8 @@ class StreamFanOutBenchmarkIT {
     private void measure(Row row, SseLoadClient load, LightTaskClient changes, List<Caller> callers) throws Exception {
         int n = row.n;
         String metricsToken = Tokens.of("metrics-reader");
-        row.openGaugeBefore = ServiceProbe.metric(ServiceProbe.metrics(SystemStack.NOTIFICATION, metricsToken), "tracker_stream_open", null);
+        row.openGaugeBefore = ServiceProbe.metric(
+                ServiceProbe.metrics(SystemStack.NOTIFICATION, metricsToken), "tracker_stream_open", null);
         row.before = probe.sample();
 
         Map<String, String> tokens = freshTokens(callers);
@@ -311,14 +340,19 @@ class StreamFanOutBenchmarkIT {
         count(row, streams);
         row.allOpen = probe.sample();
         row.peak.add(row.allOpen);
-        row.openGaugeWhile = ServiceProbe.metric(ServiceProbe.metrics(SystemStack.NOTIFICATION, Tokens.of("metrics-reader")),
-                "tracker_stream_open", null);
+        row.openGaugeWhile = ServiceProbe.metric(
+                ServiceProbe.metrics(SystemStack.NOTIFICATION, Tokens.of("metrics-reader")),
+                "tracker_stream_open",
+                null);
         Instant tokensExpire = expiry(tokens.values());
         long needed = SECONDS + DRAIN.toSeconds() / 2 + 30;
         if (Duration.between(Instant.now(), tokensExpire).toSeconds() < needed) {
-            row.notes.add(String.format(Locale.ROOT, "the tokens expire %d s after the streams opened, less than the %d s "
-                    + "the phase may take: streams may end with token-expired",
-                    Duration.between(Instant.now(), tokensExpire).toSeconds(), needed));
+            row.notes.add(String.format(
+                    Locale.ROOT,
+                    "the tokens expire %d s after the streams opened, less than the %d s "
+                            + "the phase may take: streams may end with token-expired",
+                    Duration.between(Instant.now(), tokensExpire).toSeconds(),
+                    needed));
         }
 
         try {
@@ -332,12 +366,16 @@ class StreamFanOutBenchmarkIT {
                 release(row);
                 tokens = freshTokens(callers);
                 tokensExpire = expiry(tokens.values());
-                SseLoadClient.Opened again = load.open(specs(n, callers, tokens), WAVE, WAVE_TIMEOUT,
-                        System.nanoTime() + OPEN_LIMIT.toNanos());
+                SseLoadClient.Opened again = load.open(
+                        specs(n, callers, tokens), WAVE, WAVE_TIMEOUT, System.nanoTime() + OPEN_LIMIT.toNanos());
                 streams = again.streams();
                 long live = streams.stream().filter(SseLoadStream::live).count();
-                row.reopenOutcome = String.format(Locale.ROOT, "reopened with fresh tokens for the stall phase: %d of %d open in %.1f s",
-                        live, n, again.took().toMillis() / 1000.0);
+                row.reopenOutcome = String.format(
+                        Locale.ROOT,
+                        "reopened with fresh tokens for the stall phase: %d of %d open in %.1f s",
+                        live,
+                        n,
+                        again.took().toMillis() / 1000.0);
                 row.peak.add(probe.sample());
             }
             row.stall = phase("stall", streams, STALL_RATE, STALL_SECONDS, changes, row.peak, true);
@@ -352,14 +390,21 @@ class StreamFanOutBenchmarkIT {
         Row row = new Row();
         row.n = n;
         row.before = probe.sample();
-        SseLoadClient.Opened opened = load.open(specs(n, callers, freshTokens(callers)), WAVE, WAVE_TIMEOUT,
-                System.nanoTime() + OPEN_LIMIT.toNanos());
+        SseLoadClient.Opened opened = load.open(
+                specs(n, callers, freshTokens(callers)), WAVE, WAVE_TIMEOUT, System.nanoTime() + OPEN_LIMIT.toNanos());
         try {
             PhaseResult p = phase("warm-up", opened.streams(), RATE, WARM_UP_SECONDS, changes, row.peak, false);
-            warmUp = String.format(Locale.ROOT, "warm-up (not in the tables): %d streams, %d changes at %d/s, record -> client "
-                    + "%s ms (%d negative, the lowest %s ms), commit -> client %s ms, %d streams differing", n,
-                    p.changes.made(), RATE, p.latencies.recordToClient.summary(), p.latencies.recordToClient.negative(),
-                    LatencyHistogram.ms(p.latencies.recordToClient.minMillis()), p.latencies.commitToClient.summary(),
+            warmUp = String.format(
+                    Locale.ROOT,
+                    "warm-up (not in the tables): %d streams, %d changes at %d/s, record -> client "
+                            + "%s ms (%d negative, the lowest %s ms), commit -> client %s ms, %d streams differing",
+                    n,
+                    p.changes.made(),
+                    RATE,
+                    p.latencies.recordToClient.summary(),
+                    p.latencies.recordToClient.negative(),
+                    LatencyHistogram.ms(p.latencies.recordToClient.minMillis()),
+                    p.latencies.commitToClient.summary(),
                     p.differences.size());
         } finally {
             closeAll(opened.streams());
@@ -380,10 +425,12 @@ class StreamFanOutBenchmarkIT {
         List<SseLoadStream.Spec> specs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Caller caller = callers.get(i % callers.size());
-            String subject = i % SUBJECT_EVERY == SUBJECT_EVERY / 2 ? items.get((i / SUBJECT_EVERY) % items.size()) : null;
+            String subject =
+                    i % SUBJECT_EVERY == SUBJECT_EVERY / 2 ? items.get((i / SUBJECT_EVERY) % items.size()) : null;
             String type = subject == null && i % TYPE_EVERY == 1 ? STATUS_CHANGED : null;
             boolean willStall = i % STALL_EVERY == STALL_EVERY / 2 - 1;
-            specs.add(new SseLoadStream.Spec(i, caller.name(), caller.province(), tokens.get(caller.name()), subject, type, willStall));
+            specs.add(new SseLoadStream.Spec(
+                    i, caller.name(), caller.province(), tokens.get(caller.name()), subject, type, willStall));
         }
         return specs;
     }
@@ -401,7 +448,9 @@ class StreamFanOutBenchmarkIT {
                 row.failed++;
             }
         }
-        streams.stream().filter(s -> s.failure() != null).limit(3)
+        streams.stream()
+                .filter(s -> s.failure() != null)
+                .limit(3)
                 .forEach(s -> row.notes.add("stream " + s.spec.number() + " failed: " + s.failure()));
     }
 
@@ -409,16 +458,25 @@ class StreamFanOutBenchmarkIT {
      * One phase: changes at {@code rate} for {@code seconds} while the streams are open (with every
      * STALL_EVERY-th stream paused when {@code stall}), then a wait for the last events to arrive.
      */
-    private PhaseResult phase(String name, List<SseLoadStream> streams, int rate, int seconds, LightTaskClient changes, Peak peak,
-            boolean stall) throws Exception {
+    private PhaseResult phase(
+            String name,
+            List<SseLoadStream> streams,
+            int rate,
+            int seconds,
+            LightTaskClient changes,
+            Peak peak,
+            boolean stall)
+            throws Exception {
         PhaseResult result = new PhaseResult();
         result.name = name;
         result.rate = rate;
         result.seconds = seconds;
         result.latencies = new EventBook.Phase(name);
         List<SseLoadStream> live = streams.stream().filter(SseLoadStream::live).toList();
-        List<SseLoadStream> stalled = stall ? live.stream().filter(s -> s.spec.smallBuffer()).toList() : List.of();
-        List<SseLoadStream> reading = live.stream().filter(s -> !stalled.contains(s)).toList();
+        List<SseLoadStream> stalled =
+                stall ? live.stream().filter(s -> s.spec.smallBuffer()).toList() : List.of();
+        List<SseLoadStream> reading =
+                live.stream().filter(s -> !stalled.contains(s)).toList();
         result.streams = reading.size();
         result.stalled = stalled.size();
         String metricsToken = Tokens.of("metrics-reader");
@@ -436,8 +494,11 @@ class StreamFanOutBenchmarkIT {
 
             Map<String, BitSet> expectedByFilter = new HashMap<>();
             long drainStart = System.nanoTime();
-            result.drained = await(DRAIN, () -> reading.stream().filter(s -> !s.ended())
-                    .allMatch(s -> s.receivedAll(expected(s.spec, result.changes.events(), expectedByFilter))));
+            result.drained = await(
+                    DRAIN,
+                    () -> reading.stream()
+                            .filter(s -> !s.ended())
+                            .allMatch(s -> s.receivedAll(expected(s.spec, result.changes.events(), expectedByFilter))));
             result.drainTook = Duration.ofNanos(System.nanoTime() - drainStart);
             ServiceProbe.Sample cpuAfter = probe.sample();
             result.cpuSeconds = cpuAfter.cpuSeconds() - cpuBefore.cpuSeconds();
@@ -455,8 +516,11 @@ class StreamFanOutBenchmarkIT {
             result.slowClientEndedDelta = slowClientEnded(metricsToken) - slowBefore;
             stalled.forEach(SseLoadStream::resume);
             Map<String, BitSet> expectedByFilter = new HashMap<>();
-            await(RESUME, () -> stalled.stream().allMatch(s -> s.ended()
-                    || s.receivedAll(expected(s.spec, result.changes.events(), expectedByFilter))));
+            await(
+                    RESUME,
+                    () -> stalled.stream()
+                            .allMatch(s -> s.ended()
+                                    || s.receivedAll(expected(s.spec, result.changes.events(), expectedByFilter))));
             result.slowClientEndedDeltaAfterResume = slowClientEnded(Tokens.of("metrics-reader")) - slowBefore;
             for (SseLoadStream stream : stalled) {
                 compare(result, stream, true);
@@ -493,9 +557,19 @@ class StreamFanOutBenchmarkIT {
         result.received += received + unexpected;
         result.duplicates += stream.duplicates();
         if (received != expected || unexpected > 0) {
-            String line = String.format(Locale.ROOT, "%s phase, stream %d (%s, filter %s): expected %d, received %d, "
-                    + "unexpected %d, duplicates %d%s", result.name, stream.spec.number(), stream.spec.caller(),
-                    stream.spec.filter(), expected, received, unexpected, stream.duplicates(), endedHow(stream));
+            String line = String.format(
+                    Locale.ROOT,
+                    "%s phase, stream %d (%s, filter %s): expected %d, received %d, "
+                            + "unexpected %d, duplicates %d%s",
+                    result.name,
+                    stream.spec.number(),
+                    stream.spec.caller(),
+                    stream.spec.filter(),
+                    expected,
+                    received,
+                    unexpected,
+                    stream.duplicates(),
+                    endedHow(stream));
             result.differences.add(line);
             allDifferences.add(line);
         }
@@ -538,7 +612,9 @@ class StreamFanOutBenchmarkIT {
     }
 
     private double slowClientEnded(String token) {
-        return ServiceProbe.metric(ServiceProbe.metrics(SystemStack.NOTIFICATION, token), "tracker_stream_ended_total",
+        return ServiceProbe.metric(
+                ServiceProbe.metrics(SystemStack.NOTIFICATION, token),
+                "tracker_stream_ended_total",
                 "reason=\"slow-client\"");
     }
 
@@ -561,23 +637,27 @@ class StreamFanOutBenchmarkIT {
         AtomicInteger issued = new AtomicInteger();
         long start = System.nanoTime();
         try {
-            pacer.scheduleAtFixedRate(() -> {
-                int n = issued.getAndIncrement();
-                if (n >= total) {
-                    return;
-                }
-                int item = n % items.size();
-                String code = items.get(item);
-                threads.get(item % workers).execute(() -> {
-                    try {
-                        made.add(code + "#" + client.toggle(code));
-                    } catch (RuntimeException | AssertionError e) {
-                        failed.incrementAndGet();
-                    } finally {
-                        done.incrementAndGet();
-                    }
-                });
-            }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+            pacer.scheduleAtFixedRate(
+                    () -> {
+                        int n = issued.getAndIncrement();
+                        if (n >= total) {
+                            return;
+                        }
+                        int item = n % items.size();
+                        String code = items.get(item);
+                        threads.get(item % workers).execute(() -> {
+                            try {
+                                made.add(code + "#" + client.toggle(code));
+                            } catch (RuntimeException | AssertionError e) {
+                                failed.incrementAndGet();
+                            } finally {
+                                done.incrementAndGet();
+                            }
+                        });
+                    },
+                    0,
+                    1_000_000_000L / rate,
+                    TimeUnit.NANOSECONDS);
             await(Duration.ofSeconds(seconds * 3L + 60), () -> done.get() >= total);
         } finally {
             pacer.shutdownNow();
@@ -594,7 +674,8 @@ class StreamFanOutBenchmarkIT {
         int unmatched = 0;
         for (String key : keys) {
             int hash = key.lastIndexOf('#');
-            EventBook.Entry entry = book.bySubjectSequence(key.substring(0, hash), Long.parseLong(key.substring(hash + 1)));
+            EventBook.Entry entry =
+                    book.bySubjectSequence(key.substring(0, hash), Long.parseLong(key.substring(hash + 1)));
             if (entry == null) {
                 unmatched++;
             } else {
@@ -616,29 +697,40 @@ class StreamFanOutBenchmarkIT {
         Reference(EventBook book, EventBook.Phase phase) {
             this.book = book;
             KafkaConsumer<String, byte[]> consumer = TopicReader.consumerAtEnd(SystemStack.KAFKA, SystemStack.TOPIC);
-            thread = new Thread(() -> {
-                try (consumer) {
-                    while (running) {
-                        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                            long at = EventBook.nowMicros();
-                            String id = header(record, "ce_id");
-                            if (id != null) {
-                                book.seenByReference(id, at, phase, header(record, "ce_subject"), header(record, "ce_sequence"),
-                                        header(record, "ce_type"), header(record, "ce_source"), header(record, "ce_province"),
-                                        header(record, "ce_time"));
+            thread = new Thread(
+                    () -> {
+                        try (consumer) {
+                            while (running) {
+                                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                                    long at = EventBook.nowMicros();
+                                    String id = header(record, "ce_id");
+                                    if (id != null) {
+                                        book.seenByReference(
+                                                id,
+                                                at,
+                                                phase,
+                                                header(record, "ce_subject"),
+                                                header(record, "ce_sequence"),
+                                                header(record, "ce_type"),
+                                                header(record, "ce_source"),
+                                                header(record, "ce_province"),
+                                                header(record, "ce_time"));
+                                    }
+                                }
                             }
                         }
-                    }
-                }
-            }, "stream-benchmark-reference");
+                    },
+                    "stream-benchmark-reference");
             thread.setDaemon(true);
             thread.start();
         }
 
         boolean seen(String subjectAndSequence) {
             int hash = subjectAndSequence.lastIndexOf('#');
-            return book.bySubjectSequence(subjectAndSequence.substring(0, hash),
-                    Long.parseLong(subjectAndSequence.substring(hash + 1))) != null;
+            return book.bySubjectSequence(
+                            subjectAndSequence.substring(0, hash),
+                            Long.parseLong(subjectAndSequence.substring(hash + 1)))
+                    != null;
         }
 
         @Override
@@ -669,11 +761,21 @@ class StreamFanOutBenchmarkIT {
         AtomicReference<String> state = new AtomicReference<>("");
         row.released = await(RELEASE, () -> {
             ServiceProbe.Sample now = probe.sample();
-            double gauge = Double.isNaN(gaugeBefore) ? Double.NaN : ServiceProbe.metric(
-                    ServiceProbe.metrics(SystemStack.NOTIFICATION, Tokens.of("metrics-reader")), "tracker_stream_open", null);
-            state.set(String.format(Locale.ROOT, "%d connections from the benchmark's addresses, %d to the broker "
-                    + "(%d before), open gauge %s (%s before)", now.clientConnections(), now.kafkaConnections(), kafkaBefore,
-                    number(gauge), number(gaugeBefore)));
+            double gauge = Double.isNaN(gaugeBefore)
+                    ? Double.NaN
+                    : ServiceProbe.metric(
+                            ServiceProbe.metrics(SystemStack.NOTIFICATION, Tokens.of("metrics-reader")),
+                            "tracker_stream_open",
+                            null);
+            state.set(String.format(
+                    Locale.ROOT,
+                    "%d connections from the benchmark's addresses, %d to the broker "
+                            + "(%d before), open gauge %s (%s before)",
+                    now.clientConnections(),
+                    now.kafkaConnections(),
+                    kafkaBefore,
+                    number(gauge),
+                    number(gaugeBefore)));
             return now.clientConnections() == 0 && now.kafkaConnections() <= kafkaBefore + 2 && !(gauge > gaugeBefore);
         });
         row.releaseTook = Duration.ofNanos(System.nanoTime() - start);
@@ -715,13 +817,22 @@ class StreamFanOutBenchmarkIT {
     private String writeReport(Instant started, List<Caller> callers, List<Row> rows) throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("# Stream fan-out benchmark (StreamFanOutBenchmarkIT)\n\n");
-        out.append(String.format(Locale.ROOT, "Run of %s (%.0f min so far), commit %s, %s, %d cores (nproc), JDK %s; "
-                + "notification-service PID %d; open files limit: this JVM %s, notification-service %s.%n%n",
+        out.append(String.format(
+                Locale.ROOT,
+                "Run of %s (%.0f min so far), commit %s, %s, %d cores (nproc), JDK %s; "
+                        + "notification-service PID %d; open files limit: this JVM %s, notification-service %s.%n%n",
                 started.truncatedTo(ChronoUnit.SECONDS),
-                Duration.between(started, Instant.now()).toSeconds() / 60.0, commit(), cpuModel(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), probe.pid(), fdLimit("self"),
+                Duration.between(started, Instant.now()).toSeconds() / 60.0,
+                commit(),
+                cpuModel(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                probe.pid(),
+                fdLimit("self"),
                 fdLimit(Long.toString(probe.pid()))));
-        out.append(String.format(Locale.ROOT, """
+        out.append(String.format(
+                Locale.ROOT,
+                """
                 Streams: GET %s/api/events/stream with a bearer token, round-robin over %d callers (viewer, \
                 ministry-admin, ministry-reviewer, provincial-reporter of each of %d bureaus); every %dth with \
                 ?subject=<item> (over %d items), every %dth with ?type=%s, the rest unfiltered. One TCP connection \
@@ -740,10 +851,27 @@ class StreamFanOutBenchmarkIT {
                 notification-service's (utime + stime) from the first change to the last event's arrival, per \
                 1,000 events delivered to the clients in that time. Kernel buffers: tcp_rmem %s, tcp_wmem %s.
 
-                """, SystemStack.NOTIFICATION, callers.size(), callers.size() - 3, SUBJECT_EVERY, items.size(), TYPE_EVERY,
-                STATUS_CHANGED, vertxVersion(), 1 + ADDRESSES, WAVE, stackEnvironment(), RATE, SECONDS, STALL_RATE,
-                STALL_SECONDS, STALL_EVERY, STALL_RECEIVE_BUFFER > 0 ? STALL_RECEIVE_BUFFER + " bytes" : "the kernel's default",
-                SAMPLE_EVERY.toSeconds(), sysctl("net/ipv4/tcp_rmem"), sysctl("net/ipv4/tcp_wmem")));
+                """,
+                SystemStack.NOTIFICATION,
+                callers.size(),
+                callers.size() - 3,
+                SUBJECT_EVERY,
+                items.size(),
+                TYPE_EVERY,
+                STATUS_CHANGED,
+                vertxVersion(),
+                1 + ADDRESSES,
+                WAVE,
+                stackEnvironment(),
+                RATE,
+                SECONDS,
+                STALL_RATE,
+                STALL_SECONDS,
+                STALL_EVERY,
+                STALL_RECEIVE_BUFFER > 0 ? STALL_RECEIVE_BUFFER + " bytes" : "the kernel's default",
+                SAMPLE_EVERY.toSeconds(),
+                sysctl("net/ipv4/tcp_rmem"),
+                sysctl("net/ipv4/tcp_wmem")));
 
         out.append("| N | opened | refused | expected / received (streams differing) | record -> client ms | "
                 + "commit -> client ms | RSS MB before -> while (+delta) | private RSS MB before -> while | "
@@ -753,34 +881,69 @@ class StreamFanOutBenchmarkIT {
             PhaseResult p = row.normal;
             ServiceProbe.Sample peak = row.peak.get();
             if (p == null || peak == null || row.before == null) {
-                out.append(String.format(Locale.ROOT, "| %d | %d | %s | not measured | | | | | | | |%n", row.n, row.opened, refused(row)));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %d | %s | not measured | | | | | | | |%n",
+                        row.n,
+                        row.opened,
+                        refused(row)));
                 continue;
             }
-            out.append(String.format(Locale.ROOT,
+            out.append(String.format(
+                    Locale.ROOT,
                     "| %s | %d | %s | %d / %d (%d) | %s | %s | %s -> %s (+%s) | %s -> %s | %d -> %d | %d -> %d | %s |%n",
-                    row.n + (row.baseline ? " (baseline)" : ""), row.opened, refused(row), p.expected, p.received, p.differences.size(),
-                    p.latencies.recordToClient.summary(), p.latencies.commitToClient.summary(), mb(row.before.rssKb()),
-                    mb(peak.rssKb()), mb(peak.rssKb() - row.before.rssKb()), mb(row.before.privateKb()), mb(peak.privateKb()),
-                    row.before.threads(), peak.threads(), row.before.kafkaConnections(), peak.kafkaConnections(),
+                    row.n + (row.baseline ? " (baseline)" : ""),
+                    row.opened,
+                    refused(row),
+                    p.expected,
+                    p.received,
+                    p.differences.size(),
+                    p.latencies.recordToClient.summary(),
+                    p.latencies.commitToClient.summary(),
+                    mb(row.before.rssKb()),
+                    mb(peak.rssKb()),
+                    mb(peak.rssKb() - row.before.rssKb()),
+                    mb(row.before.privateKb()),
+                    mb(peak.privateKb()),
+                    row.before.threads(),
+                    peak.threads(),
+                    row.before.kafkaConnections(),
+                    peak.kafkaConnections(),
                     number(p.cpuPerThousand())));
         }
         out.append("\nStall phase (the streams that kept reading; the stalled ones apart):\n\n");
-        out.append("| N | stalled | expected / received (streams differing) | record -> client ms | commit -> client ms | "
-                + "p99 record -> client vs the normal phase | slow-client ends (metric, before / after resume) | "
-                + "stalled after resume: slow-client event / ended by the server / still open; events expected / received | "
-                + "CPU s / 1,000 events |\n");
+        out.append(
+                "| N | stalled | expected / received (streams differing) | record -> client ms | commit -> client ms | "
+                        + "p99 record -> client vs the normal phase | slow-client ends (metric, before / after resume) | "
+                        + "stalled after resume: slow-client event / ended by the server / still open; events expected / received | "
+                        + "CPU s / 1,000 events |\n");
         out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Row row : rows) {
             PhaseResult s = row.stall;
             if (s == null) {
                 continue;
             }
-            double ratio = s.latencies.recordToClient.percentileMillis(99) / row.normal.latencies.recordToClient.percentileMillis(99);
-            out.append(String.format(Locale.ROOT, "| %d | %d | %d / %d (%d) | %s | %s | x%s | %s / %s | %d / %d / %d; %d / %d | %s |%n",
-                    row.n, s.stalled, s.expected, s.received, s.differences.size(), s.latencies.recordToClient.summary(),
-                    s.latencies.commitToClient.summary(), number(ratio), number(s.slowClientEndedDelta),
-                    number(s.slowClientEndedDeltaAfterResume), s.stalledSlowClientEvents, s.stalledEndedByServer,
-                    s.stalledStillOpen, s.stalledExpected, s.stalledReceived, number(s.cpuPerThousand())));
+            double ratio = s.latencies.recordToClient.percentileMillis(99)
+                    / row.normal.latencies.recordToClient.percentileMillis(99);
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %d | %d / %d (%d) | %s | %s | x%s | %s / %s | %d / %d / %d; %d / %d | %s |%n",
+                    row.n,
+                    s.stalled,
+                    s.expected,
+                    s.received,
+                    s.differences.size(),
+                    s.latencies.recordToClient.summary(),
+                    s.latencies.commitToClient.summary(),
+                    number(ratio),
+                    number(s.slowClientEndedDelta),
+                    number(s.slowClientEndedDeltaAfterResume),
+                    s.stalledSlowClientEvents,
+                    s.stalledEndedByServer,
+                    s.stalledStillOpen,
+                    s.stalledExpected,
+                    s.stalledReceived,
+                    number(s.cpuPerThousand())));
         }
         out.append("\nNotes:\n\n");
         if (mixedLoad != null) {
@@ -796,16 +959,25 @@ class StreamFanOutBenchmarkIT {
             if (row.openTook == null) {
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "- %d streams: opened in %.1f s%s%s%s; open gauge %s before, %s while open; "
-                    + "%s in %.1f s (%s).%n",
-                    row.n, row.openTook.toMillis() / 1000.0,
+            out.append(String.format(
+                    Locale.ROOT,
+                    "- %d streams: opened in %.1f s%s%s%s; open gauge %s before, %s while open; "
+                            + "%s in %.1f s (%s).%n",
+                    row.n,
+                    row.openTook.toMillis() / 1000.0,
                     row.otherStatus.isEmpty() ? "" : ", other answers " + row.otherStatus,
                     row.failed == 0 ? "" : ", " + row.failed + " failed to connect",
-                    row.unsettled == 0 && row.notOpened == 0 ? "" : ", " + row.unsettled + " without an answer within "
-                            + WAVE_TIMEOUT.toSeconds() + " s, " + row.notOpened + " not tried (time limit)",
-                    number(row.openGaugeBefore), number(row.openGaugeWhile),
-                    row.released ? "closed streams released by the server" : "closed streams NOT released by the server (gave up)",
-                    row.releaseTook == null ? 0 : row.releaseTook.toMillis() / 1000.0, row.releaseState));
+                    row.unsettled == 0 && row.notOpened == 0
+                            ? ""
+                            : ", " + row.unsettled + " without an answer within " + WAVE_TIMEOUT.toSeconds() + " s, "
+                                    + row.notOpened + " not tried (time limit)",
+                    number(row.openGaugeBefore),
+                    number(row.openGaugeWhile),
+                    row.released
+                            ? "closed streams released by the server"
+                            : "closed streams NOT released by the server (gave up)",
+                    row.releaseTook == null ? 0 : row.releaseTook.toMillis() / 1000.0,
+                    row.releaseState));
             List<PhaseResult> phases = new ArrayList<>();
             if (row.normal != null) {
                 phases.add(row.normal);
@@ -814,24 +986,43 @@ class StreamFanOutBenchmarkIT {
                 phases.add(row.stall);
             }
             for (PhaseResult p : phases) {
-                out.append(String.format(Locale.ROOT, "  - %s phase: %d changes made (%d failed, %d not found on the topic), "
-                        + "achieved %.1f/s; once the reference consumer had them all, they reached %s in %.1f s; "
-                        + "%d events delivered, %.1f s of CPU; %d pairs "
-                        + "(record -> client), %d of them negative (client before the reference consumer, counted as 0; "
-                        + "the lowest %s ms); %d duplicates; %d pairs of events the reference never saw left out; "
-                        + "commit -> reference consumer %s ms.%n",
-                        p.name, p.changes.made(), p.changes.failed(), p.changes.unmatched(), p.changes.achievedRate(),
-                        p.drained ? "every stream" : "NOT every stream", p.drainTook.toMillis() / 1000.0, p.delivered, p.cpuSeconds,
-                        p.latencies.recordToClient.count(), p.latencies.recordToClient.negative(),
-                        LatencyHistogram.ms(p.latencies.recordToClient.minMillis()), p.duplicates, p.unresolved,
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  - %s phase: %d changes made (%d failed, %d not found on the topic), "
+                                + "achieved %.1f/s; once the reference consumer had them all, they reached %s in %.1f s; "
+                                + "%d events delivered, %.1f s of CPU; %d pairs "
+                                + "(record -> client), %d of them negative (client before the reference consumer, counted as 0; "
+                                + "the lowest %s ms); %d duplicates; %d pairs of events the reference never saw left out; "
+                                + "commit -> reference consumer %s ms.%n",
+                        p.name,
+                        p.changes.made(),
+                        p.changes.failed(),
+                        p.changes.unmatched(),
+                        p.changes.achievedRate(),
+                        p.drained ? "every stream" : "NOT every stream",
+                        p.drainTook.toMillis() / 1000.0,
+                        p.delivered,
+                        p.cpuSeconds,
+                        p.latencies.recordToClient.count(),
+                        p.latencies.recordToClient.negative(),
+                        LatencyHistogram.ms(p.latencies.recordToClient.minMillis()),
+                        p.duplicates,
+                        p.unresolved,
                         p.latencies.commitToRecord.summary()));
                 if (p == row.stall && p.stalled > 0) {
-                    out.append(String.format(Locale.ROOT, "    stalled streams, after they read again: record -> client %s%n",
+                    out.append(String.format(
+                            Locale.ROOT,
+                            "    stalled streams, after they read again: record -> client %s%n",
                             p.latencies.stalledRecordToClient.summary()));
                 }
-                p.differences.stream().limit(DIFFERENCES_IN_REPORT).forEach(line -> out.append("    ").append(line).append('\n'));
+                p.differences.stream()
+                        .limit(DIFFERENCES_IN_REPORT)
+                        .forEach(line -> out.append("    ").append(line).append('\n'));
                 if (p.differences.size() > DIFFERENCES_IN_REPORT) {
-                    out.append(String.format(Locale.ROOT, "    ... and %d more in %s%n", p.differences.size() - DIFFERENCES_IN_REPORT,
+                    out.append(String.format(
+                            Locale.ROOT,
+                            "    ... and %d more in %s%n",
+                            p.differences.size() - DIFFERENCES_IN_REPORT,
                             DIFFERENCES.getFileName()));
                 }
             }
@@ -852,8 +1043,11 @@ class StreamFanOutBenchmarkIT {
         if (total == 0) {
             return "0";
         }
-        return total + " (" + row.refused.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
-                .collect(Collectors.joining(", ")) + ")";
+        return total + " ("
+                + row.refused.entrySet().stream()
+                        .map(e -> e.getKey() + " x" + e.getValue())
+                        .collect(Collectors.joining(", "))
+                + ")";
     }
 
     private static String mb(long kilobytes) {
@@ -864,14 +1058,18 @@ class StreamFanOutBenchmarkIT {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "n/a";
         }
-        return value == Math.rint(value) && Math.abs(value) < 1e9 ? String.format(Locale.ROOT, "%.0f", value)
+        return value == Math.rint(value) && Math.abs(value) < 1e9
+                ? String.format(Locale.ROOT, "%.0f", value)
                 : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse("unknown CPU");
         } catch (IOException e) {
             return "unknown CPU";
         }
@@ -891,9 +1089,14 @@ class StreamFanOutBenchmarkIT {
 
     private static String fdLimit(String process) {
         try {
-            return Files.readAllLines(Path.of("/proc", process, "limits")).stream().filter(l -> l.startsWith("Max open files"))
-                    .map(l -> l.replaceAll("\\s+", " ").replace("Max open files ", "").replace(" files", "").strip())
-                    .findFirst().orElse("?");
+            return Files.readAllLines(Path.of("/proc", process, "limits")).stream()
+                    .filter(l -> l.startsWith("Max open files"))
+                    .map(l -> l.replaceAll("\\s+", " ")
+                            .replace("Max open files ", "")
+                            .replace(" files", "")
+                            .strip())
+                    .findFirst()
+                    .orElse("?");
         } catch (IOException e) {
             return "?";
         }
@@ -905,8 +1108,10 @@ class StreamFanOutBenchmarkIT {
     }
 
     private static String stackEnvironment() {
-        String settings = System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("tracker.stack.env."))
-                .sorted().map(n -> n.substring("tracker.stack.env.".length()) + "=" + System.getProperty(n))
+        String settings = System.getProperties().stringPropertyNames().stream()
+                .filter(n -> n.startsWith("tracker.stack.env."))
+                .sorted()
+                .map(n -> n.substring("tracker.stack.env.".length()) + "=" + System.getProperty(n))
                 .collect(Collectors.joining(", "));
         return settings.isEmpty() ? "the defaults" : settings;
     }
@@ -914,13 +1119,15 @@ class StreamFanOutBenchmarkIT {
     private static String commit() {
         try {
             Process head = new ProcessBuilder("git", "-C", Scripts.ROOT.toString(), "rev-parse", "--short", "HEAD")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String hash = new String(head.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
             if (head.waitFor() != 0) {
                 return "unknown";
             }
             Process diff = new ProcessBuilder("git", "-C", Scripts.ROOT.toString(), "diff", "--quiet", "HEAD")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             diff.getInputStream().readAllBytes();
             return hash + (diff.waitFor() == 0 ? "" : "+changes");
         } catch (IOException e) {

@@ -30,7 +30,8 @@ class ContractChecksIT {
 
     @Test
     void aHeaderMissingFromTheAnswerOrFromTheDocumentFails() {
-        Map<String, List<String>> headers = Map.of("etag", List.of("\"1\""), "Content-Type", List.of("application/json"));
+        Map<String, List<String>> headers =
+                Map.of("etag", List.of("\"1\""), "Content-Type", List.of("application/json"));
         assertEquals("\"1\"", documented.header("submitReport", 201, headers, "ETag"));
         assertThrows(AssertionFailedError.class, () -> documented.header("submitReport", 201, headers, "Location"));
         assertThrows(AssertionFailedError.class, () -> documented.header("listReportVersions", 200, headers, "ETag"));
@@ -40,13 +41,20 @@ class ContractChecksIT {
     void anErrorThatIsNotAProblemFails() {
         Map<String, List<String>> plain = Map.of("Content-Type", List.of("text/plain"));
         assertThrows(AssertionFailedError.class, () -> documented.assertProblem("submitReport", 400, 400, plain));
-        assertThrows(AssertionFailedError.class, () -> DocumentedResponses.assertNamesField(
-                "{\"status\":400,\"errors\":[{\"field\":\"period\",\"message\":\"must not be blank\"}]}", "percentComplete"));
+        assertThrows(
+                AssertionFailedError.class,
+                () -> DocumentedResponses.assertNamesField(
+                        "{\"status\":400,\"errors\":[{\"field\":\"period\",\"message\":\"must not be blank\"}]}",
+                        "percentComplete"));
     }
 
     @Test
     void theGeneratedModelsRefuseARenamedFieldAndAnUndeclaredValue() {
-        assertThrows(UnrecognizedPropertyException.class, () -> strict.readValue("{\"code\": \"P1.1\", \"titleCn\": \"x\"}", Item.class));
-        assertThrows(JsonMappingException.class, () -> strict.readValue("{\"code\": \"P1.1\", \"status\": \"PAUSED\"}", Item.class));
+        assertThrows(
+                UnrecognizedPropertyException.class,
+                () -> strict.readValue("{\"code\": \"P1.1\", \"titleCn\": \"x\"}", Item.class));
+        assertThrows(
+                JsonMappingException.class,
+                () -> strict.readValue("{\"code\": \"P1.1\", \"status\": \"PAUSED\"}", Item.class));
     }
 }

@@ -51,7 +51,8 @@ final class DocumentedResponses {
 
     /** Fails unless the operation declares the status among its responses. */
     void assertDeclared(String operationId, int status) {
-        assertFalse(response(operationId, status).isMissingNode(),
+        assertFalse(
+                response(operationId, status).isMissingNode(),
                 service + ": " + operationId + " answered " + status + ", which its document does not declare");
     }
 
@@ -61,11 +62,16 @@ final class DocumentedResponses {
      */
     String header(String operationId, int status, Map<String, List<String>> headers, String name) {
         assertDeclared(operationId, status);
-        assertTrue(response(operationId, status).path("headers").has(name),
+        assertTrue(
+                response(operationId, status).path("headers").has(name),
                 service + ": " + operationId + "'s " + status + " does not declare the header " + name);
-        Optional<String> value = headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
-                .flatMap(header -> header.getValue().stream()).findFirst();
-        assertTrue(value.isPresent(), service + ": " + operationId + " answered " + status + " without its header " + name);
+        Optional<String> value = headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name))
+                .flatMap(header -> header.getValue().stream())
+                .findFirst();
+        assertTrue(
+                value.isPresent(),
+                service + ": " + operationId + " answered " + status + " without its header " + name);
         return value.get();
     }
 
@@ -73,9 +79,13 @@ final class DocumentedResponses {
     void assertProblem(String operationId, int status, int expected, Map<String, List<String>> headers) {
         assertEquals(expected, status, service + ": " + operationId);
         assertDeclared(operationId, status);
-        String contentType = headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("Content-Type"))
-                .flatMap(header -> header.getValue().stream()).findFirst().orElse("");
-        assertTrue(contentType.startsWith("application/problem+json"),
+        String contentType = headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Content-Type"))
+                .flatMap(header -> header.getValue().stream())
+                .findFirst()
+                .orElse("");
+        assertTrue(
+                contentType.startsWith("application/problem+json"),
                 service + ": " + operationId + " answered " + status + " as '" + contentType + "', not as a problem");
     }
 

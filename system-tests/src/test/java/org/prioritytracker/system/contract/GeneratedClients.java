@@ -16,24 +16,29 @@ import org.prioritytracker.system.support.Tokens;
  */
 final class GeneratedClients {
 
-    private GeneratedClients() {
-    }
+    private GeneratedClients() {}
 
     static org.prioritytracker.clients.task.ApiClient task(String role, String... province) {
-        return new org.prioritytracker.clients.task.ApiClient(HttpClient.newBuilder(),
-                strict(org.prioritytracker.clients.task.ApiClient.createDefaultObjectMapper()), SystemStack.TASK)
+        return new org.prioritytracker.clients.task.ApiClient(
+                        HttpClient.newBuilder(),
+                        strict(org.prioritytracker.clients.task.ApiClient.createDefaultObjectMapper()),
+                        SystemStack.TASK)
                 .setRequestInterceptor(bearer(role, province));
     }
 
     static org.prioritytracker.clients.progress.ApiClient progress(String role, String... province) {
-        return new org.prioritytracker.clients.progress.ApiClient(HttpClient.newBuilder(),
-                strict(org.prioritytracker.clients.progress.ApiClient.createDefaultObjectMapper()), SystemStack.PROGRESS)
+        return new org.prioritytracker.clients.progress.ApiClient(
+                        HttpClient.newBuilder(),
+                        strict(org.prioritytracker.clients.progress.ApiClient.createDefaultObjectMapper()),
+                        SystemStack.PROGRESS)
                 .setRequestInterceptor(bearer(role, province));
     }
 
     static org.prioritytracker.clients.notification.ApiClient notification(String role, String... province) {
-        return new org.prioritytracker.clients.notification.ApiClient(HttpClient.newBuilder(),
-                strict(org.prioritytracker.clients.notification.ApiClient.createDefaultObjectMapper()), SystemStack.NOTIFICATION)
+        return new org.prioritytracker.clients.notification.ApiClient(
+                        HttpClient.newBuilder(),
+                        strict(org.prioritytracker.clients.notification.ApiClient.createDefaultObjectMapper()),
+                        SystemStack.NOTIFICATION)
                 .setRequestInterceptor(bearer(role, province));
     }
 

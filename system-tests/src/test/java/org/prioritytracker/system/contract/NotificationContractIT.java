@@ -32,7 +32,10 @@ class NotificationContractIT {
         EventPage page = first.getData();
         assertNotNull(page.getNext(), "a page names the cursor to read on from");
         for (Object event : page.getEvents()) {
-            assertTrue(event instanceof Map<?, ?> fields && fields.containsKey("position") && fields.containsKey("specversion"),
+            assertTrue(
+                    event instanceof Map<?, ?> fields
+                            && fields.containsKey("position")
+                            && fields.containsKey("specversion"),
                     "not a structured CloudEvent with its position: " + event);
         }
 
@@ -50,16 +53,31 @@ class NotificationContractIT {
         ApiResponse<List<Entry>> listed = deadLetters.listDeadLettersWithHttpInfo(true);
         documented.assertDeclared("listDeadLetters", listed.getStatusCode());
         assertNotNull(listed.getData());
-        ApiException missing = assertThrows(ApiException.class, () -> deadLetters.getDeadLetterWithHttpInfo(Long.MAX_VALUE));
-        documented.assertProblem("getDeadLetter", missing.getCode(), 404, missing.getResponseHeaders().map());
+        ApiException missing =
+                assertThrows(ApiException.class, () -> deadLetters.getDeadLetterWithHttpInfo(Long.MAX_VALUE));
+        documented.assertProblem(
+                "getDeadLetter",
+                missing.getCode(),
+                404,
+                missing.getResponseHeaders().map());
     }
 
     @Test
     void aLimitOutsideTheDocumentedRangeIsAProblemNamingIt() {
-        ApiException refused = assertThrows(ApiException.class, () -> events.listEventsWithHttpInfo(null, 501, null, null));
-        documented.assertProblem("listEvents", refused.getCode(), 400, refused.getResponseHeaders().map());
+        ApiException refused =
+                assertThrows(ApiException.class, () -> events.listEventsWithHttpInfo(null, 501, null, null));
+        documented.assertProblem(
+                "listEvents",
+                refused.getCode(),
+                400,
+                refused.getResponseHeaders().map());
         DocumentedResponses.assertNamesField(refused.getResponseBody(), "limit");
-        assertEquals(500, DocumentedResponses.read(DocumentedResponses.storedDocument("notification-service"))
-                .at("/paths/~1api~1events/get/parameters").findValue("maximum").asInt(), "the document states the range");
+        assertEquals(
+                500,
+                DocumentedResponses.read(DocumentedResponses.storedDocument("notification-service"))
+                        .at("/paths/~1api~1events/get/parameters")
+                        .findValue("maximum")
+                        .asInt(),
+                "the document states the range");
     }
 }

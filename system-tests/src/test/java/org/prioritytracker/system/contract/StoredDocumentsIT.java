@@ -19,12 +19,21 @@ import org.prioritytracker.system.support.SystemStack;
 class StoredDocumentsIT {
 
     @ParameterizedTest
-    @CsvSource({"task-service, " + SystemStack.TASK, "progress-service, " + SystemStack.PROGRESS,
-            "notification-service, " + SystemStack.NOTIFICATION})
+    @CsvSource({
+        "task-service, " + SystemStack.TASK,
+        "progress-service, " + SystemStack.PROGRESS,
+        "notification-service, " + SystemStack.NOTIFICATION
+    })
     void theStoredDocumentIsTheServedOne(String module, String service) throws IOException {
-        JsonNode served = new ObjectMapper().readTree(
-                given().get(service + "/q/openapi?format=json").then().statusCode(200).extract().asString());
-        assertEquals(DocumentedResponses.read(DocumentedResponses.storedDocument(module)), served,
+        JsonNode served = new ObjectMapper()
+                .readTree(given().get(service + "/q/openapi?format=json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        assertEquals(
+                DocumentedResponses.read(DocumentedResponses.storedDocument(module)),
+                served,
                 module + "/target/openapi/openapi.json differs from " + service + "/q/openapi");
     }
 }

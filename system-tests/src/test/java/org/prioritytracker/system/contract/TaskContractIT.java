@@ -48,32 +48,53 @@ class TaskContractIT {
 
         ApiResponse<ItemPage> page = items.listItemsWithHttpInfo(null, null, 0, 2025, "P5", 50, null, null);
         documented.assertDeclared("listItems", page.getStatusCode());
-        assertTrue(page.getData().getItems().stream().anyMatch(item -> ITEM.equals(item.getCode())),
+        assertTrue(
+                page.getData().getItems().stream().anyMatch(item -> ITEM.equals(item.getCode())),
                 ITEM + " is not among " + page.getData().getItems());
     }
 
     @Test
     void aTransitionSendsTheItemsETagInIfMatchAndAnswersTheNextOne() {
         // The overdue check may change the item between the read and the move: read again then (412).
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
                 .until(this::tryTransition, Optional::isPresent);
     }
 
     @Test
     void aTransitionWithoutIfMatchOrWithAStaleOneIsRefusedAsDocumented() {
-        TransitionRequest request = new TransitionRequest().to(ItemStatus.AT_RISK).reason("contract test: refused");
-        ApiException missing = assertThrows(ApiException.class, () -> ministry.transitionItemWithHttpInfo(ITEM, request, null));
-        documented.assertProblem("transitionItem", missing.getCode(), 428, missing.getResponseHeaders().map());
+        TransitionRequest request =
+                new TransitionRequest().to(ItemStatus.AT_RISK).reason("contract test: refused");
+        ApiException missing =
+                assertThrows(ApiException.class, () -> ministry.transitionItemWithHttpInfo(ITEM, request, null));
+        documented.assertProblem(
+                "transitionItem",
+                missing.getCode(),
+                428,
+                missing.getResponseHeaders().map());
 
-        ApiException stale = assertThrows(ApiException.class, () -> ministry.transitionItemWithHttpInfo(ITEM, request, "\"0\""));
-        documented.assertProblem("transitionItem", stale.getCode(), 412, stale.getResponseHeaders().map());
+        ApiException stale =
+                assertThrows(ApiException.class, () -> ministry.transitionItemWithHttpInfo(ITEM, request, "\"0\""));
+        documented.assertProblem(
+                "transitionItem",
+                stale.getCode(),
+                412,
+                stale.getResponseHeaders().map());
     }
 
     @Test
     void aValueTheDocumentForbidsIsAProblemNamingTheField() {
-        TransitionRequest tooLong = new TransitionRequest().to(ItemStatus.AT_RISK).reason("x".repeat(2001));
-        ApiException refused = assertThrows(ApiException.class, () -> ministry.transitionItemWithHttpInfo(ITEM, tooLong, "\"1\""));
-        documented.assertProblem("transitionItem", refused.getCode(), 400, refused.getResponseHeaders().map());
+        TransitionRequest tooLong =
+                new TransitionRequest().to(ItemStatus.AT_RISK).reason("x".repeat(2001));
+        ApiException refused =
+                assertThrows(ApiException.class, () -> ministry.transitionItemWithHttpInfo(ITEM, tooLong, "\"1\""));
+        documented.assertProblem(
+                "transitionItem",
+                refused.getCode(),
+                400,
+                refused.getResponseHeaders().map());
         DocumentedResponses.assertNamesField(refused.getResponseBody(), "reason");
     }
 
@@ -82,18 +103,25 @@ class TaskContractIT {
         ApiResponse<Item> current = ministry.getItemWithHttpInfo(ITEM);
         String etag = documented.header("getItem", current.getStatusCode(), current.getHeaders(), "ETag");
         Set<ItemStatus> next = current.getData().getNextStates();
-        ItemStatus to = next.contains(ItemStatus.AT_RISK) ? ItemStatus.AT_RISK
-                : next.contains(ItemStatus.IN_PROGRESS) ? ItemStatus.IN_PROGRESS : next.iterator().next();
+        ItemStatus to = next.contains(ItemStatus.AT_RISK)
+                ? ItemStatus.AT_RISK
+                : next.contains(ItemStatus.IN_PROGRESS)
+                        ? ItemStatus.IN_PROGRESS
+                        : next.iterator().next();
         try {
-            ApiResponse<Item> moved = ministry.transitionItemWithHttpInfo(ITEM,
-                    new TransitionRequest().to(to).reason("contract test"), etag);
+            ApiResponse<Item> moved = ministry.transitionItemWithHttpInfo(
+                    ITEM, new TransitionRequest().to(to).reason("contract test"), etag);
             String movedTag = documented.header("transitionItem", moved.getStatusCode(), moved.getHeaders(), "ETag");
             assertEquals(to, moved.getData().getStatus());
             assertNotEquals(etag, movedTag, "the move did not change the item's ETag");
             return Optional.of(moved.getData());
         } catch (ApiException e) {
             if (e.getCode() == 412) {
-                documented.assertProblem("transitionItem", e.getCode(), 412, e.getResponseHeaders().map());
+                documented.assertProblem(
+                        "transitionItem",
+                        e.getCode(),
+                        412,
+                        e.getResponseHeaders().map());
                 return Optional.empty();
             }
             throw e;

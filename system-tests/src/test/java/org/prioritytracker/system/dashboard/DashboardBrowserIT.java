@@ -53,47 +53,70 @@ class DashboardBrowserIT {
 
         WebDriverWait wait = openDashboard();
         wait.until(d -> d.findElements(By.cssSelector("[data-priority]")).size() == 8);
-        wait.until(d -> d.findElements(By.cssSelector("#heatmap tr[data-province]")).size() == 32);
+        wait.until(d ->
+                d.findElements(By.cssSelector("#heatmap tr[data-province]")).size() == 32);
         wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
         // Live events re-render parts of the page at any time, so every read below is a wait.
-        wait.until(d -> d.findElement(By.cssSelector("[data-priority='P3'] h3")).getText().endsWith("深入打好污染防治攻坚战"));
+        wait.until(d -> d.findElement(By.cssSelector("[data-priority='P3'] h3"))
+                .getText()
+                .endsWith("深入打好污染防治攻坚战"));
         wait.until(d -> d.findElements(By.cssSelector("#heatmap thead th")).size() == 32);
         wait.until(d -> d.findElement(By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"))
-                .getAttribute("title").contains("2025-Q4"));
+                .getAttribute("title")
+                .contains("2025-Q4"));
         // Report text is shown as text: the markup in this narrative must not become an element.
         wait.until(d -> {
-            d.findElement(By.cssSelector("#heatmap tr[data-province='440000'] td[data-item='P4.3']")).click();
+            d.findElement(By.cssSelector("#heatmap tr[data-province='440000'] td[data-item='P4.3']"))
+                    .click();
             return true;
         });
-        wait.until(d -> "<b>不是标记</b>".equals(d.findElement(By.cssSelector("#cell-detail .narrative")).getText()));
+        wait.until(d -> "<b>不是标记</b>"
+                .equals(d.findElement(By.cssSelector("#cell-detail .narrative")).getText()));
         WebElement narrative = browser.findElement(By.cssSelector("#cell-detail .narrative"));
         assertTrue(narrative.findElements(By.tagName("b")).isEmpty());
 
         // Completeness and timeliness: every bureau, laggards first. The 2025 reports above came after their
         // deadlines (this is a later year), so Sichuan's are late; a heading sorts the table, twice descending.
-        wait.until(d -> d.findElements(By.cssSelector("#timeliness tbody tr[data-province]")).size() == 32);
-        wait.until(d -> Integer.parseInt(d.findElement(By.cssSelector(
-                "#timeliness tr[data-province='510000'] td[data-column='late']")).getText()) >= 1);
-        browser.findElement(By.cssSelector("#timeliness button[data-sort='reported']")).click();
-        browser.findElement(By.cssSelector("#timeliness button[data-sort='reported']")).click();
-        wait.until(d -> "descending".equals(d.findElement(By.cssSelector("#timeliness button[data-sort='reported']"))
-                .findElement(By.xpath("..")).getAttribute("aria-sort")));
-        wait.until(d -> Integer.parseInt(d.findElement(By.cssSelector(
-                "#timeliness tbody tr:first-child td[data-column='reported']")).getText()) >= 1);
+        wait.until(d -> d.findElements(By.cssSelector("#timeliness tbody tr[data-province]"))
+                        .size()
+                == 32);
+        wait.until(d -> Integer.parseInt(
+                        d.findElement(By.cssSelector("#timeliness tr[data-province='510000'] td[data-column='late']"))
+                                .getText())
+                >= 1);
+        browser.findElement(By.cssSelector("#timeliness button[data-sort='reported']"))
+                .click();
+        browser.findElement(By.cssSelector("#timeliness button[data-sort='reported']"))
+                .click();
+        wait.until(d -> "descending"
+                .equals(d.findElement(By.cssSelector("#timeliness button[data-sort='reported']"))
+                        .findElement(By.xpath(".."))
+                        .getAttribute("aria-sort")));
+        wait.until(d -> Integer.parseInt(
+                        d.findElement(By.cssSelector("#timeliness tbody tr:first-child td[data-column='reported']"))
+                                .getText())
+                >= 1);
 
         // A change made through the API shows within two seconds, without a reload.
         TaskApi.move("P2.2", "AT_RISK", "浏览器测试：进度滞后");
-        waitAtMost(Duration.ofSeconds(2)).until(d ->
-                "AT_RISK".equals(d.findElement(By.cssSelector("[data-item='P2.2']")).getAttribute("data-status")));
-        wait.until(d -> "有风险".equals(d.findElement(By.cssSelector("[data-item='P2.2'] .status")).getText()));
-        wait.until(d -> !d.findElements(By.cssSelector("#feed li[data-type='tracker.item.status-changed']")).isEmpty());
+        waitAtMost(Duration.ofSeconds(2))
+                .until(d -> "AT_RISK"
+                        .equals(d.findElement(By.cssSelector("[data-item='P2.2']"))
+                                .getAttribute("data-status")));
+        wait.until(d -> "有风险"
+                .equals(d.findElement(By.cssSelector("[data-item='P2.2'] .status"))
+                        .getText()));
+        wait.until(d -> !d.findElements(By.cssSelector("#feed li[data-type='tracker.item.status-changed']"))
+                .isEmpty());
 
         session.screenshot("dashboard");
 
         browser.findElement(By.id("lang-toggle")).click();
         try {
             wait.until(d -> d.findElement(By.id("title")).getText().startsWith("2025 Ecological"));
-            wait.until(d -> "At risk".equals(d.findElement(By.cssSelector("[data-item='P2.2'] .status")).getText()));
+            wait.until(d -> "At risk"
+                    .equals(d.findElement(By.cssSelector("[data-item='P2.2'] .status"))
+                            .getText()));
         } finally {
             // Back to Chinese, which the other tests read.
             browser.findElement(By.id("lang-toggle")).click();
@@ -112,24 +135,35 @@ class DashboardBrowserIT {
         wait.until(d -> d.findElement(By.id("who")).getText().contains("省级填报员"));
         // Its own province's reports, and no other province's.
         wait.until(d -> d.findElement(By.cssSelector("#heatmap tr[data-province='130000'] td[data-item='P3.1']"))
-                .getAttribute("title").contains("2025-Q4"));
+                .getAttribute("title")
+                .contains("2025-Q4"));
         wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
-        String otherProvince = browser.findElement(By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"))
+        String otherProvince = browser.findElement(
+                        By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"))
                 .getAttribute("title");
-        assertTrue(otherProvince == null || !otherProvince.contains("2025-Q4"), "a reporter sees another province's report");
+        assertTrue(
+                otherProvince == null || !otherProvince.contains("2025-Q4"),
+                "a reporter sees another province's report");
         // Its bureau's open obligations: the 2025 reports it has not made (all late by now), not the one it made.
-        wait.until(d -> d.findElements(By.cssSelector("#obligations li[data-late]")).size() >= 100);
-        assertTrue(browser.findElements(By.cssSelector("#obligations li[data-item='P3.1'][data-period='2025-Q4']")).isEmpty(),
+        wait.until(d ->
+                d.findElements(By.cssSelector("#obligations li[data-late]")).size() >= 100);
+        assertTrue(
+                browser.findElements(By.cssSelector("#obligations li[data-item='P3.1'][data-period='2025-Q4']"))
+                        .isEmpty(),
                 "a report it made is no obligation");
         // In the timeliness table too, only its own bureau.
-        wait.until(d -> d.findElements(By.cssSelector("#timeliness tbody tr[data-province]")).size() == 1
-                && !d.findElements(By.cssSelector("#timeliness tbody tr[data-province='130000']")).isEmpty());
+        wait.until(d -> d.findElements(By.cssSelector("#timeliness tbody tr[data-province]"))
+                                .size()
+                        == 1
+                && !d.findElements(By.cssSelector("#timeliness tbody tr[data-province='130000']"))
+                        .isEmpty());
         assertNoTokenStored();
 
         signOut();
         // The provider's session has ended too: signing in again asks for the password.
         browser.findElement(By.id("signin-link")).click();
-        wait.until(d -> d.getCurrentUrl().startsWith(SystemStack.ISSUER) && !d.findElements(By.id("username")).isEmpty());
+        wait.until(d -> d.getCurrentUrl().startsWith(SystemStack.ISSUER)
+                && !d.findElements(By.id("username")).isEmpty());
         browser.get(SystemStack.NOTIFICATION + "/");
 
         signInAs("viewer");
@@ -138,9 +172,11 @@ class DashboardBrowserIT {
         assertEquals("", who.getAttribute("data-province"));
         assertTrue(!browser.findElement(By.id("obligations-section")).isDisplayed(), "a viewer owes no reports");
         wait.until(d -> d.findElement(By.cssSelector("#heatmap tr[data-province='510000'] td[data-item='P4.3']"))
-                .getAttribute("title").contains("2025-Q4"));
+                .getAttribute("title")
+                .contains("2025-Q4"));
         wait.until(d -> d.findElement(By.cssSelector("#heatmap tr[data-province='130000'] td[data-item='P3.1']"))
-                .getAttribute("title").contains("2025-Q4"));
+                .getAttribute("title")
+                .contains("2025-Q4"));
         assertNoTokenStored();
     }
 
@@ -148,7 +184,9 @@ class DashboardBrowserIT {
     private static void assertNoTokenStored() {
         JavascriptExecutor page = (JavascriptExecutor) browser;
         assertEquals(0L, page.executeScript("return sessionStorage.length;"));
-        assertEquals("", page.executeScript("return Object.keys(localStorage).filter(k => k !== 'tracker_lang').join(',');"));
+        assertEquals(
+                "",
+                page.executeScript("return Object.keys(localStorage).filter(k => k !== 'tracker_lang').join(',');"));
         assertEquals("", page.executeScript("return document.cookie;"));
     }
 
@@ -160,15 +198,18 @@ class DashboardBrowserIT {
 
         SystemStack.kill("notification-service");
         try {
-            wait.until(d -> "reconnecting".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+            wait.until(d ->
+                    "reconnecting".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
             assertTrue(browser.findElement(By.id("connection")).getText().contains("重新连接"));
             // A change while the stream is down reaches the page once it is back (Last-Event-ID resume).
             TaskApi.move("P2.3", "AT_RISK", "浏览器测试：断线期间的变化");
         } finally {
             SystemStack.up();
         }
-        waitAtMost(Duration.ofSeconds(60)).until(d ->
-                "AT_RISK".equals(d.findElement(By.cssSelector("[data-item='P2.3']")).getAttribute("data-status")));
+        waitAtMost(Duration.ofSeconds(60))
+                .until(d -> "AT_RISK"
+                        .equals(d.findElement(By.cssSelector("[data-item='P2.3']"))
+                                .getAttribute("data-status")));
         wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
     }
 
@@ -181,12 +222,17 @@ class DashboardBrowserIT {
         WebDriverWait wait = waitAtMost(Duration.ofSeconds(20));
         signInAs("viewer");
         try {
-            waitAtMost(Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("[data-priority]")).size() == 8
-                    && "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+            waitAtMost(Duration.ofSeconds(30))
+                    .until(d -> d.findElements(By.cssSelector("[data-priority]"))
+                                            .size()
+                                    == 8
+                            && "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("The dashboard did not load and go live within 30 s; connection: '"
-                    + browser.findElement(By.id("connection")).getText() + "', priorities: '"
-                    + browser.findElement(By.id("priorities")).getText() + "'", e);
+            throw new AssertionError(
+                    "The dashboard did not load and go live within 30 s; connection: '"
+                            + browser.findElement(By.id("connection")).getText() + "', priorities: '"
+                            + browser.findElement(By.id("priorities")).getText() + "'",
+                    e);
         }
         return wait;
     }
@@ -211,18 +257,31 @@ class DashboardBrowserIT {
         for (Map.Entry<String, Object[]> report : reports) {
             Object[] r = report.getValue();
             String body = """
-                    {"itemCode": "%s", "period": "%s", "percentComplete": %s, "status": "%s", "narrative": "%s"}"""
-                    .formatted(r[0], r[1], r[2], r[3], r[4]);
+                    {"itemCode": "%s", "period": "%s", "percentComplete": %s, "status": "%s", "narrative": "%s"}""".formatted(r[0], r[1], r[2], r[3], r[4]);
             String token = Tokens.of("provincial-reporter", report.getKey());
-            var created = given().auth().oauth2(token).contentType("application/json; charset=UTF-8")
-                    .header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
-                    .post(SystemStack.PROGRESS + "/api/reports").then().extract();
+            var created = given().auth()
+                    .oauth2(token)
+                    .contentType("application/json; charset=UTF-8")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(body)
+                    .post(SystemStack.PROGRESS + "/api/reports")
+                    .then()
+                    .extract();
             if (created.statusCode() == 409) {
-                var existing = given().auth().oauth2(token).get(created.header("Location")).then().extract();
+                var existing = given().auth()
+                        .oauth2(token)
+                        .get(created.header("Location"))
+                        .then()
+                        .extract();
                 if (!"ACCEPTED".equals(existing.path("reviewState"))) {
-                    given().auth().oauth2(token).contentType("application/json; charset=UTF-8")
-                            .header("If-Match", existing.header("ETag")).body(body)
-                            .put(created.header("Location")).then().statusCode(200);
+                    given().auth()
+                            .oauth2(token)
+                            .contentType("application/json; charset=UTF-8")
+                            .header("If-Match", existing.header("ETag"))
+                            .body(body)
+                            .put(created.header("Location"))
+                            .then()
+                            .statusCode(200);
                 }
             } else {
                 assertEquals(201, created.statusCode(), created.asString());

@@ -38,6 +38,7 @@ class BureauCycleBrowserIT {
     private static final String REVIEWER = "reviewer";
     /** Markup in a narrative is text: were it HTML, this image's error handler would set the flag. */
     private static final String HOSTILE_NARRATIVE = "<img src=x onerror=\"window.__pwned=1\"> 甘肃省推进沙化土地治理";
+
     private static final String RETURN_COMMENT = "请补充治理面积的具体数据";
 
     private static Browser officer;
@@ -63,11 +64,13 @@ class BureauCycleBrowserIT {
     void aBureauEntersApprovesAnswersAReturnAndUploadsInTheBrowser() throws Exception {
         officer.signInAs(OFFICER, "/entry/");
         WebDriverWait wait = officer.waitAtMost(Duration.ofSeconds(30));
-        wait.until(d -> d.findElements(By.cssSelector("#items tbody tr[data-item]")).size() >= 4
-                && "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+        wait.until(d ->
+                d.findElements(By.cssSelector("#items tbody tr[data-item]")).size() >= 4
+                        && "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
         String period = officer.find("#periods [aria-selected='true']").getAttribute("data-period");
         List<String> items = officer.driver().findElements(By.cssSelector("#items tbody tr[data-item]")).stream()
-                .map(row -> row.getAttribute("data-item")).toList();
+                .map(row -> row.getAttribute("data-item"))
+                .toList();
         String item = items.get(0);
         officer.screenshot("entry-1-periods-and-items");
 
@@ -107,7 +110,8 @@ class BureauCycleBrowserIT {
         // Submitted once, however often the button is pressed.
         WebElement submit = officer.find("#submit-report");
         officer.script("arguments[0].click(); arguments[0].click();", submit);
-        wait.until(d -> "SUBMITTED".equals(row(d.findElement(By.id("items")), item).getAttribute("data-state")));
+        wait.until(d ->
+                "SUBMITTED".equals(row(d.findElement(By.id("items")), item).getAttribute("data-state")));
         assertEquals(1, reportsOf(item, period));
 
         // The approver, at another computer, approves it.
@@ -118,7 +122,8 @@ class BureauCycleBrowserIT {
         other.screenshot("entry-4-approver");
         other.find(waiting + " button.approve").click();
         otherWait.until(d -> d.findElements(By.cssSelector(waiting)).isEmpty());
-        wait.until(d -> "APPROVED".equals(row(d.findElement(By.id("items")), item).getAttribute("data-state")));
+        wait.until(d ->
+                "APPROVED".equals(row(d.findElement(By.id("items")), item).getAttribute("data-state")));
 
         // The ministry's reviewer finds it by province, reads the narrative as text, and returns it.
         other.signInAs(REVIEWER, "/review/");
@@ -126,8 +131,11 @@ class BureauCycleBrowserIT {
         String queued = "#queue tr[data-item='" + item + "'][data-province='" + PROVINCE + "']";
         otherWait.until(d -> !d.findElements(By.cssSelector(queued)).isEmpty());
         other.find(queued).click();
-        otherWait.until(d -> HOSTILE_NARRATIVE.equals(d.findElement(By.cssSelector("#detail .narrative")).getText()));
-        assertTrue(other.driver().findElements(By.cssSelector("#detail .narrative img")).isEmpty());
+        otherWait.until(d -> HOSTILE_NARRATIVE.equals(
+                d.findElement(By.cssSelector("#detail .narrative")).getText()));
+        assertTrue(other.driver()
+                .findElements(By.cssSelector("#detail .narrative img"))
+                .isEmpty());
         assertNull(other.script("return window.__pwned;"));
         assertTrue(other.find("#detail [data-approved-by]").getText().contains(APPROVER));
         other.find("#return").click();
@@ -141,37 +149,53 @@ class BureauCycleBrowserIT {
         WebDriverWait live = officer.waitAtMost(Duration.ofSeconds(5));
         live.until(d -> "returned".equals(d.findElement(By.id("notice")).getAttribute("data-kind"))
                 && d.findElement(By.id("notice")).getText().contains(RETURN_COMMENT));
-        live.until(d -> "RETURNED".equals(row(d.findElement(By.id("items")), item).getAttribute("data-state")));
+        live.until(d ->
+                "RETURNED".equals(row(d.findElement(By.id("items")), item).getAttribute("data-state")));
         assertNull(officer.script("return window.__pwned;"));
 
         // Amended and submitted again; the form shows the comment, and then what the amendment changed.
         openItem(officer, item);
-        wait.until(d -> d.findElement(By.cssSelector("#form-report [data-returned-by='ministry']")).getText()
+        wait.until(d -> d.findElement(By.cssSelector("#form-report [data-returned-by='ministry']"))
+                .getText()
                 .contains(RETURN_COMMENT));
         officer.screenshot("entry-6-returned");
         officer.find("#f-percent").clear();
         officer.find("#f-percent").sendKeys("55");
         officer.find("#submit-report").click();
-        wait.until(d -> "SUBMITTED".equals(row(d.findElement(By.id("items")), item).getAttribute("data-state")));
+        wait.until(d ->
+                "SUBMITTED".equals(row(d.findElement(By.id("items")), item).getAttribute("data-state")));
         openItem(officer, item);
         wait.until(d -> d.findElement(By.cssSelector("#form-report table.diff tr[data-field='percentComplete'] .after"))
-                .getText().equals("55%"));
-        assertEquals("40.5%", officer.find("#form-report table.diff tr[data-field='percentComplete'] .before").getText());
+                .getText()
+                .equals("55%"));
+        assertEquals(
+                "40.5%",
+                officer.find("#form-report table.diff tr[data-field='percentComplete'] .before")
+                        .getText());
         officer.screenshot("entry-7-amended");
 
         // A CSV upload: each row's outcome, the bad one refused and named, the others stored.
         Path csv = Files.createTempFile("gansu", ".csv");
-        Files.writeString(csv, "itemCode,period,percentComplete,status,narrative\n"
-                + items.get(1) + "," + period + ",30,ON_TRACK,按计划推进\n"
-                + items.get(2) + "," + period + ",120,ON_TRACK,百分比超出范围\n"
-                + items.get(3) + "," + period + ",65,COMPLETED,\"含逗号, 与引号\"\"的说明\"\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                csv,
+                "itemCode,period,percentComplete,status,narrative\n"
+                        + items.get(1) + "," + period + ",30,ON_TRACK,按计划推进\n"
+                        + items.get(2) + "," + period + ",120,ON_TRACK,百分比超出范围\n"
+                        + items.get(3) + "," + period + ",65,COMPLETED,\"含逗号, 与引号\"\"的说明\"\n",
+                StandardCharsets.UTF_8);
         officer.find("#upload-file").sendKeys(csv.toAbsolutePath().toString());
         officer.find("#upload").click();
-        wait.until(d -> d.findElements(By.cssSelector("#upload-results tbody tr[data-row]")).size() == 3);
+        wait.until(d -> d.findElements(By.cssSelector("#upload-results tbody tr[data-row]"))
+                        .size()
+                == 3);
         assertEquals("CREATED", officer.find("#upload-results tr[data-row='2']").getAttribute("data-outcome"));
         assertEquals("INVALID", officer.find("#upload-results tr[data-row='3']").getAttribute("data-outcome"));
-        assertTrue(officer.find("#upload-results tr[data-row='3'] .reason").getText().contains("percentComplete"));
-        assertEquals(items.get(2), officer.find("#upload-results tr[data-row='3'] .code").getText());
+        assertTrue(officer.find("#upload-results tr[data-row='3'] .reason")
+                .getText()
+                .contains("percentComplete"));
+        assertEquals(
+                items.get(2),
+                officer.find("#upload-results tr[data-row='3'] .code").getText());
         assertEquals("CREATED", officer.find("#upload-results tr[data-row='4']").getAttribute("data-outcome"));
         officer.screenshot("entry-8-upload");
         assertEquals(0, reportsOf(items.get(2), period), "the refused row stored nothing");
@@ -185,8 +209,10 @@ class BureauCycleBrowserIT {
         officer.find("#f-percent").sendKeys("31");
         officer.find("#submit-report").click();
         wait.until(d -> !d.findElement(By.id("form-message")).getText().isEmpty()
-                && "35%".equals(d.findElement(By.cssSelector("#form-report table.diff tr[data-field='percentComplete'] .after"))
-                        .getText()));
+                && "35%"
+                        .equals(d.findElement(By.cssSelector(
+                                        "#form-report table.diff tr[data-field='percentComplete'] .after"))
+                                .getText()));
         assertEquals("31", officer.find("#f-percent").getAttribute("value"));
         officer.screenshot("entry-9-stale");
         assertEquals(35.0, reportOf(items.get(1), period).getDouble("percentComplete"));
@@ -195,7 +221,8 @@ class BureauCycleBrowserIT {
     private static void openItem(Browser browser, String item) {
         WebDriverWait wait = browser.waitAtMost(Duration.ofSeconds(30));
         wait.until(d -> {
-            d.findElement(By.cssSelector("#items tr[data-item='" + item + "'] button.open-item")).click();
+            d.findElement(By.cssSelector("#items tr[data-item='" + item + "'] button.open-item"))
+                    .click();
             return true;
         });
         wait.until(d -> item.equals(d.findElement(By.id("form-section")).getAttribute("data-item"))
@@ -208,30 +235,56 @@ class BureauCycleBrowserIT {
 
     /** Sets a field's value as pasting would, and lets the page hear it. */
     private static void setValue(String css, String value) {
-        officer.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-                officer.find(css), value);
+        officer.script(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                officer.find(css),
+                value);
     }
 
     private static int reportsOf(String item, String period) {
-        return given().auth().oauth2(Tokens.of("ministry-reviewer")).queryParam("province", PROVINCE).queryParam("item", item)
-                .queryParam("period", period).get(SystemStack.PROGRESS + "/api/reports").then().statusCode(200)
-                .extract().path("total");
+        return given().auth()
+                .oauth2(Tokens.of("ministry-reviewer"))
+                .queryParam("province", PROVINCE)
+                .queryParam("item", item)
+                .queryParam("period", period)
+                .get(SystemStack.PROGRESS + "/api/reports")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
     }
 
     private static io.restassured.path.json.JsonPath reportOf(String item, String period) {
-        return given().auth().oauth2(Tokens.of("ministry-reviewer")).queryParam("province", PROVINCE).queryParam("item", item)
-                .queryParam("period", period).get(SystemStack.PROGRESS + "/api/reports").then().statusCode(200)
-                .extract().jsonPath().setRootPath("reports[0]");
+        return given().auth()
+                .oauth2(Tokens.of("ministry-reviewer"))
+                .queryParam("province", PROVINCE)
+                .queryParam("item", item)
+                .queryParam("period", period)
+                .get(SystemStack.PROGRESS + "/api/reports")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .setRootPath("reports[0]");
     }
 
     private static void amendThroughTheApi(String item, String period, int percent) {
         String token = Tokens.of("provincial-reporter", PROVINCE);
         String id = reportOf(item, period).getString("id");
-        var current = given().auth().oauth2(token).get(SystemStack.PROGRESS + "/api/reports/" + id).then().statusCode(200).extract();
-        given().auth().oauth2(token).contentType("application/json; charset=UTF-8").header("If-Match", current.header("ETag"))
+        var current = given().auth()
+                .oauth2(token)
+                .get(SystemStack.PROGRESS + "/api/reports/" + id)
+                .then()
+                .statusCode(200)
+                .extract();
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json; charset=UTF-8")
+                .header("If-Match", current.header("ETag"))
                 .body("""
-                        {"itemCode": "%s", "period": "%s", "percentComplete": %d, "status": "ON_TRACK", "narrative": "脚本修改"}"""
-                        .formatted(item, period, percent))
-                .put(SystemStack.PROGRESS + "/api/reports/" + id).then().statusCode(200);
+                        {"itemCode": "%s", "period": "%s", "percentComplete": %d, "status": "ON_TRACK", "narrative": "脚本修改"}""".formatted(item, period, percent))
+                .put(SystemStack.PROGRESS + "/api/reports/" + id)
+                .then()
+                .statusCode(200);
     }
 }

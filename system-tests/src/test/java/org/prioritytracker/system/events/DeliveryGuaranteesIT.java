@@ -56,7 +56,7 @@ class DeliveryGuaranteesIT {
     @Test
     @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
     void postgresRestartedMidBurst() throws Exception {
-        burst("PostgreSQL restart", SystemStack::restartPostgres, () -> { });
+        burst("PostgreSQL restart", SystemStack::restartPostgres, () -> {});
     }
 
     /** Four clients change the items; once half the changes are made, {@code fault} runs, then {@code recover}. */
@@ -80,7 +80,8 @@ class DeliveryGuaranteesIT {
                         for (int i = 0; i < share; i++) {
                             String item = mine.get(i % mine.size());
                             long version = TaskApi.toggle(item, "故障测试 " + i);
-                            versions.computeIfAbsent(item, k -> new ArrayList<>()).add(version);
+                            versions.computeIfAbsent(item, k -> new ArrayList<>())
+                                    .add(version);
                             made.incrementAndGet();
                         }
                         return null;
@@ -98,19 +99,26 @@ class DeliveryGuaranteesIT {
             } finally {
                 clients.shutdownNow();
             }
-            assertEquals(CHANGES, versions.values().stream().mapToInt(List::size).sum());
-            List<TopicReader.Received> records = topic.readUntil(r -> items.stream().allMatch(item ->
-                    TopicReader.deliveries(r, "/task-service", item).sequences().containsAll(versions.getOrDefault(item, List.of()))),
+            assertEquals(
+                    CHANGES, versions.values().stream().mapToInt(List::size).sum());
+            List<TopicReader.Received> records = topic.readUntil(
+                    r -> items.stream()
+                            .allMatch(item -> TopicReader.deliveries(r, "/task-service", item)
+                                    .sequences()
+                                    .containsAll(versions.getOrDefault(item, List.of()))),
                     Duration.ofMinutes(3));
             int duplicates = 0;
             for (String item : items) {
                 TopicReader.Deliveries deliveries = TopicReader.deliveries(records, "/task-service", item);
                 List<Long> expected = versions.getOrDefault(item, List.of());
-                List<Long> arrived = deliveries.sequences().stream().filter(expected::contains).toList();
+                List<Long> arrived = deliveries.sequences().stream()
+                        .filter(expected::contains)
+                        .toList();
                 assertEquals(expected, arrived, "events of " + item + " in topic order");
                 duplicates += deliveries.duplicates();
             }
-            report(String.format("%-32s %d changes over %d items: all arrived in order per item, %d duplicates (repeated ce_id)%n",
+            report(String.format(
+                    "%-32s %d changes over %d items: all arrived in order per item, %d duplicates (repeated ce_id)%n",
                     fault + ":", CHANGES, items.size(), duplicates));
         }
     }

@@ -117,8 +117,10 @@ class EventStreamIT {
                     try (SseStream stream = SseStream.open(STREAM + "?subject=" + item, token, null)) {
                         stream.awaitPosition(WAIT);
                         long version = TaskApi.toggle(item, "open then commit");
-                        Awaitility.await().atMost(WAIT).until(() -> stream.named("message").stream()
-                                .anyMatch(message -> sequence(message) == version));
+                        Awaitility.await()
+                                .atMost(WAIT)
+                                .until(() -> stream.named("message").stream()
+                                        .anyMatch(message -> sequence(message) == version));
                         return true;
                     }
                 }));
@@ -168,15 +170,29 @@ class EventStreamIT {
                 open.add(stream);
                 assertEquals(200, stream.status());
             }
-            given().cookie("tracker_token", token).accept("text/event-stream").get(STREAM).then().statusCode(429)
-                    .header("Retry-After", equalTo("5")).contentType(startsWith("application/problem+json"));
+            given().cookie("tracker_token", token)
+                    .accept("text/event-stream")
+                    .get(STREAM)
+                    .then()
+                    .statusCode(429)
+                    .header("Retry-After", equalTo("5"))
+                    .contentType(startsWith("application/problem+json"));
         } finally {
             open.forEach(SseStream::close);
         }
-        given().cookie("tracker_token", token).accept("text/event-stream").header("Last-Event-ID", "0:99999999999")
-                .get(STREAM).then().statusCode(400).body("errors[0].field", equalTo("Last-Event-ID"));
-        given().cookie("tracker_token", token).accept("text/event-stream").get(STREAM + "?subject=P1.1'--")
-                .then().statusCode(400).body("errors[0].field", equalTo("subject"));
+        given().cookie("tracker_token", token)
+                .accept("text/event-stream")
+                .header("Last-Event-ID", "0:99999999999")
+                .get(STREAM)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("Last-Event-ID"));
+        given().cookie("tracker_token", token)
+                .accept("text/event-stream")
+                .get(STREAM + "?subject=P1.1'--")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("subject"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
@@ -186,10 +202,13 @@ class EventStreamIT {
         try (SseStream stream = SseStream.open(STREAM + "?subject=" + item, token, from)) {
             assertEquals(200, stream.status());
             long last = missed.get(missed.size() - 1);
-            Awaitility.await().atMost(WAIT).until(() -> stream.named("message").stream().anyMatch(message -> sequence(message) == last));
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> stream.named("message").stream().anyMatch(message -> sequence(message) == last));
             // The server sends in order: anything repeated or extra would have come before the last one.
             List<SseStream.Message> received = stream.named("message");
-            assertEquals(missed, received.stream().map(EventStreamIT::sequence).toList(), "exactly the missed, once each");
+            assertEquals(
+                    missed, received.stream().map(EventStreamIT::sequence).toList(), "exactly the missed, once each");
             assertTrue(stream.named("reset").isEmpty());
             return received.get(received.size() - 1).id();
         }
@@ -197,7 +216,8 @@ class EventStreamIT {
 
     /** Every development user that may read the stream: 35 callers. */
     private static List<String> readers() {
-        List<String> tokens = new ArrayList<>(List.of(Tokens.of("viewer"), Tokens.of("ministry-admin"), Tokens.of("ministry-reviewer")));
+        List<String> tokens = new ArrayList<>(
+                List.of(Tokens.of("viewer"), Tokens.of("ministry-admin"), Tokens.of("ministry-reviewer")));
         for (String bureau : SeedBureaus.codes()) {
             tokens.add(Tokens.of("provincial-reporter", bureau));
         }
@@ -240,7 +260,9 @@ class EventStreamIT {
             JsonNode event = json(message);
             String subject = event.path("subject").asText();
             long sequence = event.path("sequence").asLong();
-            if (CHANGED.equals(event.path("type").asText()) && made.containsKey(subject) && sequence >= made.get(subject).get(0)) {
+            if (CHANGED.equals(event.path("type").asText())
+                    && made.containsKey(subject)
+                    && sequence >= made.get(subject).get(0)) {
                 byItem.computeIfAbsent(subject, key -> new ArrayList<>()).add(sequence);
             }
         }
@@ -250,8 +272,9 @@ class EventStreamIT {
     /** Whether the stream has the last change made of every item. */
     private static boolean receivedAll(SseStream stream, Map<String, List<Long>> made) {
         Map<String, List<Long>> received = changesOf(stream, made);
-        return made.entrySet().stream().allMatch(item -> received.getOrDefault(item.getKey(), List.of())
-                .contains(item.getValue().get(item.getValue().size() - 1)));
+        return made.entrySet().stream()
+                .allMatch(item -> received.getOrDefault(item.getKey(), List.of())
+                        .contains(item.getValue().get(item.getValue().size() - 1)));
     }
 
     private static long sequence(SseStream.Message message) {
@@ -270,10 +293,13 @@ class EventStreamIT {
     private static Socket stalledStream(String token) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);
-        socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(SystemStack.NOTIFICATION.replaceAll(".*:", ""))));
+        socket.connect(
+                new InetSocketAddress("127.0.0.1", Integer.parseInt(SystemStack.NOTIFICATION.replaceAll(".*:", ""))));
         OutputStream out = socket.getOutputStream();
-        out.write(("GET /api/events/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: tracker_token="
-                + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(
+                ("GET /api/events/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: tracker_token="
+                                + token + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         InputStream in = socket.getInputStream();
         byte[] head = new byte[12];
@@ -290,9 +316,15 @@ class EventStreamIT {
     }
 
     private static double endedSlow() {
-        String metrics = given().auth().oauth2(Tokens.of("metrics-reader")).get(SystemStack.NOTIFICATION + "/q/metrics")
-                .then().statusCode(200).extract().asString();
-        Matcher value = Pattern.compile("tracker_stream_ended_total\\{reason=\"slow-client\"} ([0-9.E]+)").matcher(metrics);
+        String metrics = given().auth()
+                .oauth2(Tokens.of("metrics-reader"))
+                .get(SystemStack.NOTIFICATION + "/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        Matcher value = Pattern.compile("tracker_stream_ended_total\\{reason=\"slow-client\"} ([0-9.E]+)")
+                .matcher(metrics);
         return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 }

@@ -48,8 +48,10 @@ class HostileInputIT {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
     private static final Path KEPT_SEEDS = Scripts.ROOT.resolve("system-tests/src/test/resources/hostile-seeds.txt");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @BeforeAll
     static void startJqwik() {
@@ -73,15 +75,24 @@ class HostileInputIT {
         }
         Map<String, Integer> byEndpoint = new TreeMap<>();
         int sent = 0;
-        try (Connection tasks = database("tasks_e2e"); Connection progress = database("progress_e2e")) {
+        try (Connection tasks = database("tasks_e2e");
+                Connection progress = database("progress_e2e")) {
             String knownReport = ReportApi.submitOrAmend("130000", "P8.3", "2025-Q1", 10, "ON_TRACK", "起步");
-            Map<String, String> tokens = Map.of("ministry-admin", Tokens.of("ministry-admin"),
-                    "ministry-reviewer", Tokens.of("ministry-reviewer"), "viewer", Tokens.of("viewer"),
-                    "reporter", Tokens.of("provincial-reporter", "130000"));
+            Map<String, String> tokens = Map.of(
+                    "ministry-admin",
+                    Tokens.of("ministry-admin"),
+                    "ministry-reviewer",
+                    Tokens.of("ministry-reviewer"),
+                    "viewer",
+                    Tokens.of("viewer"),
+                    "reporter",
+                    Tokens.of("provincial-reporter", "130000"));
             for (int s = 0; s < seeds.size(); s++) {
                 long seed = seeds.get(s);
                 // The kept seeds replay their first requests; this run's own seed (or the one asked for) runs in full.
-                int count = s == seeds.size() - 1 ? Integer.getInteger("tracker.hostile.requests", DEFAULT_REQUESTS) : REPLAYED_REQUESTS;
+                int count = s == seeds.size() - 1
+                        ? Integer.getInteger("tracker.hostile.requests", DEFAULT_REQUESTS)
+                        : REPLAYED_REQUESTS;
                 HostileRequests requests = new HostileRequests(new HostileValues(seed), tokens, knownReport);
                 // Requests the HTTP client itself refuses to send do not count.
                 for (int i = 0, sentForSeed = 0; sentForSeed < count; i++) {
@@ -92,23 +103,32 @@ class HostileInputIT {
                     try {
                         response = sendOnALiveConnection(request);
                     } catch (IOException e) {
-                        throw new AssertionError("no answer (" + e.getMessage() + "); seed " + seed + ", request " + i + ": "
-                                + request.method() + " " + abbreviate(request.url()) + " " + request.headers() + " body "
-                                + abbreviate(request.body()), e);
+                        throw new AssertionError(
+                                "no answer (" + e.getMessage() + "); seed " + seed + ", request " + i + ": "
+                                        + request.method() + " " + abbreviate(request.url()) + " " + request.headers()
+                                        + " body "
+                                        + abbreviate(request.body()),
+                                e);
                     }
                     if (response == null) {
                         continue; // not even sendable (a header the HTTP client refuses)
                     }
                     Duration took = Duration.ofNanos(System.nanoTime() - started);
-                    String where = "seed " + seed + ", request " + i + ": " + request.method() + " " + abbreviate(request.url())
-                            + " -> " + response.statusCode() + " " + abbreviate(response.body());
+                    String where = "seed " + seed + ", request " + i + ": " + request.method() + " "
+                            + abbreviate(request.url()) + " -> " + response.statusCode() + " "
+                            + abbreviate(response.body());
                     assertTrue(response.statusCode() < 500, "a 5xx; " + where);
                     if (response.statusCode() >= 400) {
-                        assertTrue(refusedByTheHttpLayer(response.statusCode())
-                                || response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                        assertTrue(
+                                refusedByTheHttpLayer(response.statusCode())
+                                        || response.headers()
+                                                .firstValue("Content-Type")
+                                                .orElse("")
+                                                .startsWith("application/problem+json"),
                                 "a 4xx that is not problem details; " + where);
                         if (before != null) {
-                            assertEquals(before, fingerprint(tasks, progress), "a refused write stored something; " + where);
+                            assertEquals(
+                                    before, fingerprint(tasks, progress), "a refused write stored something; " + where);
                         }
                     }
                     assertTrue(took.compareTo(ANSWER_WITHIN) <= 0, "took " + took.toMillis() + " ms; " + where);
@@ -134,7 +154,8 @@ class HostileInputIT {
      * Sends the request; once more when the pooled connection it went out on had just been closed by
      * the server (after an earlier refusal), which the client reports as a response of no bytes.
      */
-    private HttpResponse<String> sendOnALiveConnection(HostileRequests.Request request) throws IOException, InterruptedException {
+    private HttpResponse<String> sendOnALiveConnection(HostileRequests.Request request)
+            throws IOException, InterruptedException {
         try {
             return send(request);
         } catch (IOException e) {
@@ -145,9 +166,13 @@ class HostileInputIT {
     private HttpResponse<String> send(HostileRequests.Request request) throws IOException, InterruptedException {
         HttpRequest.Builder builder;
         try {
-            builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(Duration.ofSeconds(10))
-                    .method(request.method(), request.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+            builder = HttpRequest.newBuilder(URI.create(request.url()))
+                    .timeout(Duration.ofSeconds(10))
+                    .method(
+                            request.method(),
+                            request.body().isEmpty()
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
             request.headers().forEach(builder::header);
         } catch (IllegalArgumentException e) {
             return null;
@@ -165,8 +190,7 @@ class HostileInputIT {
                        (SELECT count(*) FROM plan) || '/' || (SELECT coalesce(sum(version), 0) FROM priority) || '/' ||
                        (SELECT coalesce(sum(version), 0) FROM province) || '/' ||
                        (SELECT md5(string_agg(code || status || title_zh || title_en || due_date
-                                || coalesce(description, '') || coalesce(lead_department, ''), ',' ORDER BY code)) FROM sub_item)""")
-                + "|" + single(progress, """
+                                || coalesce(description, '') || coalesce(lead_department, ''), ',' ORDER BY code)) FROM sub_item)""") + "|" + single(progress, """
                 SELECT (SELECT count(*) FROM report) || '/' || (SELECT count(*) FROM report_version) || '/' ||
                        (SELECT count(*) FROM idempotency_key) || '/' ||
                        (SELECT coalesce(sum(version), 0) FROM report) || '/' ||
@@ -175,7 +199,8 @@ class HostileInputIT {
     }
 
     private static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getString(1);
         }

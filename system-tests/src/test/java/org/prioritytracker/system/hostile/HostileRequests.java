@@ -17,8 +17,8 @@ import org.prioritytracker.system.support.SystemStack;
 final class HostileRequests {
 
     /** A request to send, and whether it writes (a refused write must store nothing). */
-    record Request(String method, String url, Map<String, String> headers, String body, boolean write, String endpoint) {
-    }
+    record Request(
+            String method, String url, Map<String, String> headers, String body, boolean write, String endpoint) {}
 
     private static final List<String> ITEMS = List.of("P1.1", "P3.2", "P4.4", "P8.3");
     private static final List<String> PROVINCES = List.of("130000", "320000", "650000", "660000");
@@ -48,8 +48,19 @@ final class HostileRequests {
             case 7 -> csvBatch();
             case 8 -> session();
             case 9 -> deadLetters();
-            case 10 -> get(SystemStack.TASK, "/api/items", "plan", "priority", "status", "overdue", "archived", "page", "size");
-            case 11 -> get(SystemStack.PROGRESS, "/api/reports", "item", "province", "period", "reviewState", "page", "size");
+            case 10 ->
+                get(
+                        SystemStack.TASK,
+                        "/api/items",
+                        "plan",
+                        "priority",
+                        "status",
+                        "overdue",
+                        "archived",
+                        "page",
+                        "size");
+            case 11 ->
+                get(SystemStack.PROGRESS, "/api/reports", "item", "province", "period", "reviewState", "page", "size");
             case 12 -> get(SystemStack.NOTIFICATION, "/api/events", "after", "limit", "subject", "type");
             case 13 -> get(SystemStack.PROGRESS, "/api/rollups/timeliness", "plan", "period");
             case 14 -> guardedWrite();
@@ -60,30 +71,53 @@ final class HostileRequests {
 
     private Request transition() {
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("to", HostileValues.quote(values.pick(List.of("IN_PROGRESS", "AT_RISK", "SUSPENDED", "COMPLETED", "NOT_STARTED"))));
+        body.put(
+                "to",
+                HostileValues.quote(
+                        values.pick(List.of("IN_PROGRESS", "AT_RISK", "SUSPENDED", "COMPLETED", "NOT_STARTED"))));
         body.put("reason", HostileValues.quote("汛期水质波动"));
-        return write("POST", SystemStack.TASK + "/api/items/" + pathSegment(values.pick(ITEMS)) + "/transitions", "ministry-admin",
-                ifMatch(), "application/json", mutate(body), "transition");
+        return write(
+                "POST",
+                SystemStack.TASK + "/api/items/" + pathSegment(values.pick(ITEMS)) + "/transitions",
+                "ministry-admin",
+                ifMatch(),
+                "application/json",
+                mutate(body),
+                "transition");
     }
 
     private Request patchItem() {
         Map<String, String> body = new LinkedHashMap<>();
-        body.put(values.pick(List.of("titleZh", "titleEn", "description", "leadDepartment", "dueDate")), HostileValues.quote("x"));
-        return write("PATCH", SystemStack.TASK + "/api/items/" + pathSegment(values.pick(ITEMS)), "ministry-admin", ifMatch(),
-                values.chance(0.8) ? "application/merge-patch+json" : "application/json", mutate(body), "patch item");
+        body.put(
+                values.pick(List.of("titleZh", "titleEn", "description", "leadDepartment", "dueDate")),
+                HostileValues.quote("x"));
+        return write(
+                "PATCH",
+                SystemStack.TASK + "/api/items/" + pathSegment(values.pick(ITEMS)),
+                "ministry-admin",
+                ifMatch(),
+                values.chance(0.8) ? "application/merge-patch+json" : "application/json",
+                mutate(body),
+                "patch item");
     }
 
     private Request submitReport() {
         Map<String, String> headers = headers("reporter", "application/json; charset=UTF-8");
         headers.put("Idempotency-Key", values.chance(0.8) ? UUID.randomUUID().toString() : values.headerText());
-        return new Request("POST", SystemStack.PROGRESS + "/api/reports", headers, mutate(reportBody()), true, "submit report");
+        return new Request(
+                "POST", SystemStack.PROGRESS + "/api/reports", headers, mutate(reportBody()), true, "submit report");
     }
 
     private Request amendReport() {
         Map<String, String> headers = headers("reporter", "application/json; charset=UTF-8");
         headers.put("If-Match", ifMatch());
         String id = values.chance(0.7) ? knownReport : values.text();
-        return new Request("PUT", SystemStack.PROGRESS + "/api/reports/" + pathSegment(id), headers, mutate(reportBody()), true,
+        return new Request(
+                "PUT",
+                SystemStack.PROGRESS + "/api/reports/" + pathSegment(id),
+                headers,
+                mutate(reportBody()),
+                true,
                 "amend report");
     }
 
@@ -92,8 +126,14 @@ final class HostileRequests {
         body.put("decision", HostileValues.quote(values.pick(List.of("ACCEPTED", "RETURNED"))));
         body.put("comment", HostileValues.quote("请补充数据"));
         String id = values.chance(0.7) ? knownReport : values.text();
-        return write("POST", SystemStack.PROGRESS + "/api/reports/" + pathSegment(id) + "/review", "ministry-reviewer", ifMatch(),
-                "application/json", mutate(body), "review");
+        return write(
+                "POST",
+                SystemStack.PROGRESS + "/api/reports/" + pathSegment(id) + "/review",
+                "ministry-reviewer",
+                ifMatch(),
+                "application/json",
+                mutate(body),
+                "review");
     }
 
     private Request jsonBatch() {
@@ -102,7 +142,13 @@ final class HostileRequests {
             rows.add(mutate(reportBody()));
         }
         String body = values.chance(0.9) ? rows.toString() : values.json();
-        return write("POST", SystemStack.PROGRESS + "/api/reports/batch", "reporter", null, "application/json; charset=UTF-8", body,
+        return write(
+                "POST",
+                SystemStack.PROGRESS + "/api/reports/batch",
+                "reporter",
+                null,
+                "application/json; charset=UTF-8",
+                body,
                 "batch (JSON)");
     }
 
@@ -117,7 +163,13 @@ final class HostileRequests {
             cells.set(values.below(cells.size()), values.text());
             csv.append(String.join(",", cells)).append('\n');
         }
-        return write("POST", SystemStack.PROGRESS + "/api/reports/batch", "reporter", null, "text/csv; charset=UTF-8", csv.toString(),
+        return write(
+                "POST",
+                SystemStack.PROGRESS + "/api/reports/batch",
+                "reporter",
+                null,
+                "text/csv; charset=UTF-8",
+                csv.toString(),
                 "batch (CSV)");
     }
 
@@ -129,13 +181,15 @@ final class HostileRequests {
     }
 
     private Request deadLetters() {
-        String position = pathSegment(values.chance(0.3) ? Long.toString(values.random().nextLong()) : values.text());
+        String position =
+                pathSegment(values.chance(0.3) ? Long.toString(values.random().nextLong()) : values.text());
         String method = values.pick(List.of("GET", "POST", "DELETE"));
-        String url = SystemStack.NOTIFICATION + "/api/dead-letters" + switch (method) {
-            case "GET" -> values.chance(0.5) ? "?all=" + query(values.text()) : "/" + position;
-            case "POST" -> "/" + position + "/replay";
-            default -> "/" + position;
-        };
+        String url = SystemStack.NOTIFICATION + "/api/dead-letters"
+                + switch (method) {
+                    case "GET" -> values.chance(0.5) ? "?all=" + query(values.text()) : "/" + position;
+                    case "POST" -> "/" + position + "/replay";
+                    default -> "/" + position;
+                };
         return new Request(method, url, headers("ministry-admin", null), "", !method.equals("GET"), "dead letters");
     }
 
@@ -151,24 +205,59 @@ final class HostileRequests {
             case 0 -> {
                 Map<String, String> titles = new LinkedHashMap<>();
                 titles.put(values.pick(List.of("titleZh", "titleEn")), HostileValues.quote("新名称"));
-                yield write("PATCH", SystemStack.TASK + "/api/priorities/" + pathSegment(values.pick(List.of("P1", "P3", "P8"))),
-                        "ministry-admin", ifMatch, "application/merge-patch+json", mutate(titles), "rename priority");
+                yield write(
+                        "PATCH",
+                        SystemStack.TASK + "/api/priorities/" + pathSegment(values.pick(List.of("P1", "P3", "P8"))),
+                        "ministry-admin",
+                        ifMatch,
+                        "application/merge-patch+json",
+                        mutate(titles),
+                        "rename priority");
             }
-            case 1 -> write("POST", SystemStack.TASK + "/api/items/" + pathSegment(values.pick(ITEMS)) + "/archive",
-                    "ministry-admin", ifMatch, "application/json", mutate(reason), "archive item");
-            case 2 -> write("POST", SystemStack.TASK + "/api/priorities/" + pathSegment(values.pick(List.of("P1", "P3", "P8")))
-                    + "/archive", "ministry-admin", ifMatch, "application/json", mutate(reason), "archive priority");
-            case 3 -> write("POST", SystemStack.TASK + "/api/provinces/" + pathSegment(values.pick(PROVINCES)) + "/"
-                    + values.pick(List.of("deactivate", "reactivate")), "ministry-admin", ifMatch, "application/json",
-                    mutate(reason), "bureau status");
+            case 1 ->
+                write(
+                        "POST",
+                        SystemStack.TASK + "/api/items/" + pathSegment(values.pick(ITEMS)) + "/archive",
+                        "ministry-admin",
+                        ifMatch,
+                        "application/json",
+                        mutate(reason),
+                        "archive item");
+            case 2 ->
+                write(
+                        "POST",
+                        SystemStack.TASK + "/api/priorities/" + pathSegment(values.pick(List.of("P1", "P3", "P8")))
+                                + "/archive",
+                        "ministry-admin",
+                        ifMatch,
+                        "application/json",
+                        mutate(reason),
+                        "archive priority");
+            case 3 ->
+                write(
+                        "POST",
+                        SystemStack.TASK + "/api/provinces/" + pathSegment(values.pick(PROVINCES)) + "/"
+                                + values.pick(List.of("deactivate", "reactivate")),
+                        "ministry-admin",
+                        ifMatch,
+                        "application/json",
+                        mutate(reason),
+                        "bureau status");
             default -> {
                 Map<String, String> calendar = new LinkedHashMap<>();
                 calendar.put("cadence", HostileValues.quote(values.pick(List.of("QUARTERLY", "MONTHLY"))));
                 calendar.put("deadlineDays", Integer.toString(values.below(91)));
                 calendar.put("reminderDays", Integer.toString(values.below(91)));
                 calendar.put("lockDays", values.chance(0.5) ? "null" : Integer.toString(90 + values.below(200)));
-                yield write("PUT", SystemStack.PROGRESS + "/api/calendars/" + pathSegment(values.pick(List.of("2025", "2024",
-                        values.text()))), "ministry-admin", ifMatch, "application/json", mutate(calendar), "set calendar");
+                yield write(
+                        "PUT",
+                        SystemStack.PROGRESS + "/api/calendars/"
+                                + pathSegment(values.pick(List.of("2025", "2024", values.text()))),
+                        "ministry-admin",
+                        ifMatch,
+                        "application/json",
+                        mutate(calendar),
+                        "set calendar");
             }
         };
     }
@@ -190,30 +279,34 @@ final class HostileRequests {
             }
             case 1 -> {
                 body.put(values.pick(List.of("titleZh", "titleEn")), HostileValues.quote("重点任务"));
-                url = SystemStack.TASK + "/api/plans/" + pathSegment(values.pick(List.of("2025", values.text()))) + "/priorities";
+                url = SystemStack.TASK + "/api/plans/" + pathSegment(values.pick(List.of("2025", values.text())))
+                        + "/priorities";
                 endpoint = "add priority";
             }
             case 2 -> {
                 body.put("titleZh", HostileValues.quote("子项"));
                 body.put("titleEn", HostileValues.quote("Sub-item"));
                 body.put("description", HostileValues.quote("说明"));
-                url = SystemStack.TASK + "/api/priorities/" + pathSegment(values.pick(List.of("P3", "P8", values.text()))) + "/items";
+                url = SystemStack.TASK + "/api/priorities/"
+                        + pathSegment(values.pick(List.of("P3", "P8", values.text()))) + "/items";
                 endpoint = "add sub-item";
             }
             case 3 -> {
                 body.put("formatVersion", "1");
                 body.put("planYear", Integer.toString(2000 + values.below(101)));
                 body.put("planTitleEn", HostileValues.quote("Plan"));
-                body.put("priorities", "[{\"titleZh\": \"任务\", \"titleEn\": \"Task\", \"items\": [{\"titleZh\": "
-                        + values.json() + ", \"titleEn\": \"x\", \"dueDate\": \"2030-12-31\"}]}]");
+                body.put(
+                        "priorities",
+                        "[{\"titleZh\": \"任务\", \"titleEn\": \"Task\", \"items\": [{\"titleZh\": " + values.json()
+                                + ", \"titleEn\": \"x\", \"dueDate\": \"2030-12-31\"}]}]");
                 url = SystemStack.TASK + "/api/plans/import";
                 endpoint = "import plan";
             }
             default -> {
                 body.put("provinceCode", HostileValues.quote(values.pick(PROVINCES)));
                 body.put("period", HostileValues.quote("2025-Q1"));
-                url = SystemStack.PROGRESS + "/api/calendars/" + pathSegment(values.pick(List.of("2025", values.text())))
-                        + "/reopenings";
+                url = SystemStack.PROGRESS + "/api/calendars/"
+                        + pathSegment(values.pick(List.of("2025", values.text()))) + "/reopenings";
                 endpoint = "reopen period";
             }
         }
@@ -223,14 +316,25 @@ final class HostileRequests {
     private Request pathRead() {
         String segment = pathSegment(values.text());
         String path = values.pick(List.of(
-                SystemStack.TASK + "/api/items/" + segment, SystemStack.TASK + "/api/items/" + segment + "/history",
-                SystemStack.TASK + "/api/priorities/" + segment, SystemStack.TASK + "/api/provinces/" + segment,
-                SystemStack.PROGRESS + "/api/reports/" + segment, SystemStack.PROGRESS + "/api/reports/" + segment + "/versions",
-                SystemStack.PROGRESS + "/api/rollups/items/" + segment, SystemStack.PROGRESS + "/api/rollups/priorities/" + segment,
-                SystemStack.PROGRESS + "/api/rollups/provinces/" + segment, SystemStack.TASK + "/api/plans/" + segment,
-                SystemStack.TASK + "/api/plans/" + segment + "/priorities", SystemStack.PROGRESS + "/api/calendars/" + segment,
+                SystemStack.TASK + "/api/items/" + segment,
+                SystemStack.TASK + "/api/items/" + segment + "/history",
+                SystemStack.TASK + "/api/priorities/" + segment,
+                SystemStack.TASK + "/api/provinces/" + segment,
+                SystemStack.PROGRESS + "/api/reports/" + segment,
+                SystemStack.PROGRESS + "/api/reports/" + segment + "/versions",
+                SystemStack.PROGRESS + "/api/rollups/items/" + segment,
+                SystemStack.PROGRESS + "/api/rollups/priorities/" + segment,
+                SystemStack.PROGRESS + "/api/rollups/provinces/" + segment,
+                SystemStack.TASK + "/api/plans/" + segment,
+                SystemStack.TASK + "/api/plans/" + segment + "/priorities",
+                SystemStack.PROGRESS + "/api/calendars/" + segment,
                 SystemStack.PROGRESS + "/api/calendars/" + segment + "/reopenings"));
-        return new Request("GET", path, headers(values.pick(List.of("viewer", "reporter", "ministry-admin")), null), "", false,
+        return new Request(
+                "GET",
+                path,
+                headers(values.pick(List.of("viewer", "reporter", "ministry-admin")), null),
+                "",
+                false,
                 "read by path");
     }
 
@@ -244,11 +348,17 @@ final class HostileRequests {
         if (values.chance(0.1)) {
             query.add(query(values.text()) + "=" + query(values.text()));
         }
-        return new Request("GET", service + path + query, headers(values.pick(List.of("viewer", "reporter")), null), "", false,
+        return new Request(
+                "GET",
+                service + path + query,
+                headers(values.pick(List.of("viewer", "reporter")), null),
+                "",
+                false,
                 "list " + path);
     }
 
-    private Request write(String method, String url, String role, String ifMatch, String contentType, String body, String endpoint) {
+    private Request write(
+            String method, String url, String role, String ifMatch, String contentType, String body, String endpoint) {
         Map<String, String> headers = headers(role, contentType);
         if (ifMatch != null) {
             headers.put("If-Match", ifMatch);

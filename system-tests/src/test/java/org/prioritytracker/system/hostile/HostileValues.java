@@ -16,22 +16,87 @@ final class HostileValues {
 
     private static final int GEN_SIZE = 1000;
 
-    private static final Arbitrary<String> TRICKS = Arbitraries.of("", " ", "null", "NaN", "Infinity", "-Infinity", "-1", "0",
-            "-0", "1e309", "2147483648", "-2147483649", "9223372036854775808", "99999999999999999999999999", "0x10", "1,5",
-            "P3.2", "P3.2 ", "p3.2", "P99.99", "130000", "999999", "2025-Q1", "2025-Q5", "2025-13", "2025-00", "9999-Q1", "2025-1",
-            "ON_TRACK", "on_track", "ACCEPTED", "../../etc/passwd", "%00", "%", "%ZZ", "${jndi:ldap://x/a}", "<script>alert(1)</script>",
-            "'; DROP TABLE report; --", "\u202eevil", "\ud840\udc00", "\ud800", "\udc00", "\u0000", "a\u0000b", "\u001b[31m", "\u007f",
-            "\ufeff", "\uffff", "*", "W/\"1\"", "\"1\"", "\"", "{}", "[]");
+    private static final Arbitrary<String> TRICKS = Arbitraries.of(
+            "",
+            " ",
+            "null",
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "-1",
+            "0",
+            "-0",
+            "1e309",
+            "2147483648",
+            "-2147483649",
+            "9223372036854775808",
+            "99999999999999999999999999",
+            "0x10",
+            "1,5",
+            "P3.2",
+            "P3.2 ",
+            "p3.2",
+            "P99.99",
+            "130000",
+            "999999",
+            "2025-Q1",
+            "2025-Q5",
+            "2025-13",
+            "2025-00",
+            "9999-Q1",
+            "2025-1",
+            "ON_TRACK",
+            "on_track",
+            "ACCEPTED",
+            "../../etc/passwd",
+            "%00",
+            "%",
+            "%ZZ",
+            "${jndi:ldap://x/a}",
+            "<script>alert(1)</script>",
+            "'; DROP TABLE report; --",
+            "\u202eevil",
+            "\ud840\udc00",
+            "\ud800",
+            "\udc00",
+            "\u0000",
+            "a\u0000b",
+            "\u001b[31m",
+            "\u007f",
+            "\ufeff",
+            "\uffff",
+            "*",
+            "W/\"1\"",
+            "\"1\"",
+            "\"",
+            "{}",
+            "[]");
 
     private static final Arbitrary<String> STRINGS = Arbitraries.frequencyOf(
             Tuple.of(4, TRICKS),
             Tuple.of(3, Arbitraries.strings().all().ofMaxLength(40)),
-            Tuple.of(2, Arbitraries.strings().withChars("\u0000\u0001\u001f\u007f\ud800\udc00'\"\\{}[]<>%&;:,./ 碧水")
-                    .ofMaxLength(30)),
-            Tuple.of(1, Arbitraries.strings().withChars("x碧\n").ofMinLength(2_000).ofMaxLength(70_000)));
+            Tuple.of(
+                    2,
+                    Arbitraries.strings()
+                            .withChars("\u0000\u0001\u001f\u007f\ud800\udc00'\"\\{}[]<>%&;:,./ 碧水")
+                            .ofMaxLength(30)),
+            Tuple.of(
+                    1,
+                    Arbitraries.strings().withChars("x碧\n").ofMinLength(2_000).ofMaxLength(70_000)));
 
-    private static final Arbitrary<String> JSON_NUMBERS = Arbitraries.of("0", "-0", "100", "100.0001", "-1", "1e309", "-1e309",
-            "1E-400", "12345678901234567890123456789", "3.4028235E39", "0.1e1", "50");
+    private static final Arbitrary<String> JSON_NUMBERS = Arbitraries.of(
+            "0",
+            "-0",
+            "100",
+            "100.0001",
+            "-1",
+            "1e309",
+            "-1e309",
+            "1E-400",
+            "12345678901234567890123456789",
+            "3.4028235E39",
+            "0.1e1",
+            "50");
 
     private final Random random;
 

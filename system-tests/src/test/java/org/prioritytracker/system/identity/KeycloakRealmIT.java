@@ -58,11 +58,16 @@ class KeycloakRealmIT {
 
     @Test
     void discoveryNamesTheIssuerAndItsKeys() {
-        JsonNode discovery = json(given().get(ISSUER + "/.well-known/openid-configuration").then().statusCode(200)
-                .extract().response());
+        JsonNode discovery = json(given().get(ISSUER + "/.well-known/openid-configuration")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
 
         assertEquals(ISSUER, discovery.path("issuer").asText());
-        assertEquals(ISSUER + "/protocol/openid-connect/certs", discovery.path("jwks_uri").asText());
+        assertEquals(
+                ISSUER + "/protocol/openid-connect/certs",
+                discovery.path("jwks_uri").asText());
         assertEquals(TOKEN, discovery.path("token_endpoint").asText());
         assertThat(texts(discovery.path("code_challenge_methods_supported")), hasItem("S256"));
     }
@@ -78,7 +83,8 @@ class KeycloakRealmIT {
         // A plain string, as the services read it.
         assertTrue(claims.path("province").isTextual(), claims.toString());
         assertEquals("130000", claims.path("province").asText());
-        assertThat(texts(claims.path("aud")),
+        assertThat(
+                texts(claims.path("aud")),
                 containsInAnyOrder("task-service", "progress-service", "notification-service"));
         assertEquals("reporter-130000", claims.path("preferred_username").asText());
         assertFalse(claims.path("sub").asText().isBlank(), claims.toString());
@@ -107,7 +113,9 @@ class KeycloakRealmIT {
 
     @Test
     void everyBureauHasAReporterWhoseTokenNamesItsProvince() throws IOException {
-        JsonNode bureaus = JSON.readTree(Scripts.ROOT.resolve("seeds/provinces.json").toFile()).path("bureaus");
+        JsonNode bureaus = JSON.readTree(
+                        Scripts.ROOT.resolve("seeds/provinces.json").toFile())
+                .path("bureaus");
         assertEquals(32, bureaus.size());
         for (JsonNode bureau : bureaus) {
             String code = bureau.path("code").asText();
@@ -120,8 +128,13 @@ class KeycloakRealmIT {
     @Test
     void aServiceGetsATokenForItsTargetWithItsSecretOnly() {
         String token = given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", "progress-service").formParam("client_secret", "progress-service-local")
-                .post(TOKEN).then().statusCode(200).extract().path("access_token");
+                .formParam("client_id", "progress-service")
+                .formParam("client_secret", "progress-service-local")
+                .post(TOKEN)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
         JsonNode claims = claims(token);
         assertThat(texts(claims.path("aud")), contains("task-service"));
         assertThat(texts(claims.path("groups")), contains("service"));
@@ -129,18 +142,30 @@ class KeycloakRealmIT {
         assertFalse(claims.has("province"), claims.toString());
 
         given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", "progress-service").formParam("client_secret", "wrong-secret")
-                .post(TOKEN).then().statusCode(401);
+                .formParam("client_id", "progress-service")
+                .formParam("client_secret", "wrong-secret")
+                .post(TOKEN)
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void theDashboardIsPublicAndMustUsePkceWithS256() throws GeneralSecurityException {
-        JsonNode dashboard = json(given().auth().oauth2(adminToken()).queryParam("clientId", "dashboard")
-                .get(ADMIN + "/clients").then().statusCode(200).extract().response()).get(0);
+        JsonNode dashboard = json(given().auth()
+                        .oauth2(adminToken())
+                        .queryParam("clientId", "dashboard")
+                        .get(ADMIN + "/clients")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .response())
+                .get(0);
         assertTrue(dashboard.path("publicClient").asBoolean(), dashboard.toString());
         assertTrue(dashboard.path("standardFlowEnabled").asBoolean(), dashboard.toString());
         assertFalse(dashboard.path("directAccessGrantsEnabled").asBoolean(), dashboard.toString());
-        assertEquals("S256", dashboard.path("attributes").path("pkce.code.challenge.method").asText());
+        assertEquals(
+                "S256",
+                dashboard.path("attributes").path("pkce.code.challenge.method").asText());
 
         // Refused back to the dashboard, as OAuth 2.0 prescribes for a request with a valid redirect URI.
         Response withoutChallenge = authorize(Map.of());
@@ -157,53 +182,91 @@ class KeycloakRealmIT {
 
         Response withChallenge = authorize(Map.of("code_challenge", challenge, "code_challenge_method", "S256"));
         assertEquals(200, withChallenge.statusCode());
-        assertThat(withChallenge.asString(),
+        assertThat(
+                withChallenge.asString(),
                 matchesPattern("(?s).*<form[^>]+action=\"[^\"]*login-actions/authenticate.*"));
     }
 
     @Test
     void fiveWrongPasswordsLockTheUserOutUntilAnAdminUnlocksIt() {
         String user = "lockout-probe";
-        given().formParams(passwordForm(user, user + "-local")).post(TOKEN).then().statusCode(200);
+        given().formParams(passwordForm(user, user + "-local"))
+                .post(TOKEN)
+                .then()
+                .statusCode(200);
         // A wrong password is invalid_grant, 400 (RFC 6749, section 5.2), as is any password of a locked user.
         for (int attempt = 0; attempt < 5; attempt++) {
-            given().formParams(passwordForm(user, "wrong-" + attempt)).post(TOKEN).then().statusCode(400)
+            given().formParams(passwordForm(user, "wrong-" + attempt))
+                    .post(TOKEN)
+                    .then()
+                    .statusCode(400)
                     .body("error", equalTo("invalid_grant"));
         }
         String admin = adminToken();
-        String id = json(given().auth().oauth2(admin).queryParam("username", user).queryParam("exact", true)
-                .get(ADMIN + "/users").then().statusCode(200).extract().response()).get(0).path("id").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(admin)
-                .get(ADMIN + "/attack-detection/brute-force/users/" + id).then().statusCode(200)
-                .extract().<Boolean>path("disabled"));
+        String id = json(given().auth()
+                        .oauth2(admin)
+                        .queryParam("username", user)
+                        .queryParam("exact", true)
+                        .get(ADMIN + "/users")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .response())
+                .get(0)
+                .path("id")
+                .asText();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> given().auth()
+                        .oauth2(admin)
+                        .get(ADMIN + "/attack-detection/brute-force/users/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Boolean>path("disabled"));
 
-        given().formParams(passwordForm(user, user + "-local")).post(TOKEN).then().statusCode(400)
+        given().formParams(passwordForm(user, user + "-local"))
+                .post(TOKEN)
+                .then()
+                .statusCode(400)
                 .body("error", equalTo("invalid_grant"));
 
-        given().auth().oauth2(admin).delete(ADMIN + "/attack-detection/brute-force/users/" + id)
-                .then().statusCode(204);
-        given().formParams(passwordForm(user, user + "-local")).post(TOKEN).then().statusCode(200);
+        given().auth()
+                .oauth2(admin)
+                .delete(ADMIN + "/attack-detection/brute-force/users/" + id)
+                .then()
+                .statusCode(204);
+        given().formParams(passwordForm(user, user + "-local"))
+                .post(TOKEN)
+                .then()
+                .statusCode(200);
     }
 
     /** An authorization request of the dashboard, not followed: Keycloak's answer itself. */
     private static Response authorize(Map<String, String> extra) {
-        return given().redirects().follow(false)
-                .queryParam("client_id", "dashboard").queryParam("response_type", "code")
-                .queryParam("scope", "openid").queryParam("state", "state-1")
+        return given().redirects()
+                .follow(false)
+                .queryParam("client_id", "dashboard")
+                .queryParam("response_type", "code")
+                .queryParam("scope", "openid")
+                .queryParam("state", "state-1")
                 .queryParam("redirect_uri", "http://127.0.0.1:18083/callback")
                 .queryParams(extra)
                 .get(AUTHORIZE);
     }
 
     private static Map<String, String> passwordForm(String username, String password) {
-        return Map.of("grant_type", "password", "client_id", "tracker-cli",
-                "username", username, "password", password);
+        return Map.of("grant_type", "password", "client_id", "tracker-cli", "username", username, "password", password);
     }
 
     /** A development user's access token; every password is the username with "-local". */
     private static String passwordGrant(String username) {
-        return given().formParams(passwordForm(username, username + "-local")).post(TOKEN)
-                .then().statusCode(200).extract().path("access_token");
+        return given().formParams(passwordForm(username, username + "-local"))
+                .post(TOKEN)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** True when the JWT's RS256 signature verifies against the realm's published key of its kid. */
@@ -211,23 +274,35 @@ class KeycloakRealmIT {
         String[] parts = token.split("\\.");
         JsonNode header = decode(parts[0]);
         assertEquals("RS256", header.path("alg").asText());
-        JsonNode keys = json(given().get(ISSUER + "/protocol/openid-connect/certs").then().statusCode(200)
-                .extract().response()).path("keys");
+        JsonNode keys = json(given().get(ISSUER + "/protocol/openid-connect/certs")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .response())
+                .path("keys");
         PublicKey key = null;
         for (JsonNode jwk : keys) {
-            if (jwk.path("kid").asText().equals(header.path("kid").asText()) && "RSA".equals(jwk.path("kty").asText())) {
-                key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                        new BigInteger(1, Base64.getUrlDecoder().decode(jwk.path("n").asText())),
-                        new BigInteger(1, Base64.getUrlDecoder().decode(jwk.path("e").asText()))));
+            if (jwk.path("kid").asText().equals(header.path("kid").asText())
+                    && "RSA".equals(jwk.path("kty").asText())) {
+                key = KeyFactory.getInstance("RSA")
+                        .generatePublic(new RSAPublicKeySpec(
+                                new BigInteger(
+                                        1,
+                                        Base64.getUrlDecoder()
+                                                .decode(jwk.path("n").asText())),
+                                new BigInteger(
+                                        1,
+                                        Base64.getUrlDecoder()
+                                                .decode(jwk.path("e").asText()))));
             }
         }
-        assertNotNull(key, "the realm publishes no RSA key " + header.path("kid").asText());
+        assertNotNull(
+                key, "the realm publishes no RSA key " + header.path("kid").asText());
         Signature signature = Signature.getInstance("SHA256withRSA");
         signature.initVerify(key);
         signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         return signature.verify(Base64.getUrlDecoder().decode(parts[2]));
     }
-
 
     private static JsonNode json(Response response) {
         try {

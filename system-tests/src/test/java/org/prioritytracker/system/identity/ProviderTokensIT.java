@@ -27,8 +27,10 @@ import org.prioritytracker.system.support.Tokens;
 class ProviderTokensIT {
 
     /** A read that each service answers for any of its roles. */
-    private static final List<String> READS = List.of(SystemStack.TASK + "/api/priorities",
-            SystemStack.PROGRESS + "/api/rollups/overview", SystemStack.NOTIFICATION + "/api/events");
+    private static final List<String> READS = List.of(
+            SystemStack.TASK + "/api/priorities",
+            SystemStack.PROGRESS + "/api/rollups/overview",
+            SystemStack.NOTIFICATION + "/api/events");
 
     @Test
     void aReportersTokenFromTheProviderSubmitsAReportThroughTheProvidersServiceToken() {
@@ -53,7 +55,11 @@ class ProviderTokensIT {
         // progress-service's token is for task-service alone.
         String forTaskService = Tokens.forService("progress-service");
         assertEquals("task-service", claims(forTaskService).path("aud").asText());
-        given().auth().oauth2(forTaskService).get(SystemStack.TASK + "/api/items/P3.2").then().statusCode(200);
+        given().auth()
+                .oauth2(forTaskService)
+                .get(SystemStack.TASK + "/api/items/P3.2")
+                .then()
+                .statusCode(200);
         refused(forTaskService, SystemStack.PROGRESS + "/api/rollups/overview");
         refused(forTaskService, SystemStack.NOTIFICATION + "/api/events");
     }
@@ -62,22 +68,44 @@ class ProviderTokensIT {
     void anExpiredTokenIsRefusedByEveryService() {
         String admin = adminToken();
         String client = "expiry-probe-" + UUID.randomUUID();
-        String created = given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("clientId", client, "publicClient", true, "directAccessGrantsEnabled", true,
-                        "standardFlowEnabled", false, "fullScopeAllowed", false, "attributes", Map.of("access.token.lifespan", "2")))
+        String created = given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of(
+                        "clientId",
+                        client,
+                        "publicClient",
+                        true,
+                        "directAccessGrantsEnabled",
+                        true,
+                        "standardFlowEnabled",
+                        false,
+                        "fullScopeAllowed",
+                        false,
+                        "attributes",
+                        Map.of("access.token.lifespan", "2")))
                 .post(SystemStack.KEYCLOAK + "/admin/realms/priority-tracker/clients")
-                .then().statusCode(201).extract().header("Location");
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
         try {
-            String token = given().formParam("grant_type", "password").formParam("client_id", client)
-                    .formParam("username", "viewer").formParam("password", "viewer-local")
+            String token = given().formParam("grant_type", "password")
+                    .formParam("client_id", client)
+                    .formParam("username", "viewer")
+                    .formParam("password", "viewer-local")
                     .post(SystemStack.ISSUER + "/protocol/openid-connect/token")
-                    .then().statusCode(200).extract().path("access_token");
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("access_token");
             JsonNode claims = claims(token);
             assertEquals(2, claims.path("exp").asLong() - claims.path("iat").asLong());
             given().auth().oauth2(token).get(READS.get(0)).then().statusCode(200);
             // Expired once its two seconds and the services' allowed clock skew have passed.
             for (String read : READS) {
-                Awaitility.await(read + " refusing the expired token").atMost(Duration.ofSeconds(30))
+                Awaitility.await(read + " refusing the expired token")
+                        .atMost(Duration.ofSeconds(30))
                         .pollInterval(Duration.ofMillis(500))
                         .until(() -> given().auth().oauth2(token).get(read).statusCode() == 401);
                 refused(token, read);
@@ -88,6 +116,11 @@ class ProviderTokensIT {
     }
 
     private static void refused(String token, String url) {
-        given().auth().oauth2(token).get(url).then().statusCode(401).contentType(startsWith("application/problem+json"));
+        given().auth()
+                .oauth2(token)
+                .get(url)
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"));
     }
 }

@@ -22,7 +22,11 @@ class AsyncApiDocumentIT {
 
     @Test
     void theTopicsAsyncApiDocumentIsValid() throws IOException {
-        String document = given().get(SystemStack.NOTIFICATION + "/asyncapi.yaml").then().statusCode(200).extract().asString();
+        String document = given().get(SystemStack.NOTIFICATION + "/asyncapi.yaml")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Path file = SystemStack.STACK_DIR.resolve("asyncapi.yaml");
         Files.writeString(file, document);
         Path log = SystemStack.STACK_DIR.resolve("asyncapi.log");

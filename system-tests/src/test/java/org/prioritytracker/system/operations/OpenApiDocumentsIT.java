@@ -23,11 +23,17 @@ class OpenApiDocumentsIT {
     @ParameterizedTest
     @ValueSource(strings = {SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION})
     void theServicesOpenApiDocumentIsValid(String service) {
-        String document = given().get(service + "/q/openapi").then().statusCode(200).extract().asString();
+        String document = given().get(service + "/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         SwaggerParseResult result = new OpenAPIParser().readContents(document, null, options);
-        assertNotNull(result.getOpenAPI(), "swagger-parser could not read " + service + "'s document: " + result.getMessages());
+        assertNotNull(
+                result.getOpenAPI(),
+                "swagger-parser could not read " + service + "'s document: " + result.getMessages());
         assertEquals(List.of(), result.getMessages(), service + "/q/openapi");
     }
 }

@@ -20,8 +20,16 @@ class ProductionDefaultsIT {
     void metricsNeedAnOperatorsTokenAndTheContractStaysPublic() {
         for (String service : List.of(SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION)) {
             given().get(service + "/q/metrics").then().statusCode(401);
-            given().auth().oauth2(Tokens.of("viewer")).get(service + "/q/metrics").then().statusCode(403);
-            given().auth().oauth2(Tokens.of("ministry-admin")).get(service + "/q/metrics").then().statusCode(200)
+            given().auth()
+                    .oauth2(Tokens.of("viewer"))
+                    .get(service + "/q/metrics")
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(Tokens.of("ministry-admin"))
+                    .get(service + "/q/metrics")
+                    .then()
+                    .statusCode(200)
                     .body(containsString("jvm_memory_used_bytes"));
             given().get(service + "/q/openapi").then().statusCode(200);
             given().get(service + "/q/health/ready").then().statusCode(200);
@@ -31,8 +39,12 @@ class ProductionDefaultsIT {
     /** The capture runs libs/debezium-patches' queue, not Debezium's original that it replaces. */
     @Test
     void theCaptureRunsThePatchedQueueAsShipped() {
-        given().get(SystemStack.NOTIFICATION + "/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'Outbox capture' }.data.queue", startsWith("patched copy of Debezium "));
+        given().get(SystemStack.NOTIFICATION + "/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body(
+                        "checks.find { it.name == 'Outbox capture' }.data.queue",
+                        startsWith("patched copy of Debezium "));
     }
 
     /**
@@ -42,13 +54,18 @@ class ProductionDefaultsIT {
     @Test
     void everyServiceWasReadyOnlyOnceWarm() {
         for (String service : List.of(SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION)) {
-            given().get(service + "/q/health/ready").then().statusCode(200)
+            given().get(service + "/q/health/ready")
+                    .then()
+                    .statusCode(200)
                     .body("checks.find { it.name == 'Warm-up' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'Warm-up' }.data.connections", startsWith("done "))
                     // On a busy machine the compiler may still be busy at the deadline: ready then anyway.
-                    .body("checks.find { it.name == 'Warm-up' }.data.compiler", matchesPattern("done .*|given up at the deadline: .*"));
+                    .body(
+                            "checks.find { it.name == 'Warm-up' }.data.compiler",
+                            matchesPattern("done .*|given up at the deadline: .*"));
         }
-        given().get(SystemStack.PROGRESS + "/q/health/ready").then()
+        given().get(SystemStack.PROGRESS + "/q/health/ready")
+                .then()
                 .body("checks.find { it.name == 'Warm-up' }.data.catalogue", startsWith("done "));
     }
 }

@@ -34,13 +34,16 @@ import org.prioritytracker.system.support.SystemStack;
 class StrictOpenApiDocumentsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<String> HTTP_METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern LOWER_CAMEL_CASE = Pattern.compile("[a-z][a-zA-Z0-9]*");
     private static final Pattern BOUNDS = Pattern.compile("\\{[0-9]+(,[0-9]*)?}");
     /** Escapes that ECMAScript lacks (\A, \Z, \z, \h, ...) or reads otherwise (\v is one character there). */
     private static final String JAVA_ONLY_ESCAPES = "AZzhHGRXQENaev";
-    private static final Set<String> POSIX_CLASSES = Set.of("Lower", "Upper", "ASCII", "Alpha", "Digit", "Alnum", "Punct",
-            "Graph", "Print", "Blank", "Cntrl", "XDigit", "Space");
+
+    private static final Set<String> POSIX_CLASSES = Set.of(
+            "Lower", "Upper", "ASCII", "Alpha", "Digit", "Alnum", "Punct", "Graph", "Print", "Blank", "Cntrl", "XDigit",
+            "Space");
 
     @ParameterizedTest
     @ValueSource(strings = {SystemStack.TASK, SystemStack.PROGRESS, SystemStack.NOTIFICATION})
@@ -48,7 +51,9 @@ class StrictOpenApiDocumentsIT {
         JsonNode servers = document(service).path("servers");
         assertFalse(servers.isEmpty(), service + "/q/openapi has no servers");
         for (JsonNode server : servers) {
-            assertFalse(server.path("url").asText("").isBlank(), service + "/q/openapi has a server without a url: " + server);
+            assertFalse(
+                    server.path("url").asText("").isBlank(),
+                    service + "/q/openapi has a server without a url: " + server);
         }
     }
 
@@ -84,16 +89,24 @@ class StrictOpenApiDocumentsIT {
         operations(document).forEach((operation, node) -> {
             for (JsonNode parameter : parameters(document, operation, node)) {
                 if (!parameter.path("schema").isObject()) {
-                    problems.add(operation + ": parameter " + parameter.path("in").asText() + " '"
-                            + parameter.path("name").asText() + "' has no schema");
+                    problems.add(
+                            operation + ": parameter " + parameter.path("in").asText() + " '"
+                                    + parameter.path("name").asText() + "' has no schema");
                 }
             }
         });
-        responses(document, (operation, status, response) -> response.path("headers").properties().forEach(header -> {
-            if (!resolve(document, header.getValue()).path("schema").isObject()) {
-                problems.add(operation + ": response " + status + "'s header " + header.getKey() + " has no schema");
-            }
-        }));
+        responses(
+                document,
+                (operation, status, response) -> response.path("headers")
+                        .properties()
+                        .forEach(header -> {
+                            if (!resolve(document, header.getValue())
+                                    .path("schema")
+                                    .isObject()) {
+                                problems.add(operation + ": response " + status + "'s header " + header.getKey()
+                                        + " has no schema");
+                            }
+                        }));
         assertEquals(List.of(), problems, service + "/q/openapi");
     }
 
@@ -111,15 +124,20 @@ class StrictOpenApiDocumentsIT {
             if (!status.matches("[45][0-9][0-9]") || "499".equals(status)) {
                 return;
             }
-            JsonNode problem = response.path("content").path("application/problem+json").path("schema");
+            JsonNode problem =
+                    response.path("content").path("application/problem+json").path("schema");
             if (!"#/components/schemas/Problem".equals(problem.path("$ref").asText())) {
-                problems.add(operation + ": response " + status + " is not described as application/problem+json with the Problem schema");
+                problems.add(operation + ": response " + status
+                        + " is not described as application/problem+json with the Problem schema");
             }
-            if (("429".equals(status) || "503".equals(status)) && !response.path("headers").has("Retry-After")) {
+            if (("429".equals(status) || "503".equals(status))
+                    && !response.path("headers").has("Retry-After")) {
                 problems.add(operation + ": response " + status + " has no Retry-After header");
             }
         });
-        assertFalse(document.at("/components/schemas/Problem").isMissingNode(), service + "/q/openapi has no Problem schema");
+        assertFalse(
+                document.at("/components/schemas/Problem").isMissingNode(),
+                service + "/q/openapi has no Problem schema");
         assertEquals(List.of(), problems, service + "/q/openapi");
     }
 
@@ -139,25 +157,37 @@ class StrictOpenApiDocumentsIT {
             List<String> restricted = new ArrayList<>();
             for (JsonNode parameter : parameters(document, operation, node)) {
                 String in = parameter.path("in").asText();
-                if ((in.equals("query") || in.equals("header")) && restricts(resolve(document, parameter.path("schema")))) {
+                if ((in.equals("query") || in.equals("header"))
+                        && restricts(resolve(document, parameter.path("schema")))) {
                     restricted.add(parameter.path("name").asText());
                 }
             }
             boolean takesABody = node.has("requestBody");
             if ((takesABody || !restricted.isEmpty()) && !node.path("responses").has("400")) {
-                problems.add(operation + " takes " + (takesABody ? "a body" : "") + (takesABody && !restricted.isEmpty() ? " and " : "")
+                problems.add(operation + " takes " + (takesABody ? "a body" : "")
+                        + (takesABody && !restricted.isEmpty() ? " and " : "")
                         + (restricted.isEmpty() ? "" : restricted) + " but declares no 400");
             }
         });
         assertEquals(List.of(), problems, service + "/q/openapi");
     }
 
-    private static final Set<String> RESTRICTIONS = Set.of("pattern", "enum", "minimum", "maximum", "exclusiveMinimum",
-            "exclusiveMaximum", "minLength", "maxLength", "format");
+    private static final Set<String> RESTRICTIONS = Set.of(
+            "pattern",
+            "enum",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "minLength",
+            "maxLength",
+            "format");
 
     private static boolean restricts(JsonNode schema) {
         String type = schema.path("type").asText("");
-        return type.equals("integer") || type.equals("number") || RESTRICTIONS.stream().anyMatch(schema::has);
+        return type.equals("integer")
+                || type.equals("number")
+                || RESTRICTIONS.stream().anyMatch(schema::has);
     }
 
     @ParameterizedTest
@@ -171,26 +201,41 @@ class StrictOpenApiDocumentsIT {
     /** The check itself, on patterns of both kinds, so that a check that finds nothing cannot pass for a clean document. */
     @Test
     void theCheckFindsTheJavaOnlyConstructs() {
-        assertEquals(List.of("(?s (inline flags)", "\\S (white space: ASCII in Java, Unicode in ECMAScript)"),
+        assertEquals(
+                List.of("(?s (inline flags)", "\\S (white space: ASCII in Java, Unicode in ECMAScript)"),
                 javaOnlyConstructs("(?s).*\\S.*"));
         assertEquals(List.of("(?i (inline flags)"), javaOnlyConstructs("(?i:abc)"));
         assertEquals(List.of("possessive quantifier ++", "possessive quantifier }+"), javaOnlyConstructs("a++b{1,2}+"));
         assertEquals(List.of("(?> (atomic group)"), javaOnlyConstructs("(?>ab)c"));
         assertEquals(List.of("\\A", "\\z", "\\Z", "\\h"), javaOnlyConstructs("\\Aa\\z|\\Z\\h"));
-        assertEquals(List.of("\\p{javaLowerCase}", "\\p{Alpha}", "\\p{IsLatin}"),
+        assertEquals(
+                List.of("\\p{javaLowerCase}", "\\p{Alpha}", "\\p{IsLatin}"),
                 javaOnlyConstructs("\\p{javaLowerCase}[\\p{Alpha}]\\p{IsLatin}"));
-        assertEquals(List.of("&& (class intersection)", "a class nested in a class"), javaOnlyConstructs("[a-z&&[^aeiou]]"));
-        assertEquals(List.of("\\S (white space: ASCII in Java, Unicode in ECMAScript)"), javaOnlyConstructs("[\\s\\S]*\\S[\\s\\S]*"));
+        assertEquals(
+                List.of("&& (class intersection)", "a class nested in a class"), javaOnlyConstructs("[a-z&&[^aeiou]]"));
+        assertEquals(
+                List.of("\\S (white space: ASCII in Java, Unicode in ECMAScript)"),
+                javaOnlyConstructs("[\\s\\S]*\\S[\\s\\S]*"));
         assertEquals(List.of("\\s (white space: ASCII in Java, Unicode in ECMAScript)"), javaOnlyConstructs("a\\s+b"));
-        for (String portable : List.of("[\\s\\S]*[^\\t-\\r \\u00a0\\u3000][\\s\\S]*", "^\\d{1,3}([.]\\d{1,2})?$", "\\++a*?b+?",
-                "(?:a)(?=b)(?!c)(?<=d)(?<!e)", "(?<name>x)\\k<name>", "deactivate|reactivate", "^tracker\\.[a-z][a-z-]{0,40}$",
+        for (String portable : List.of(
+                "[\\s\\S]*[^\\t-\\r \\u00a0\\u3000][\\s\\S]*",
+                "^\\d{1,3}([.]\\d{1,2})?$",
+                "\\++a*?b+?",
+                "(?:a)(?=b)(?!c)(?<=d)(?<!e)",
+                "(?<name>x)\\k<name>",
+                "deactivate|reactivate",
+                "^tracker\\.[a-z][a-z-]{0,40}$",
                 "\\p{L}\\p{Lu}\\u00e9")) {
             assertEquals(List.of(), javaOnlyConstructs(portable), portable);
         }
     }
 
     private static JsonNode document(String service) {
-        String body = given().get(service + "/q/openapi?format=json").then().statusCode(200).extract().asString();
+        String body = given().get(service + "/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
@@ -201,11 +246,13 @@ class StrictOpenApiDocumentsIT {
     /** Every operation, as "METHOD path". */
     private static Map<String, JsonNode> operations(JsonNode document) {
         Map<String, JsonNode> operations = new LinkedHashMap<>();
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-            if (HTTP_METHODS.contains(method.getKey())) {
-                operations.put(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
-            }
-        }));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(method -> {
+                    if (HTTP_METHODS.contains(method.getKey())) {
+                        operations.put(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
+                    }
+                }));
         return operations;
     }
 
@@ -215,15 +262,19 @@ class StrictOpenApiDocumentsIT {
 
     /** Calls {@code check} for every response of every operation, its local $ref resolved. */
     private static void responses(JsonNode document, ResponseCheck check) {
-        operations(document).forEach((operation, node) -> node.path("responses").properties()
-                .forEach(entry -> check.check(operation, entry.getKey(), resolve(document, entry.getValue()))));
+        operations(document)
+                .forEach((operation, node) -> node.path("responses")
+                        .properties()
+                        .forEach(entry -> check.check(operation, entry.getKey(), resolve(document, entry.getValue()))));
     }
 
     /** The operation's parameters and its path's, their local $refs resolved. */
     private static List<JsonNode> parameters(JsonNode document, String operation, JsonNode node) {
         List<JsonNode> parameters = new ArrayList<>();
         node.path("parameters").forEach(reference -> parameters.add(resolve(document, reference)));
-        pathItem(document, operation).path("parameters").forEach(reference -> parameters.add(resolve(document, reference)));
+        pathItem(document, operation)
+                .path("parameters")
+                .forEach(reference -> parameters.add(resolve(document, reference)));
         return parameters;
     }
 
@@ -250,10 +301,12 @@ class StrictOpenApiDocumentsIT {
                     String pattern = field.getValue().asText();
                     try {
                         Pattern.compile(pattern);
-                        javaOnlyConstructs(pattern).forEach(construct ->
-                                problems.add("pattern '" + pattern + "' at " + at + " uses " + construct));
+                        javaOnlyConstructs(pattern)
+                                .forEach(construct ->
+                                        problems.add("pattern '" + pattern + "' at " + at + " uses " + construct));
                     } catch (PatternSyntaxException e) {
-                        problems.add("pattern '" + pattern + "' at " + at + " does not compile in Java: " + e.getDescription());
+                        problems.add("pattern '" + pattern + "' at " + at + " does not compile in Java: "
+                                + e.getDescription());
                     }
                 } else {
                     patterns(field.getValue(), at, problems);
@@ -286,7 +339,10 @@ class StrictOpenApiDocumentsIT {
                 } else if ((next == 'p' || next == 'P') && i + 1 < pattern.length() && pattern.charAt(i + 1) == '{') {
                     int end = pattern.indexOf('}', i);
                     String name = end < 0 ? "" : pattern.substring(i + 2, end);
-                    if (name.startsWith("java") || name.startsWith("Is") || name.startsWith("In") || POSIX_CLASSES.contains(name)) {
+                    if (name.startsWith("java")
+                            || name.startsWith("Is")
+                            || name.startsWith("In")
+                            || POSIX_CLASSES.contains(name)) {
                         found.add("\\" + next + "{" + name + "}");
                     }
                     i = end < 0 ? i : end;

@@ -32,10 +32,19 @@ class PlanLifecycleIT {
         Map<String, Object> currentBefore = timeliness(2025).getMap("national");
 
         TaskApi.importExamplePlan(PLAN);
-        given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/plans").then().statusCode(200)
-                .body("find { it.current }.year", equalTo(2025)).body("year", hasItem(PLAN));
-        given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/plans/" + PLAN + "/priorities").then()
-                .statusCode(200).body("code", contains(PLAN + "-P1", PLAN + "-P2"));
+        given().auth()
+                .oauth2(Tokens.of("viewer"))
+                .get(SystemStack.TASK + "/api/plans")
+                .then()
+                .statusCode(200)
+                .body("find { it.current }.year", equalTo(2025))
+                .body("year", hasItem(PLAN));
+        given().auth()
+                .oauth2(Tokens.of("viewer"))
+                .get(SystemStack.TASK + "/api/plans/" + PLAN + "/priorities")
+                .then()
+                .statusCode(200)
+                .body("code", contains(PLAN + "-P1", PLAN + "-P2"));
 
         ReportApi.submitOrAmend("130000", PLAN + "-P1.1", PLAN + "-Q1", 40.0, "ON_TRACK", "系统测试：新计划的报告");
 
@@ -50,7 +59,12 @@ class PlanLifecycleIT {
     }
 
     private static JsonPath timeliness(int plan) {
-        return given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.PROGRESS + "/api/rollups/timeliness?plan=" + plan)
-                .then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(Tokens.of("viewer"))
+                .get(SystemStack.PROGRESS + "/api/rollups/timeliness?plan=" + plan)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

@@ -20,8 +20,10 @@ import org.prioritytracker.system.support.ReplicatedStack;
 final class FailoverClient {
 
     private static final Duration GIVE_UP = Duration.ofMinutes(3);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
 
     private final String service;
     private final AtomicInteger next = new AtomicInteger();
@@ -32,8 +34,7 @@ final class FailoverClient {
     }
 
     /** An instance's answer, and whether the request was sent more than once to get it. */
-    record Answer(HttpResponse<String> response, boolean resent) {
-    }
+    record Answer(HttpResponse<String> response, boolean resent) {}
 
     /** Sends the request built for an instance's base URL; retries elsewhere until an instance answers. */
     HttpResponse<String> send(Function<String, HttpRequest.Builder> request) {
@@ -46,8 +47,11 @@ final class FailoverClient {
         boolean resent = false;
         while (true) {
             try {
-                HttpResponse<String> response = HTTP.send(request.apply(ReplicatedStack.url(service, instance))
-                        .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HTTP.send(
+                        request.apply(ReplicatedStack.url(service, instance))
+                                .timeout(Duration.ofSeconds(15))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 502 && response.statusCode() != 503) {
                     return new Answer(response, resent);
                 }

@@ -42,7 +42,10 @@ import org.prioritytracker.testsupport.TopicReader;
  * faults are allowed as repeats of a ce_id; the test reports how many it saw.
  */
 @ExtendWith(ReplicatedStack.class)
-@EnabledIfSystemProperty(named = "tracker.stack.replicas", matches = "2", disabledReason = "runs in failsafe's execution 'replicas'")
+@EnabledIfSystemProperty(
+        named = "tracker.stack.replicas",
+        matches = "2",
+        disabledReason = "runs in failsafe's execution 'replicas'")
 class ReplicasUnderFaultsIT {
 
     private static final int STATUS_CHANGES = 1000;
@@ -57,14 +60,17 @@ class ReplicasUnderFaultsIT {
     private final String admin = Tokens.of("ministry-admin");
     /** Per item, the versions its 200 answers gave, in the order they were made (one client per item). */
     private final AcknowledgedWrites acknowledged = new AcknowledgedWrites();
+
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger unknownOutcomes = new AtomicInteger();
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void everyAcknowledgedWriteArrivesInOrderWhileAnInstanceOfEachServiceAndABrokerAreKilled() throws Exception {
-        List<String> items = get(tasks, "/api/items?plan=2025&size=200", Tokens.of("viewer")).getList("items.code");
-        List<String> provinces = get(tasks, "/api/provinces", Tokens.of("viewer")).getList("code");
+        List<String> items =
+                get(tasks, "/api/items?plan=2025&size=200", Tokens.of("viewer")).getList("items.code");
+        List<String> provinces =
+                get(tasks, "/api/provinces", Tokens.of("viewer")).getList("code");
         items.forEach(this::makeActive);
         List<String> killed = new ArrayList<>();
         long burstStart = System.nanoTime();
@@ -77,7 +83,9 @@ class ReplicasUnderFaultsIT {
                     work.add(clients.submit(() -> changeStatuses(items, me)));
                     work.add(clients.submit(() -> submitReports(items, provinces, me)));
                 }
-                Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> made.get() >= (STATUS_CHANGES + REPORTS) / 2);
+                Awaitility.await()
+                        .atMost(Duration.ofMinutes(5))
+                        .until(() -> made.get() >= (STATUS_CHANGES + REPORTS) / 2);
                 try {
                     killed.add(kill("task-service", 1));
                     killed.add(kill("progress-service", 1));
@@ -86,8 +94,9 @@ class ReplicasUnderFaultsIT {
                     killed.add("Kafka node 1");
                     int atFault = made.get();
                     // The survivors carry the writes on their own for a while.
-                    Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> made.get() >= atFault + 300
-                            || made.get() >= STATUS_CHANGES + REPORTS);
+                    Awaitility.await()
+                            .atMost(Duration.ofMinutes(5))
+                            .until(() -> made.get() >= atFault + 300 || made.get() >= STATUS_CHANGES + REPORTS);
                 } finally {
                     ReplicatedStack.up();
                 }
@@ -106,17 +115,27 @@ class ReplicasUnderFaultsIT {
             for (String item : items) {
                 TopicReader.Deliveries changes = TopicReader.deliveries(records, "/task-service", item);
                 List<Long> expected = acknowledged.versionsOf(item);
-                assertEquals(expected, changes.sequences().stream().filter(expected::contains).toList(),
+                assertEquals(
+                        expected,
+                        changes.sequences().stream().filter(expected::contains).toList(),
                         "status changes of " + item + " in topic order");
                 duplicates += changes.duplicates();
                 duplicates += assertIncreasingPerItem(records, item);
             }
             assertStored(items);
-            report(String.format("%-32s %d status changes and %d reports over %d instances in %.0f s; killed %s: every "
-                    + "acknowledged write stored and on the topic in order per item, %d duplicates (repeated ce_id), %d writes "
-                    + "of unknown outcome (answer lost, not counted as acknowledged), %d requests sent again elsewhere%n",
-                    "replicas under kill -9:", STATUS_CHANGES, REPORTS, 3 * ReplicatedStack.REPLICAS, burstSeconds, killed,
-                    duplicates, unknownOutcomes.get(), tasks.failovers() + progress.failovers()));
+            report(String.format(
+                    "%-32s %d status changes and %d reports over %d instances in %.0f s; killed %s: every "
+                            + "acknowledged write stored and on the topic in order per item, %d duplicates (repeated ce_id), %d writes "
+                            + "of unknown outcome (answer lost, not counted as acknowledged), %d requests sent again elsewhere%n",
+                    "replicas under kill -9:",
+                    STATUS_CHANGES,
+                    REPORTS,
+                    3 * ReplicatedStack.REPLICAS,
+                    burstSeconds,
+                    killed,
+                    duplicates,
+                    unknownOutcomes.get(),
+                    tasks.failovers() + progress.failovers()));
         }
     }
 
@@ -126,7 +145,9 @@ class ReplicasUnderFaultsIT {
         for (int i = client; i < items.size(); i += CLIENTS_PER_KIND) {
             mine.add(items.get(i));
         }
-        for (int i = 0; i < STATUS_CHANGES / CLIENTS_PER_KIND + (client < STATUS_CHANGES % CLIENTS_PER_KIND ? 1 : 0); i++) {
+        for (int i = 0;
+                i < STATUS_CHANGES / CLIENTS_PER_KIND + (client < STATUS_CHANGES % CLIENTS_PER_KIND ? 1 : 0);
+                i++) {
             toggle(mine.get(i % mine.size()));
             made.incrementAndGet();
         }
@@ -142,11 +163,14 @@ class ReplicasUnderFaultsIT {
         for (int attempt = 0; attempt < 10; attempt++) {
             JsonPath current = get(tasks, "/api/items/" + item, admin);
             String to = "IN_PROGRESS".equals(current.getString("status")) ? "AT_RISK" : "IN_PROGRESS";
-            String body = to.equals("AT_RISK") ? "{\"to\":\"AT_RISK\",\"reason\":\"副本故障测试\"}" : "{\"to\":\"IN_PROGRESS\"}";
-            FailoverClient.Answer answer = tasks.sendTracked(base -> FailoverClient.to(base, "/api/items/" + item + "/transitions")
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", JSON)
-                    .header("If-Match", "\"" + current.getLong("version") + "\"")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            String body =
+                    to.equals("AT_RISK") ? "{\"to\":\"AT_RISK\",\"reason\":\"副本故障测试\"}" : "{\"to\":\"IN_PROGRESS\"}";
+            FailoverClient.Answer answer =
+                    tasks.sendTracked(base -> FailoverClient.to(base, "/api/items/" + item + "/transitions")
+                            .header("Authorization", "Bearer " + admin)
+                            .header("Content-Type", JSON)
+                            .header("If-Match", "\"" + current.getLong("version") + "\"")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)));
             HttpResponse<String> moved = answer.response();
             if (moved.statusCode() == 200) {
                 acknowledged.version(item, JsonPath.from(moved.body()).getLong("version"));
@@ -173,10 +197,14 @@ class ReplicasUnderFaultsIT {
             String key = UUID.randomUUID().toString();
             String reporter = Tokens.of("provincial-reporter", province);
             HttpResponse<String> created = progress.send(base -> FailoverClient.to(base, "/api/reports")
-                    .header("Authorization", "Bearer " + reporter).header("Content-Type", JSON)
-                    .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
+                    .header("Authorization", "Bearer " + reporter)
+                    .header("Content-Type", JSON)
+                    .header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
             // 201, or the stored answer replayed for a key sent again after a lost answer.
-            assertTrue(created.statusCode() == 201 || created.statusCode() == 200, created.statusCode() + " " + created.body());
+            assertTrue(
+                    created.statusCode() == 201 || created.statusCode() == 200,
+                    created.statusCode() + " " + created.body());
             acknowledged.report(JsonPath.from(created.body()).getString("id"));
             made.incrementAndGet();
         }
@@ -198,9 +226,13 @@ class ReplicasUnderFaultsIT {
         }
         long previous = 0;
         for (TopicReader.Received record : first.values()) {
-            assertTrue(record.sequence() > previous, () -> "report events of " + item + " out of order (sequence "
-                    + "partition:offset arrival, first deliveries): " + first.values().stream()
-                            .map(r -> r.sequence() + " " + r.where()).toList());
+            assertTrue(
+                    record.sequence() > previous,
+                    () -> "report events of " + item + " out of order (sequence "
+                            + "partition:offset arrival, first deliveries): "
+                            + first.values().stream()
+                                    .map(r -> r.sequence() + " " + r.where())
+                                    .toList());
             previous = record.sequence();
         }
         return repeats;
@@ -211,7 +243,8 @@ class ReplicasUnderFaultsIT {
         String reviewer = Tokens.of("ministry-reviewer");
         for (String id : acknowledged.reports()) {
             HttpResponse<String> read = progress.send(base -> FailoverClient.to(base, "/api/reports/" + id)
-                    .header("Authorization", "Bearer " + reviewer).GET());
+                    .header("Authorization", "Bearer " + reviewer)
+                    .GET());
             assertEquals(200, read.statusCode(), "report " + id);
         }
         for (String item : items) {
@@ -231,8 +264,10 @@ class ReplicasUnderFaultsIT {
             }
             List<String> next = current.getList("nextStates");
             String to = next.contains("IN_PROGRESS") ? "IN_PROGRESS" : next.get(0);
-            HttpResponse<String> moved = tasks.send(base -> FailoverClient.to(base, "/api/items/" + item + "/transitions")
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", JSON)
+            HttpResponse<String> moved = tasks.send(base -> FailoverClient.to(
+                            base, "/api/items/" + item + "/transitions")
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", JSON)
                     .header("If-Match", "\"" + current.getLong("version") + "\"")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"" + to + "\",\"reason\":\"副本故障测试准备\"}")));
             assertEquals(200, moved.statusCode(), moved.body());
@@ -242,7 +277,8 @@ class ReplicasUnderFaultsIT {
 
     private static JsonPath get(FailoverClient client, String path, String token) {
         HttpResponse<String> response = client.send(base -> FailoverClient.to(base, path)
-                .header("Authorization", "Bearer " + token).GET());
+                .header("Authorization", "Bearer " + token)
+                .GET());
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return JsonPath.from(response.body());
     }
@@ -250,7 +286,8 @@ class ReplicasUnderFaultsIT {
     /** Which notification-service instance runs the capture now. */
     private static int captureLeader() {
         for (int instance = 0; instance < ReplicatedStack.REPLICAS; instance++) {
-            String readiness = RestAssured.get(ReplicatedStack.url("notification-service", instance) + "/q/health/ready")
+            String readiness = RestAssured.get(
+                            ReplicatedStack.url("notification-service", instance) + "/q/health/ready")
                     .asString();
             if (readiness.contains("\"LEADING\"")) {
                 return instance;

@@ -56,7 +56,9 @@ class StreamFailoverIT {
                 long last = made.get(made.size() - 1);
                 Awaitility.await().atMost(WAIT).until(() -> sequences(stream).containsValue(last));
                 SystemStack.kill(ReplicatedStack.instanceName("notification-service", 0));
-                Awaitility.await("the stream ends with its instance").atMost(WAIT).until(stream::hasEnded);
+                Awaitility.await("the stream ends with its instance")
+                        .atMost(WAIT)
+                        .until(stream::hasEnded);
                 received.putAll(sequences(stream));
                 lastId = lastId(stream);
             }
@@ -88,7 +90,8 @@ class StreamFailoverIT {
         for (SseStream.Message message : stream.named("message")) {
             JsonNode event = json(message.data());
             if ("tracker.item.status-changed".equals(event.path("type").asText())) {
-                byId.putIfAbsent(event.path("id").asText(), event.path("sequence").asLong());
+                byId.putIfAbsent(
+                        event.path("id").asText(), event.path("sequence").asLong());
             }
         }
         return byId;
@@ -102,12 +105,23 @@ class StreamFailoverIT {
     private long toggle() {
         String task = ReplicatedStack.url("task-service", 1);
         for (int attempt = 0; attempt < 10; attempt++) {
-            ExtractableResponse<Response> current = given().auth().oauth2(admin).get(task + "/api/items/" + ITEM).then().extract();
+            ExtractableResponse<Response> current = given().auth()
+                    .oauth2(admin)
+                    .get(task + "/api/items/" + ITEM)
+                    .then()
+                    .extract();
             String to = "IN_PROGRESS".equals(current.path("status")) ? "AT_RISK" : "IN_PROGRESS";
-            String body = to.equals("AT_RISK") ? "{\"to\":\"AT_RISK\",\"reason\":\"stream failover\"}" : "{\"to\":\"IN_PROGRESS\"}";
-            ExtractableResponse<Response> moved = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .header("If-Match", current.header("ETag")).body(body)
-                    .post(task + "/api/items/" + ITEM + "/transitions").then().extract();
+            String body = to.equals("AT_RISK")
+                    ? "{\"to\":\"AT_RISK\",\"reason\":\"stream failover\"}"
+                    : "{\"to\":\"IN_PROGRESS\"}";
+            ExtractableResponse<Response> moved = given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .header("If-Match", current.header("ETag"))
+                    .body(body)
+                    .post(task + "/api/items/" + ITEM + "/transitions")
+                    .then()
+                    .extract();
             if (moved.statusCode() == 200) {
                 return moved.jsonPath().getLong("version");
             }

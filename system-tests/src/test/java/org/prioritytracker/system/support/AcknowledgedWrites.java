@@ -53,10 +53,14 @@ public final class AcknowledgedWrites {
             if ("tracker.report.submitted".equals(record.header("ce_type"))) {
                 reportsSeen.add(JsonPath.from(record.value()).getString("reportId"));
             } else if ("/task-service".equals(record.header("ce_source"))) {
-                versionsSeen.computeIfAbsent(record.header("ce_subject"), k -> new HashSet<>()).add(record.sequence());
+                versionsSeen
+                        .computeIfAbsent(record.header("ce_subject"), k -> new HashSet<>())
+                        .add(record.sequence());
             }
         }
-        return reportsSeen.containsAll(reports) && versions.entrySet().stream()
-                .allMatch(e -> versionsSeen.getOrDefault(e.getKey(), Set.of()).containsAll(e.getValue()));
+        return reportsSeen.containsAll(reports)
+                && versions.entrySet().stream()
+                        .allMatch(e ->
+                                versionsSeen.getOrDefault(e.getKey(), Set.of()).containsAll(e.getValue()));
     }
 }

@@ -36,7 +36,11 @@ public final class AsyncApiContract {
 
     /** The contract as the notification-service at {@code notificationUrl} publishes it. */
     public static AsyncApiContract fetch(String notificationUrl) {
-        String yaml = given().get(notificationUrl + "/asyncapi.yaml").then().statusCode(200).extract().asString();
+        String yaml = given().get(notificationUrl + "/asyncapi.yaml")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         try {
             return new AsyncApiContract(new ObjectMapper(new YAMLFactory()).readTree(yaml));
         } catch (IOException e) {
@@ -52,16 +56,22 @@ public final class AsyncApiContract {
     public Set<ValidationMessage> check(TopicReader.Received received) throws IOException {
         JsonNode message = messageFor(received.header("ce_type"));
         ObjectNode headers = JSON.createObjectNode();
-        received.record().headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+        received.record()
+                .headers()
+                .forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
         Set<ValidationMessage> problems = schema(message.get("headers")).validate(headers);
-        problems.addAll(schema(message.get("payload")).validate(JSON.readTree(received.record().value())));
+        problems.addAll(schema(message.get("payload"))
+                .validate(JSON.readTree(received.record().value())));
         String key = received.record().key();
-        problems.addAll(schema(message.at("/bindings/kafka/key")).validate(JSON.getNodeFactory().textNode(key)));
+        problems.addAll(schema(message.at("/bindings/kafka/key"))
+                .validate(JSON.getNodeFactory().textNode(key)));
         return problems;
     }
 
     private JsonNode messageFor(String type) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = document.at("/components/messages").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        document.at("/components/messages").fields();
+                it.hasNext(); ) {
             JsonNode message = it.next().getValue();
             if (type.equals(message.path("name").asText())) {
                 return message;
@@ -77,7 +87,8 @@ public final class AsyncApiContract {
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.set("components", root.get("components"));
         schema.setAll((ObjectNode) node.deepCopy());
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema, config);
     }
 }

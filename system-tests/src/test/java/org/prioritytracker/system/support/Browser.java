@@ -40,12 +40,21 @@ public final class Browser implements AutoCloseable {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic",
-                    "--window-size=1800,1500", "--lang=zh-CN",
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--no-first-run",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-quic",
+                    "--window-size=1800,1500",
+                    "--lang=zh-CN",
                     "--user-data-dir=" + Files.createTempDirectory("tracker-browser"));
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                    .build();
             return new Browser(new ChromeDriver(service, options));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,7 +87,8 @@ public final class Browser implements AutoCloseable {
     public void signInAs(String username, String page) {
         driver.get(SystemStack.NOTIFICATION + page);
         WebDriverWait wait = waitAtMost(Duration.ofSeconds(30));
-        wait.until(d -> d.findElement(By.id("signin")).isDisplayed() || d.findElement(By.id("who")).isDisplayed());
+        wait.until(d -> d.findElement(By.id("signin")).isDisplayed()
+                || d.findElement(By.id("who")).isDisplayed());
         if (driver.findElement(By.id("who")).isDisplayed()) {
             if (username.equals(driver.findElement(By.id("who")).getAttribute("data-username"))) {
                 return;
@@ -88,13 +98,16 @@ public final class Browser implements AutoCloseable {
             wait.until(d -> d.findElement(By.id("signin")).isDisplayed());
         }
         driver.findElement(By.id("signin-link")).click();
-        wait.until(d -> d.getCurrentUrl().startsWith(SystemStack.ISSUER) && !d.findElements(By.id("username")).isEmpty());
+        wait.until(d -> d.getCurrentUrl().startsWith(SystemStack.ISSUER)
+                && !d.findElements(By.id("username")).isEmpty());
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(username + "-local");
         driver.findElement(By.id("kc-login")).click();
         // Back through the code exchange, the page's load and its session request: slower on a busy machine.
-        waitAtMost(Duration.ofSeconds(60)).withMessage(() -> "not signed in as " + username + " at "
-                        + driver.getCurrentUrl() + "; the page says: " + driver.findElement(By.tagName("body")).getText())
+        waitAtMost(Duration.ofSeconds(60))
+                .withMessage(
+                        () -> "not signed in as " + username + " at " + driver.getCurrentUrl() + "; the page says: "
+                                + driver.findElement(By.tagName("body")).getText())
                 .until(d -> d.getCurrentUrl().startsWith(SystemStack.NOTIFICATION + page)
                         && username.equals(d.findElement(By.id("who")).getAttribute("data-username")));
     }
@@ -102,8 +115,9 @@ public final class Browser implements AutoCloseable {
     /** "Sign out": ends the provider's session too, and comes back to the dashboard's sign-in. */
     public void signOut() {
         driver.findElement(By.id("signout")).click();
-        waitAtMost(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(SystemStack.NOTIFICATION)
-                && d.findElement(By.id("signin")).isDisplayed());
+        waitAtMost(Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().startsWith(SystemStack.NOTIFICATION)
+                        && d.findElement(By.id("signin")).isDisplayed());
     }
 
     /** Saves what the page shows now as target/screenshots/{name}.png. */
@@ -111,7 +125,9 @@ public final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+            Files.copy(
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    file,
                     StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {

@@ -30,7 +30,9 @@ public final class EventStreamReader implements AutoCloseable {
 
     private EventStreamReader(String notificationUrl, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(notificationUrl + "/api/events/stream"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .build();
         reader = new Thread(() -> read(request), "event-stream-reader");
         reader.setDaemon(true);
         reader.start();
@@ -53,7 +55,8 @@ public final class EventStreamReader implements AutoCloseable {
 
     private void read(HttpRequest request) {
         try {
-            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("The event stream answered " + response.statusCode());
             }

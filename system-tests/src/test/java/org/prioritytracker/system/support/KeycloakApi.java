@@ -12,15 +12,19 @@ public final class KeycloakApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private KeycloakApi() {
-    }
+    private KeycloakApi() {}
 
     /** The master realm's bootstrap admin (development only), for the admin REST API. */
     public static String adminToken() {
-        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin-local")
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin")
+                .formParam("password", "admin-local")
                 .post(SystemStack.KEYCLOAK + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** A JWT's claims, read without verifying it. */

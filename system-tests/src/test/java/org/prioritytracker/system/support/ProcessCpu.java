@@ -20,6 +20,7 @@ public final class ProcessCpu {
 
     /** Linux reports CPU time in clock ticks, 100 a second on every architecture it runs the JDK on. */
     private static final double TICKS_PER_SECOND = 100.0;
+
     private static final String POSTGRESQL = "postgresql";
     private static final String LOAD_CLIENT = "benchmark client";
 
@@ -33,10 +34,12 @@ public final class ProcessCpu {
     public static ProcessCpu sample(Path runDir) {
         Map<String, Long> ticks = new LinkedHashMap<>();
         try (Stream<Path> pidFiles = Files.list(runDir)) {
-            pidFiles.filter(file -> file.getFileName().toString().endsWith(".pid")).sorted().forEach(file -> {
-                String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
-                pidIn(file).ifPresent(pid -> ticks.put(name, ticksOf(pid)));
-            });
+            pidFiles.filter(file -> file.getFileName().toString().endsWith(".pid"))
+                    .sorted()
+                    .forEach(file -> {
+                        String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
+                        pidIn(file).ifPresent(pid -> ticks.put(name, ticksOf(pid)));
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,7 +64,8 @@ public final class ProcessCpu {
         try {
             String text = Files.readString(file).strip();
             return text.matches("\\d+") && Files.exists(Path.of("/proc", text))
-                    ? Optional.of(Long.parseLong(text)) : Optional.empty();
+                    ? Optional.of(Long.parseLong(text))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -69,7 +73,8 @@ public final class ProcessCpu {
 
     private static long postgresTicks() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(dir -> dir.getFileName().toString().matches("\\d+"))
+            return processes
+                    .filter(dir -> dir.getFileName().toString().matches("\\d+"))
                     .filter(ProcessCpu::isPostgres)
                     .mapToLong(dir -> ticksOf(Long.parseLong(dir.getFileName().toString())))
                     .sum();

@@ -22,7 +22,8 @@ public class ReplicatedStack implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(ReplicatedStack.class, key -> start(), StackRun.class);
     }
 
@@ -68,15 +69,19 @@ public class ReplicatedStack implements BeforeAllCallback {
     /** The stack for one run: new databases, a cluster from empty data, then the services. */
     private static StackRun start() {
         List<String> databases = SystemStack.DATABASES;
-        return new StackRun(List.of(
-                () -> Scripts.run("database", List.of("recreate", databases.get(0), databases.get(1), databases.get(2)),
-                        Map.of(), LOG),
-                () -> {
-                    Map<String, String> fresh = environment();
-                    fresh.put("KAFKA_FRESH", "1");
-                    Scripts.run("kafka/cluster", List.of("start"), fresh, LOG);
-                },
-                ReplicatedStack::up),
+        return new StackRun(
+                List.of(
+                        () -> Scripts.run(
+                                "database",
+                                List.of("recreate", databases.get(0), databases.get(1), databases.get(2)),
+                                Map.of(),
+                                LOG),
+                        () -> {
+                            Map<String, String> fresh = environment();
+                            fresh.put("KAFKA_FRESH", "1");
+                            Scripts.run("kafka/cluster", List.of("start"), fresh, LOG);
+                        },
+                        ReplicatedStack::up),
                 List.of(
                         () -> Scripts.run("down", List.of(), environment(), LOG),
                         () -> Scripts.run("kafka/cluster", List.of("stop"), environment(), LOG)));

@@ -21,35 +21,37 @@ import org.awaitility.Awaitility;
 public final class SseStream implements AutoCloseable {
 
     /** One dispatched message: its id, event name ("message" unless named), data and arrival (epoch µs). */
-    public record Message(String id, String event, String data, long arrivedMicros) {
-    }
+    public record Message(String id, String event, String data, long arrivedMicros) {}
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> status = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile Flow.Subscription subscription;
 
-    private SseStream() {
-    }
+    private SseStream() {}
 
     /** Opens a stream with the token as the browser's cookie; {@code lastEventId} may be null. */
     public static SseStream open(String url, String token, String lastEventId) {
         SseStream stream = new SseStream();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/event-stream")
                 .header("Cookie", "tracker_token=" + token);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
         CLIENT.sendAsync(request.build(), info -> {
-            stream.status.complete(info.statusCode());
-            return HttpResponse.BodySubscribers.fromLineSubscriber(stream.new Lines());
-        }).whenComplete((response, failure) -> {
-            stream.status.complete(failure == null ? response.statusCode() : -1);
-            stream.ended.complete(null);
-        });
+                    stream.status.complete(info.statusCode());
+                    return HttpResponse.BodySubscribers.fromLineSubscriber(stream.new Lines());
+                })
+                .whenComplete((response, failure) -> {
+                    stream.status.complete(failure == null ? response.statusCode() : -1);
+                    stream.ended.complete(null);
+                });
         return stream;
     }
 
@@ -64,7 +66,9 @@ public final class SseStream implements AutoCloseable {
 
     /** Waits until the stream has told its starting position; returns it. */
     public String awaitPosition(Duration wait) {
-        Awaitility.await("the stream's position").atMost(wait).until(() -> named("stream-position").size() > 0);
+        Awaitility.await("the stream's position")
+                .atMost(wait)
+                .until(() -> named("stream-position").size() > 0);
         return named("stream-position").get(0).id();
     }
 
@@ -74,7 +78,9 @@ public final class SseStream implements AutoCloseable {
 
     /** The messages of that event name ("message" for the events themselves). */
     public List<Message> named(String event) {
-        return messages.stream().filter(message -> message.event().equals(event)).toList();
+        return messages.stream()
+                .filter(message -> message.event().equals(event))
+                .toList();
     }
 
     public boolean hasEnded() {
@@ -105,7 +111,8 @@ public final class SseStream implements AutoCloseable {
             if (line.isEmpty()) {
                 if (!data.isEmpty()) {
                     Instant now = Instant.now();
-                    messages.add(new Message(id, event, data.toString(), now.getEpochSecond() * 1_000_000 + now.getNano() / 1000));
+                    messages.add(new Message(
+                            id, event, data.toString(), now.getEpochSecond() * 1_000_000 + now.getNano() / 1000));
                 }
                 event = "message";
                 data.setLength(0);

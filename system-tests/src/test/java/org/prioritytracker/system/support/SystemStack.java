@@ -35,7 +35,8 @@ public class SystemStack implements BeforeAllCallback {
     /** Tokens expire within seconds of their {@code exp}, so that a test of expiry need not wait a minute. */
     public static final int CLOCK_SKEW_SECONDS = 3;
 
-    public static final Path STACK_DIR = Path.of(System.getProperty("tracker.stack.dir", "target/stack")).toAbsolutePath();
+    public static final Path STACK_DIR =
+            Path.of(System.getProperty("tracker.stack.dir", "target/stack")).toAbsolutePath();
     private static final Path LOG = STACK_DIR.resolve("deploy.log");
     /** System properties {@code tracker.stack.env.NAME=value} become environment variables of the stack. */
     private static final String ENV_PREFIX = "tracker.stack.env.";
@@ -44,9 +45,11 @@ public class SystemStack implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         // The replicated stack's execution (tracker.stack.replicas) runs its own tests only, even when
         // -Dit.test names a single-stack class, which both executions then select.
-        Assumptions.assumeTrue(System.getProperty("tracker.stack.replicas") == null,
+        Assumptions.assumeTrue(
+                System.getProperty("tracker.stack.replicas") == null,
                 "the single stack's tests run in the single stack's execution");
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(SystemStack.class, key -> start(), StackRun.class);
     }
 
@@ -93,7 +96,8 @@ public class SystemStack implements BeforeAllCallback {
         }
         // -Dtracker.stack.env.NAME=value adds NAME=value to the scripts' environment, which the services
         // inherit: a setting for one run, such as TRACKER_STREAM_MAX_STREAMS_PER_CALLER for a benchmark.
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(ENV_PREFIX))
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(ENV_PREFIX))
                 .filter(name -> name.length() > ENV_PREFIX.length())
                 .forEach(name -> environment.put(name.substring(ENV_PREFIX.length()), System.getProperty(name)));
         return environment;
@@ -102,7 +106,8 @@ public class SystemStack implements BeforeAllCallback {
     /** Kills a service as a crash would (SIGKILL), leaving everything else up; it stays down until {@link #up()}. */
     public static void kill(String service) {
         try {
-            String pid = Files.readString(STACK_DIR.resolve("run/" + service + ".pid")).strip();
+            String pid = Files.readString(STACK_DIR.resolve("run/" + service + ".pid"))
+                    .strip();
             new ProcessBuilder("kill", "-9", pid).start().waitFor();
             Path proc = Path.of("/proc", pid);
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(proc));
@@ -157,30 +162,43 @@ public class SystemStack implements BeforeAllCallback {
     }
 
     private static void awaitKeycloak() {
-        Awaitility.await("the realm's discovery document").atMost(Duration.ofMinutes(10))
+        Awaitility.await("the realm's discovery document")
+                .atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofSeconds(2))
                 // Until the HTTP port opens; a dead Keycloak still fails the wait through status.
                 .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     // Fails at once (exit 3) when Keycloak has died: see the log.
                     Scripts.run("keycloak/server", List.of("status"), environment(), LOG);
-                    return RestAssured.given().get(ISSUER + "/.well-known/openid-configuration").statusCode() == 200;
+                    return RestAssured.given()
+                                    .get(ISSUER + "/.well-known/openid-configuration")
+                                    .statusCode()
+                            == 200;
                 });
     }
 
     /** The stack for one run: new databases, Keycloak and a broker from empty data, then the services. */
     private static StackRun start() {
-        return new StackRun(List.of(
-                () -> Scripts.run("database", List.of("recreate", DATABASES.get(0), DATABASES.get(1), DATABASES.get(2),
-                        "keycloak_e2e"), Map.of(), LOG),
-                SystemStack::startKeycloak,
-                () -> {
-                    Map<String, String> fresh = new HashMap<>(environment());
-                    fresh.put("KAFKA_FRESH", "1");
-                    Scripts.run("kafka/broker", List.of("start"), fresh, LOG);
-                },
-                SystemStack::awaitKeycloak,
-                SystemStack::up),
+        return new StackRun(
+                List.of(
+                        () -> Scripts.run(
+                                "database",
+                                List.of(
+                                        "recreate",
+                                        DATABASES.get(0),
+                                        DATABASES.get(1),
+                                        DATABASES.get(2),
+                                        "keycloak_e2e"),
+                                Map.of(),
+                                LOG),
+                        SystemStack::startKeycloak,
+                        () -> {
+                            Map<String, String> fresh = new HashMap<>(environment());
+                            fresh.put("KAFKA_FRESH", "1");
+                            Scripts.run("kafka/broker", List.of("start"), fresh, LOG);
+                        },
+                        SystemStack::awaitKeycloak,
+                        SystemStack::up),
                 List.of(
                         () -> Scripts.run("down", List.of(), environment(), LOG),
                         () -> broker("stop"),

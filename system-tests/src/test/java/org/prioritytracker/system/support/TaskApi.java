@@ -19,13 +19,18 @@ import org.prioritytracker.testsupport.Scripts;
 /** Status changes through task-service's public API, as a ministry administrator. */
 public final class TaskApi {
 
-    private TaskApi() {
-    }
+    private TaskApi() {}
 
     /** Every active sub-item code of the 2025 plan, in order. */
     public static List<String> items() {
-        return given().auth().oauth2(Tokens.of("viewer")).get(SystemStack.TASK + "/api/items?plan=2025&size=200")
-                .then().statusCode(200).extract().jsonPath().getList("items.code");
+        return given().auth()
+                .oauth2(Tokens.of("viewer"))
+                .get(SystemStack.TASK + "/api/items?plan=2025&size=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.code");
     }
 
     /**
@@ -38,7 +43,8 @@ public final class TaskApi {
             ExtractableResponse<Response> moved = post(code, current.header("ETag"), to, reason);
             if (moved.statusCode() != 412 || attempt == 5) {
                 if (moved.statusCode() != 200) {
-                    throw new AssertionError("Moving " + code + " to " + to + ": " + moved.statusCode() + " " + moved.asString());
+                    throw new AssertionError(
+                            "Moving " + code + " to " + to + ": " + moved.statusCode() + " " + moved.asString());
                 }
                 return moved.jsonPath().getLong("version");
             }
@@ -66,8 +72,12 @@ public final class TaskApi {
 
     /** Moves the item between IN_PROGRESS and AT_RISK (whichever it is not in); returns its new version. */
     public static long toggle(String code, String reason) {
-        return Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
-                .pollDelay(Duration.ZERO).until(() -> tryToggle(code, reason), OptionalLong::isPresent).getAsLong();
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(50))
+                .pollDelay(Duration.ZERO)
+                .until(() -> tryToggle(code, reason), OptionalLong::isPresent)
+                .getAsLong();
     }
 
     /**
@@ -77,13 +87,17 @@ public final class TaskApi {
      */
     public static OptionalLong tryToggle(String code, String reason) {
         try {
-            ExtractableResponse<Response> current = given().auth().oauth2(Tokens.of("ministry-admin"))
-                    .get(SystemStack.TASK + "/api/items/" + code).then().extract();
+            ExtractableResponse<Response> current = given().auth()
+                    .oauth2(Tokens.of("ministry-admin"))
+                    .get(SystemStack.TASK + "/api/items/" + code)
+                    .then()
+                    .extract();
             if (current.statusCode() != 200) {
                 return unavailable(current);
             }
             String to = "IN_PROGRESS".equals(current.path("status")) ? "AT_RISK" : "IN_PROGRESS";
-            ExtractableResponse<Response> moved = post(code, current.header("ETag"), to, to.equals("AT_RISK") ? reason : null);
+            ExtractableResponse<Response> moved =
+                    post(code, current.header("ETag"), to, to.equals("AT_RISK") ? reason : null);
             if (moved.statusCode() == 200) {
                 return OptionalLong.of(moved.jsonPath().getLong("version"));
             }
@@ -105,15 +119,25 @@ public final class TaskApi {
     }
 
     private static ExtractableResponse<Response> read(String code) {
-        return given().auth().oauth2(Tokens.of("ministry-admin")).get(SystemStack.TASK + "/api/items/" + code)
-                .then().statusCode(200).extract();
+        return given().auth()
+                .oauth2(Tokens.of("ministry-admin"))
+                .get(SystemStack.TASK + "/api/items/" + code)
+                .then()
+                .statusCode(200)
+                .extract();
     }
 
     private static ExtractableResponse<Response> post(String code, String etag, String to, String reason) {
-        String body = reason == null ? "{\"to\":\"" + to + "\"}" : "{\"to\":\"" + to + "\",\"reason\":\"" + reason + "\"}";
-        return given().auth().oauth2(Tokens.of("ministry-admin")).contentType(ContentType.JSON)
-                .header("If-Match", etag).body(body)
-                .post(SystemStack.TASK + "/api/items/" + code + "/transitions").then().extract();
+        String body =
+                reason == null ? "{\"to\":\"" + to + "\"}" : "{\"to\":\"" + to + "\",\"reason\":\"" + reason + "\"}";
+        return given().auth()
+                .oauth2(Tokens.of("ministry-admin"))
+                .contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(body)
+                .post(SystemStack.TASK + "/api/items/" + code + "/transitions")
+                .then()
+                .extract();
     }
 
     /** Imports the example plan (seeds/examples/plan-2026.json) moved to {@code year}, with deploy/local/plan as the ministry would. */

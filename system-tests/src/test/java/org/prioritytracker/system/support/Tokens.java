@@ -18,20 +18,23 @@ public final class Tokens {
 
     /** Keycloak's tokens live five minutes: one is handed out for four at most. */
     private static final Duration REUSE = Duration.ofMinutes(4);
+
     private static final Map<String, Issued> CACHE = new ConcurrentHashMap<>();
 
-    private record Issued(String token, Instant at) {
-    }
+    private record Issued(String token, Instant at) {}
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String of(String role, String... province) {
         List<String> arguments = new ArrayList<>(List.of(role));
         arguments.addAll(List.of(province));
-        return CACHE.compute(String.join(",", arguments), (key, issued) ->
-                issued != null && issued.at().plus(REUSE).isAfter(Instant.now()) ? issued
-                        : new Issued(issue(environment(), arguments), Instant.now())).token();
+        return CACHE.compute(
+                        String.join(",", arguments),
+                        (key, issued) ->
+                                issued != null && issued.at().plus(REUSE).isAfter(Instant.now())
+                                        ? issued
+                                        : new Issued(issue(environment(), arguments), Instant.now()))
+                .token();
     }
 
     /**
@@ -64,7 +67,8 @@ public final class Tokens {
     }
 
     private static String issue(Map<String, String> environment, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(Scripts.ROOT.resolve("deploy/local/token").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Scripts.ROOT.resolve("deploy/local/token").toString()));
         command.addAll(arguments);
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -51,8 +51,8 @@ public class ItemHistory extends PanacheEntityBase {
     public OffsetDateTime changedAt;
 
     /** Records a change the item has just gone through: its status and version are already the new ones. */
-    public static void record(SubItem item, HistoryKind kind, ItemStatus from, String reason, List<String> fields,
-            String actor) {
+    public static void record(
+            SubItem item, HistoryKind kind, ItemStatus from, String reason, List<String> fields, String actor) {
         ItemHistory entry = new ItemHistory();
         entry.itemCode = item.code;
         entry.kind = kind;

@@ -4,5 +4,4 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ItemPage", description = "One page of sub-items with the total number that match the filter")
-public record ItemPage(List<ItemView> items, int page, int size, long total) {
-}
+public record ItemPage(List<ItemView> items, int page, int size, long total) {}

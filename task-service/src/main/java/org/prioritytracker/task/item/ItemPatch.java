@@ -19,8 +19,8 @@ import org.prioritytracker.problem.StorableText;
  */
 final class ItemPatch {
 
-    private static final Set<String> WORKFLOW_FIELDS = Set.of("status", "code", "priorityCode", "version", "overdue",
-            "updatedAt", "sourceText", "nextStates");
+    private static final Set<String> WORKFLOW_FIELDS =
+            Set.of("status", "code", "priorityCode", "version", "overdue", "updatedAt", "sourceText", "nextStates");
     private static final int TITLE_MAX = 500;
     private static final int DEPARTMENT_MAX = 200;
     private static final int DESCRIPTION_MAX = 5000;
@@ -46,9 +46,13 @@ final class ItemPatch {
                 case "description" -> optionalText(name, value, DESCRIPTION_MAX, errors);
                 case "leadDepartment" -> optionalText(name, value, DEPARTMENT_MAX, errors);
                 case "dueDate" -> date(name, value, errors);
-                default -> errors.add(new Problem.FieldError(name, WORKFLOW_FIELDS.contains(name)
-                        ? "cannot be changed with PATCH" + (name.equals("status") ? "; use POST /api/items/{code}/transitions" : "")
-                        : "is not a known field"));
+                default ->
+                    errors.add(new Problem.FieldError(
+                            name,
+                            WORKFLOW_FIELDS.contains(name)
+                                    ? "cannot be changed with PATCH"
+                                            + (name.equals("status") ? "; use POST /api/items/{code}/transitions" : "")
+                                    : "is not a known field"));
             }
             fields.put(name, value);
         }
@@ -77,7 +81,8 @@ final class ItemPatch {
                 case "titleZh" -> item.titleZh = value.asText().strip();
                 case "titleEn" -> item.titleEn = value.asText().strip();
                 case "description" -> item.description = value.isNull() ? null : value.asText();
-                case "leadDepartment" -> item.leadDepartment = value.isNull() ? null : value.asText().strip();
+                case "leadDepartment" ->
+                    item.leadDepartment = value.isNull() ? null : value.asText().strip();
                 case "dueDate" -> item.dueDate = LocalDate.parse(value.asText());
                 default -> throw new IllegalStateException("unvalidated field " + name);
             }

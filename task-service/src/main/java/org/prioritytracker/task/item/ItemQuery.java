@@ -14,12 +14,13 @@ import org.prioritytracker.task.plan.Plan;
  * The filter and page of {@code GET /api/items}, parsed from raw query strings so that a bad value
  * is a 400 naming the parameter (JAX-RS would answer 404 for a failed conversion).
  */
-record ItemQuery(Integer plan, String priority, ItemStatus status, Boolean overdue, boolean archived, int page, int size) {
+record ItemQuery(
+        Integer plan, String priority, ItemStatus status, Boolean overdue, boolean archived, int page, int size) {
 
     static final int MAX_SIZE = 200;
 
-    static ItemQuery parse(String plan, String priority, String status, String overdue, String archived, String page,
-            String size) {
+    static ItemQuery parse(
+            String plan, String priority, String status, String overdue, String archived, String page, String size) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Integer parsedPlan = null;
         if (plan != null && !plan.isBlank()) {
@@ -44,9 +45,16 @@ record ItemQuery(Integer plan, String priority, ItemStatus status, Boolean overd
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors));
         }
-        String parsedPriority = priority == null || priority.isBlank() ? null : priority.strip().toUpperCase(Locale.ROOT);
-        return new ItemQuery(parsedPlan, parsedPriority, parsedStatus, parsedOverdue, Boolean.TRUE.equals(parsedArchived),
-                paging.page(), paging.size());
+        String parsedPriority =
+                priority == null || priority.isBlank() ? null : priority.strip().toUpperCase(Locale.ROOT);
+        return new ItemQuery(
+                parsedPlan,
+                parsedPriority,
+                parsedStatus,
+                parsedOverdue,
+                Boolean.TRUE.equals(parsedArchived),
+                paging.page(),
+                paging.size());
     }
 
     /** true, false, or null when absent. */

@@ -44,7 +44,8 @@ import org.prioritytracker.task.history.HistoryView;
 @SecurityRequirement(name = "jwt")
 public class ItemResource {
 
-    private static final String IF_MATCH_DOC = "The item's current ETag, from GET /api/items/{code}: without it 428, stale 412";
+    private static final String IF_MATCH_DOC =
+            "The item's current ETag, from GET /api/items/{code}: without it 428, stale 412";
 
     private final ItemService service;
     private final Caller caller;
@@ -57,28 +58,56 @@ public class ItemResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER, Roles.SERVICE})
+    @RolesAllowed({
+        Roles.MINISTRY_ADMIN,
+        Roles.MINISTRY_REVIEWER,
+        Roles.PROVINCIAL_REPORTER,
+        Roles.PROVINCIAL_APPROVER,
+        Roles.VIEWER,
+        Roles.SERVICE
+    })
     @Operation(operationId = "listItems", summary = "Sub-items, filtered and paged, in priority order")
-    @APIResponse(responseCode = "200", description = "One page and the total count; an ETag for If-None-Match",
+    @APIResponse(
+            responseCode = "200",
+            description = "One page and the total count; an ETag for If-None-Match",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ItemPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A filter or page parameter is invalid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter or page parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
-            @Parameter(description = "Only the items of this plan (year)", example = "2025",
-                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("plan") String plan,
+            @Parameter(
+                            description = "Only the items of this plan (year)",
+                            example = "2025",
+                            schema = @Schema(type = SchemaType.INTEGER))
+                    @QueryParam("plan")
+                    String plan,
             @Parameter(description = "Priority code", example = "P3") @QueryParam("priority") String priority,
-            @Parameter(description = "Status", example = "AT_RISK",
-                    schema = @Schema(implementation = ItemStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Only overdue (true) or only not overdue (false) items",
-                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
-            @Parameter(description = "Archived items (true) instead of the active ones (false, the default)",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("archived") String archived,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
-            @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
-            @QueryParam("size") String size,
+            @Parameter(description = "Status", example = "AT_RISK", schema = @Schema(implementation = ItemStatus.class))
+                    @QueryParam("status")
+                    String status,
+            @Parameter(
+                            description = "Only overdue (true) or only not overdue (false) items",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("overdue")
+                    String overdue,
+            @Parameter(
+                            description = "Archived items (true) instead of the active ones (false, the default)",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    @QueryParam("archived")
+                    String archived,
+            @Parameter(
+                            description = "Page number, from 0",
+                            schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Page size, 1 to 200",
+                            schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+                    @QueryParam("size")
+                    String size,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ItemQuery query = ItemQuery.parse(plan, priority, status, overdue, archived, page, size);
         return cache.get("items " + query, () -> service.list(query)).toResponse(ifNoneMatch);
@@ -86,32 +115,58 @@ public class ItemResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER, Roles.SERVICE})
+    @RolesAllowed({
+        Roles.MINISTRY_ADMIN,
+        Roles.MINISTRY_REVIEWER,
+        Roles.PROVINCIAL_REPORTER,
+        Roles.PROVINCIAL_APPROVER,
+        Roles.VIEWER,
+        Roles.SERVICE
+    })
     @Operation(operationId = "getItem", summary = "One sub-item, with its ETag")
-    @APIResponse(responseCode = "200", description = "The item",
-            headers = @Header(name = HttpHeaders.ETAG, description = "The version in quotes, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(
+            responseCode = "200",
+            description = "The item",
+            headers =
+                    @Header(
+                            name = HttpHeaders.ETAG,
+                            description = "The version in quotes, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ItemView.class)))
-    @APIResponse(responseCode = "404", description = "No sub-item has this code",
+    @APIResponse(
+            responseCode = "404",
+            description = "No sub-item has this code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "P3.2") @PathParam("code") String code) {
         return withETag(service.get(code));
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Path("/{code}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
     @Operation(operationId = "transitionItem", summary = "Move the item's status through the workflow")
-    @RequestBody(content = @Content(examples = {
-            @ExampleObject(name = "start", value = "{\"to\": \"IN_PROGRESS\"}"),
-            @ExampleObject(name = "at risk", value = "{\"to\": \"AT_RISK\", \"reason\": \"汛期水质波动，部分断面不达标\"}")}))
-    @APIResponse(responseCode = "200", description = "The item after the move, with its new ETag",
+    @RequestBody(
+            content =
+                    @Content(
+                            examples = {
+                                @ExampleObject(name = "start", value = "{\"to\": \"IN_PROGRESS\"}"),
+                                @ExampleObject(
+                                        name = "at risk",
+                                        value = "{\"to\": \"AT_RISK\", \"reason\": \"汛期水质波动，部分断面不达标\"}")
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The item after the move, with its new ETag",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ItemView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body, or a reason is required for this move",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body, or a reason is required for this move",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
     @APIResponse(responseCode = "409", description = "The workflow does not allow this move")
@@ -123,18 +178,31 @@ public class ItemResource {
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @PATCH
     @Path("/{code}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(operationId = "patchItem", summary = "Edit titles, description, lead department or due date (JSON merge patch)")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "assign",
-            value = "{\"leadDepartment\": \"水生态环境司\", \"dueDate\": \"2025-11-30\"}")))
-    @APIResponse(responseCode = "200", description = "The item after the edit, with its new ETag",
+    @Operation(
+            operationId = "patchItem",
+            summary = "Edit titles, description, lead department or due date (JSON merge patch)")
+    @RequestBody(
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            name = "assign",
+                                            value = "{\"leadDepartment\": \"水生态环境司\", \"dueDate\": \"2025-11-30\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The item after the edit, with its new ETag",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ItemView.class)))
-    @APIResponse(responseCode = "400", description = "A field is unknown, not editable or invalid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is unknown, not editable or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
     public Response patch(
@@ -145,7 +213,9 @@ public class ItemResource {
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Path("/{code}/archive")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -154,10 +224,14 @@ public class ItemResource {
             An archived item expects no more reports and takes no more changes; it keeps its status, history and
             reports, and is listed with archived=true.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "merged", value = "{\"reason\": \"并入P3.2统一调度\"}")))
-    @APIResponse(responseCode = "200", description = "The archived item, with its new ETag",
+    @APIResponse(
+            responseCode = "200",
+            description = "The archived item, with its new ETag",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ItemView.class)))
-    @APIResponse(responseCode = "400", description = "The reason is missing or too long",
+    @APIResponse(
+            responseCode = "400",
+            description = "The reason is missing or too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
     @APIResponse(responseCode = "409", description = "The item is archived already")
@@ -170,8 +244,16 @@ public class ItemResource {
 
     @GET
     @Path("/{code}/history")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER, Roles.SERVICE})
-    @Operation(operationId = "listItemHistory",
+    @RolesAllowed({
+        Roles.MINISTRY_ADMIN,
+        Roles.MINISTRY_REVIEWER,
+        Roles.PROVINCIAL_REPORTER,
+        Roles.PROVINCIAL_APPROVER,
+        Roles.VIEWER,
+        Roles.SERVICE
+    })
+    @Operation(
+            operationId = "listItemHistory",
             summary = "The item's changes, newest first: creation, status moves, edits, archiving")
     @APIResponse(responseCode = "200", description = "The history")
     @APIResponse(responseCode = "404", description = "No sub-item has this code")
@@ -180,6 +262,8 @@ public class ItemResource {
     }
 
     static Response withETag(SubItem item) {
-        return Response.ok(ItemView.of(item)).header(HttpHeaders.ETAG, item.etag()).build();
+        return Response.ok(ItemView.of(item))
+                .header(HttpHeaders.ETAG, item.etag())
+                .build();
     }
 }

@@ -103,7 +103,8 @@ public class ItemService {
 
     private SubItem add(Priority priority, NewItemRequest request, String actor, boolean addedDuringThePlan) {
         if (priority.isArchived()) {
-            throw new DomainException.WorkflowViolation("Priority " + priority.code + " is archived: it takes no new sub-items.");
+            throw new DomainException.WorkflowViolation(
+                    "Priority " + priority.code + " is archived: it takes no new sub-items.");
         }
         if (request.dueDate().getYear() < priority.planYear) {
             throw ProblemException.badRequest("dueDate", "must not be before the plan's year " + priority.planYear);
@@ -116,7 +117,8 @@ public class ItemService {
         SubItem item = new SubItem();
         item.code = PlanCodes.itemCode(priority.code, position);
         if (SubItem.findById(item.code) != null) {
-            throw new DomainException.AlreadyExists("A sub-item with the code " + item.code + " exists already.", null, null);
+            throw new DomainException.AlreadyExists(
+                    "A sub-item with the code " + item.code + " exists already.", null, null);
         }
         item.priority = priority;
         item.position = position;
@@ -164,9 +166,11 @@ public class ItemService {
         ItemStatus from = item.status;
         ItemStatus to = request.to();
         if (!ItemWorkflow.allows(from, item.suspendedFrom, to)) {
-            throw new DomainException.WorkflowViolation("The workflow does not allow " + from + " -> " + to + " for " + code
-                    + "; allowed next: " + ItemWorkflow.nextStates(from, item.suspendedFrom) + ".",
-                    "to", "cannot move from " + from + " to " + to);
+            throw new DomainException.WorkflowViolation(
+                    "The workflow does not allow " + from + " -> " + to + " for " + code + "; allowed next: "
+                            + ItemWorkflow.nextStates(from, item.suspendedFrom) + ".",
+                    "to",
+                    "cannot move from " + from + " to " + to);
         }
         String reason = request.trimmedReason();
         if (reason == null && ItemWorkflow.requiresReason(from, to)) {
@@ -183,7 +187,8 @@ public class ItemService {
         ItemHistory.record(item, HistoryKind.STATUS_CHANGED, from, reason, List.of(), actor);
 
         responses.invalidateOnCommit();
-        outbox.write(ItemEvents.STATUS_CHANGED, code, item.version, ItemEvents.StatusChanged.of(item, from, reason, actor));
+        outbox.write(
+                ItemEvents.STATUS_CHANGED, code, item.version, ItemEvents.StatusChanged.of(item, from, reason, actor));
         return item;
     }
 

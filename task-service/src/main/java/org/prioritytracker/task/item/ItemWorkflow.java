@@ -30,8 +30,7 @@ public final class ItemWorkflow {
             COMPLETED, EnumSet.of(IN_PROGRESS),
             SUSPENDED, EnumSet.noneOf(ItemStatus.class));
 
-    private ItemWorkflow() {
-    }
+    private ItemWorkflow() {}
 
     /** The states an item may move to next; a suspended item only back to the state it left. */
     public static Set<ItemStatus> nextStates(ItemStatus current, ItemStatus suspendedFrom) {

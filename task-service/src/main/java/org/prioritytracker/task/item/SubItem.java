@@ -86,7 +86,8 @@ public class SubItem extends PanacheEntityBase {
     public static int lastPosition(String priorityCode) {
         Integer last = getEntityManager()
                 .createQuery("select max(i.position) from SubItem i where i.priority.code = ?1", Integer.class)
-                .setParameter(1, priorityCode).getSingleResult();
+                .setParameter(1, priorityCode)
+                .getSingleResult();
         return last == null ? 0 : last;
     }
 
@@ -97,7 +98,8 @@ public class SubItem extends PanacheEntityBase {
     public static SubItem lockedForChange(String code) {
         return SubItem.<SubItem>find("from SubItem i join fetch i.priority where i.code = ?1", code)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .singleResultOptional().orElse(null);
+                .singleResultOptional()
+                .orElse(null);
     }
 
     /** The strong entity tag of this representation, derived from its version. */

@@ -39,7 +39,10 @@ public class OverdueCheck {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "overdue-check", every = "${tracker.overdue.every:10m}", delayed = "${tracker.overdue.delay:10s}",
+    @Scheduled(
+            identity = "overdue-check",
+            every = "${tracker.overdue.every:10m}",
+            delayed = "${tracker.overdue.delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         int flagged = flagOverdueItems();
@@ -51,7 +54,8 @@ public class OverdueCheck {
     /** Returns how many items this run flagged. */
     @Transactional
     public int flagOverdueItems() {
-        List<SubItem> due = entityManager.createQuery("""
+        List<SubItem> due = entityManager
+                .createQuery("""
                 select i from SubItem i join fetch i.priority
                 where i.dueDate < :today and i.status <> :completed and i.overdue = false and i.archivedAt is null
                 order by i.code""", SubItem.class)

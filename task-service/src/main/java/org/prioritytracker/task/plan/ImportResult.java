@@ -3,5 +3,7 @@ package org.prioritytracker.task.plan;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "PlanImport", description = "The plan an import created and what it holds")
-public record ImportResult(PlanView plan, @Schema(examples = "8") int priorities, @Schema(examples = "31") int items) {
-}
+public record ImportResult(
+        PlanView plan,
+        @Schema(examples = "8") int priorities,
+        @Schema(examples = "31") int items) {}

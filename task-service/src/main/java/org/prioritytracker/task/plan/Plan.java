@@ -49,7 +49,8 @@ public class Plan extends PanacheEntityBase {
      */
     public static Optional<Plan> current(Clock clock) {
         int thisYear = PlanCalendar.today(clock).getYear();
-        return Plan.<Plan>find("year <= ?1 order by year desc", thisYear).firstResultOptional()
+        return Plan.<Plan>find("year <= ?1 order by year desc", thisYear)
+                .firstResultOptional()
                 .or(() -> find("order by year").firstResultOptional());
     }
 

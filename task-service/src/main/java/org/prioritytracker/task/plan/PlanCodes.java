@@ -12,10 +12,10 @@ public final class PlanCodes {
     public static final int UNPREFIXED_YEAR = 2025;
     /** Codes must fit task-service's and progress-service's columns: 2026-P99, 2026-P99.999. */
     public static final int MAX_PRIORITIES = 99;
+
     public static final int MAX_ITEMS = 999;
 
-    private PlanCodes() {
-    }
+    private PlanCodes() {}
 
     public static String priorityCode(int planYear, int position) {
         return (planYear == UNPREFIXED_YEAR ? "" : planYear + "-") + "P" + position;

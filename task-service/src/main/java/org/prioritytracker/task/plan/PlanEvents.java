@@ -5,11 +5,9 @@ public final class PlanEvents {
 
     public static final String CREATED = "tracker.plan.created";
 
-    private PlanEvents() {
-    }
+    private PlanEvents() {}
 
     /** A new plan; an imported one says how many priorities and sub-items came with it (their own events follow). */
-    public record PlanCreated(int year, String titleZh, String titleEn, int priorities, int items, String actor,
-            long version) {
-    }
+    public record PlanCreated(
+            int year, String titleZh, String titleEn, int priorities, int items, String actor, long version) {}
 }

@@ -22,8 +22,7 @@ final class PlanFileCheck {
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
-    private PlanFileCheck() {
-    }
+    private PlanFileCheck() {}
 
     static void requireValid(PrioritiesFile file) {
         PlanFileCheck check = new PlanFileCheck();

@@ -45,7 +45,14 @@ import org.prioritytracker.task.seed.SeedFiles.PrioritiesFile;
         Each work conference's year and the priorities it set. The ministry starts a plan empty and adds its
         priorities, or imports it whole from a file in the seed format.""")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER, Roles.SERVICE})
+@RolesAllowed({
+    Roles.MINISTRY_ADMIN,
+    Roles.MINISTRY_REVIEWER,
+    Roles.PROVINCIAL_REPORTER,
+    Roles.PROVINCIAL_APPROVER,
+    Roles.VIEWER,
+    Roles.SERVICE
+})
 public class PlanResource {
 
     private final ResponseCache cache;
@@ -54,8 +61,8 @@ public class PlanResource {
     private final Caller caller;
     private final Clock clock;
 
-    public PlanResource(ResponseCache cache, PlanService plans, PriorityService priorities, Caller caller,
-            Clock clock) {
+    public PlanResource(
+            ResponseCache cache, PlanService plans, PriorityService priorities, Caller caller, Clock clock) {
         this.cache = cache;
         this.plans = plans;
         this.priorities = priorities;
@@ -67,22 +74,29 @@ public class PlanResource {
     @Operation(operationId = "listPlans", summary = "Every plan, newest first", description = """
             The current plan, which the unqualified reads such as GET /api/priorities mean, is this year's
             (Beijing calendar) or else the newest that has begun.""")
-    @APIResponse(responseCode = "200", description = "The plans",
+    @APIResponse(
+            responseCode = "200",
+            description = "The plans",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PlanView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return cache.get("plans", () -> {
-            List<Plan> plans = Plan.listNewestFirst();
-            int current = Plan.currentYear(clock, 0);
-            return plans.stream().map(plan -> PlanView.of(plan, current)).toList();
-        }).toResponse(ifNoneMatch);
+                    List<Plan> plans = Plan.listNewestFirst();
+                    int current = Plan.currentYear(clock, 0);
+                    return plans.stream()
+                            .map(plan -> PlanView.of(plan, current))
+                            .toList();
+                })
+                .toResponse(ifNoneMatch);
     }
 
     @GET
     @Path("/{year}/priorities")
     @Operation(operationId = "listPlanPriorities", summary = "One plan's priorities in order, each with its sub-items")
-    @APIResponse(responseCode = "200", description = "The plan's priorities",
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan's priorities",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PriorityView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
@@ -90,21 +104,27 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No plan has this year")
     public Response priorities(
             @Parameter(description = "The plan's year", schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
-            @PathParam("year") String year,
+                    @PathParam("year")
+                    String year,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         int planYear = parseYear(year);
         return cache.get("plan " + planYear + " priorities", () -> {
-            if (Plan.findById(planYear) == null) {
-                throw ProblemException.notFound("No plan has the year " + planYear + ".");
-            }
-            return Priority.listWithItems(planYear).stream().map(PriorityView::of).toList();
-        }).toResponse(ifNoneMatch);
+                    if (Plan.findById(planYear) == null) {
+                        throw ProblemException.notFound("No plan has the year " + planYear + ".");
+                    }
+                    return Priority.listWithItems(planYear).stream()
+                            .map(PriorityView::of)
+                            .toList();
+                })
+                .toResponse(ifNoneMatch);
     }
 
     @GET
     @Path("/{year}")
     @Operation(operationId = "getPlan", summary = "One plan")
-    @APIResponse(responseCode = "200", description = "The plan",
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
@@ -112,20 +132,24 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No plan has this year")
     public Response get(
             @Parameter(description = "The plan's year", schema = @Schema(type = SchemaType.INTEGER, examples = "2025"))
-            @PathParam("year") String year,
+                    @PathParam("year")
+                    String year,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         int planYear = parseYear(year);
         return cache.get("plan " + planYear, () -> {
-            Plan plan = Plan.findById(planYear);
-            if (plan == null) {
-                throw ProblemException.notFound("No plan has the year " + planYear + ".");
-            }
-            return PlanView.of(plan, currentYear(plan));
-        }).toResponse(ifNoneMatch);
+                    Plan plan = Plan.findById(planYear);
+                    if (plan == null) {
+                        throw ProblemException.notFound("No plan has the year " + planYear + ".");
+                    }
+                    return PlanView.of(plan, currentYear(plan));
+                })
+                .toResponse(ifNoneMatch);
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
@@ -133,41 +157,59 @@ public class PlanResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "2026", value = """
             {"year": 2026, "titleZh": "2026年生态环境保护重点任务",
              "titleEn": "2026 key tasks of ecological and environmental protection"}""")))
-    @APIResponse(responseCode = "201", description = "The plan; Location is its address",
+    @APIResponse(
+            responseCode = "201",
+            description = "The plan; Location is its address",
             headers = @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanView.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is missing or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The year has a plan already")
     public Response create(@Valid @NotNull(message = "a JSON body is required") NewPlanRequest request) {
         Plan plan = plans.create(request, caller.actor());
-        return Response.created(URI.create("/api/plans/" + plan.year)).entity(PlanView.of(plan, currentYear(plan))).build();
+        return Response.created(URI.create("/api/plans/" + plan.year))
+                .entity(PlanView.of(plan, currentYear(plan)))
+                .build();
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(operationId = "importPlan",
-            summary = "Create a whole plan from a file in the seed format (seeds/priorities.json)", description = """
+    @Operation(
+            operationId = "importPlan",
+            summary = "Create a whole plan from a file in the seed format (seeds/priorities.json)",
+            description = """
             All or nothing: the plan, its priorities and sub-items are created in one transaction, each with its
             event. Codes and positions may be left out; where given they must be those the rows' places give
             (2026-P1, 2026-P1.1; docs/seeds.md explains the codes). deploy/local/plan import FILE sends a file.""")
-    @APIResponse(responseCode = "201", description = "What was created; Location is the plan's address",
+    @APIResponse(
+            responseCode = "201",
+            description = "What was created; Location is the plan's address",
             headers = @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "400", description = "The file is invalid: every bad field is named by its path",
+    @APIResponse(
+            responseCode = "400",
+            description = "The file is invalid: every bad field is named by its path",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The year has a plan already")
     public Response importPlan(@NotNull(message = "a JSON body is required") PrioritiesFile file) {
         ImportResult result = plans.importPlan(file, caller.actor());
-        return Response.created(URI.create("/api/plans/" + result.plan().year())).entity(result).build();
+        return Response.created(URI.create("/api/plans/" + result.plan().year()))
+                .entity(result)
+                .build();
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Path("/{year}/priorities")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -176,21 +218,30 @@ public class PlanResource {
             Its code follows from its place: P<n> in the 2025 plan, <year>-P<n> in any other (2026-P1).""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "new priority", value = """
             {"titleZh": "持续深入打好污染防治攻坚战", "titleEn": "Keep fighting the battle against pollution in depth"}""")))
-    @APIResponse(responseCode = "201", description = "The priority; Location is its address",
-            headers = {@Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING))},
+    @APIResponse(
+            responseCode = "201",
+            description = "The priority; Location is its address",
+            headers = {
+                @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING))
+            },
             content = @Content(schema = @Schema(implementation = PriorityView.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid, or the year is not a year",
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is missing or invalid, or the year is not a year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No plan has this year")
     @APIResponse(responseCode = "409", description = "The plan holds as many priorities as a plan can")
     public Response addPriority(
             @Parameter(description = "The plan's year", schema = @Schema(type = SchemaType.INTEGER, examples = "2026"))
-            @PathParam("year") String year,
+                    @PathParam("year")
+                    String year,
             @Valid @NotNull(message = "a JSON body is required") NewPriorityRequest request) {
         Priority priority = priorities.create(parseYear(year), request, caller.actor());
-        return Response.created(URI.create("/api/priorities/" + priority.code)).entity(PriorityView.of(priority))
-                .header(HttpHeaders.ETAG, priority.etag()).build();
+        return Response.created(URI.create("/api/priorities/" + priority.code))
+                .entity(PriorityView.of(priority))
+                .header(HttpHeaders.ETAG, priority.etag())
+                .build();
     }
 
     private int currentYear(Plan plan) {

@@ -26,8 +26,8 @@ public class PlanService {
     private final ResponseCache responses;
     private final Clock clock;
 
-    public PlanService(PriorityService priorities, ItemService items, OutboxWriter outbox, ResponseCache responses,
-            Clock clock) {
+    public PlanService(
+            PriorityService priorities, ItemService items, OutboxWriter outbox, ResponseCache responses, Clock clock) {
         this.priorities = priorities;
         this.items = items;
         this.outbox = outbox;
@@ -38,7 +38,10 @@ public class PlanService {
     @Transactional
     public Plan create(NewPlanRequest request, String actor) {
         Plan plan = insert(request.year(), request.titleZh(), request.titleEn());
-        outbox.write(PlanEvents.CREATED, plan.eventSubject(), plan.version,
+        outbox.write(
+                PlanEvents.CREATED,
+                plan.eventSubject(),
+                plan.version,
                 new PlanEvents.PlanCreated(plan.year, plan.titleZh, plan.titleEn, 0, 0, actor, plan.version));
         return plan;
     }
@@ -51,30 +54,52 @@ public class PlanService {
     public ImportResult importPlan(PrioritiesFile file, String actor) {
         PlanFileCheck.requireValid(file);
         Plan plan = insert(file.planYear(), file.planTitleZh(), file.planTitleEn());
-        int itemCount = file.priorities().stream().mapToInt(priority -> priority.items().size()).sum();
-        outbox.write(PlanEvents.CREATED, plan.eventSubject(), plan.version, new PlanEvents.PlanCreated(plan.year,
-                plan.titleZh, plan.titleEn, file.priorities().size(), itemCount, actor, plan.version));
+        int itemCount = file.priorities().stream()
+                .mapToInt(priority -> priority.items().size())
+                .sum();
+        outbox.write(
+                PlanEvents.CREATED,
+                plan.eventSubject(),
+                plan.version,
+                new PlanEvents.PlanCreated(
+                        plan.year,
+                        plan.titleZh,
+                        plan.titleEn,
+                        file.priorities().size(),
+                        itemCount,
+                        actor,
+                        plan.version));
         for (PrioritySeed prioritySeed : file.priorities()) {
-            Priority priority = priorities.addTo(plan, new NewPriorityRequest(prioritySeed.titleZh(), prioritySeed.titleEn()), actor);
+            Priority priority = priorities.addTo(
+                    plan, new NewPriorityRequest(prioritySeed.titleZh(), prioritySeed.titleEn()), actor);
             for (ItemSeed item : prioritySeed.items()) {
-                items.addFromPlanDocument(priority, new NewItemRequest(item.titleZh(), item.titleEn(), item.sourceText(), null, null,
-                        item.dueDate()), actor);
+                items.addFromPlanDocument(
+                        priority,
+                        new NewItemRequest(
+                                item.titleZh(), item.titleEn(), item.sourceText(), null, null, item.dueDate()),
+                        actor);
             }
         }
-        return new ImportResult(PlanView.of(plan, Plan.currentYear(clock, plan.year)),
-                file.priorities().size(), itemCount);
+        return new ImportResult(
+                PlanView.of(plan, Plan.currentYear(clock, plan.year)),
+                file.priorities().size(),
+                itemCount);
     }
 
     /** Inserts the plan, its row locked by this transaction; of two requests for one year the second is a 409. */
     private Plan insert(int year, String titleZh, String titleEn) {
-        int inserted = Plan.getEntityManager().createNativeQuery("""
+        int inserted = Plan.getEntityManager()
+                .createNativeQuery("""
                 INSERT INTO plan (year, title_zh, title_en, version, updated_at) VALUES (?1, ?2, ?3, 1, ?4)
                 ON CONFLICT (year) DO NOTHING""")
-                .setParameter(1, year).setParameter(2, titleZh.strip()).setParameter(3, titleEn.strip())
+                .setParameter(1, year)
+                .setParameter(2, titleZh.strip())
+                .setParameter(3, titleEn.strip())
                 .setParameter(4, PlanCalendar.now(clock))
                 .executeUpdate();
         if (inserted == 0) {
-            throw new DomainException.AlreadyExists("A plan for " + year + " exists already.", "year", "has a plan already");
+            throw new DomainException.AlreadyExists(
+                    "A plan for " + year + " exists already.", "year", "has a plan already");
         }
         responses.invalidateOnCommit();
         return Plan.findById(year);

@@ -65,17 +65,21 @@ public class Priority extends PanacheEntityBase {
     public static int lastPosition(int planYear) {
         Integer last = getEntityManager()
                 .createQuery("select max(p.position) from Priority p where p.planYear = ?1", Integer.class)
-                .setParameter(1, planYear).getSingleResult();
+                .setParameter(1, planYear)
+                .getSingleResult();
         return last == null ? 0 : last;
     }
 
     /** A plan's priorities in order with their sub-items, in one query. */
     public static List<Priority> listWithItems(int planYear) {
-        return find("select distinct p from Priority p left join fetch p.items where p.planYear = ?1 order by p.position",
-                planYear).list();
+        return find(
+                        "select distinct p from Priority p left join fetch p.items where p.planYear = ?1 order by p.position",
+                        planYear)
+                .list();
     }
 
     public static Optional<Priority> findWithItems(String code) {
-        return find("select p from Priority p left join fetch p.items where p.code = ?1", code).firstResultOptional();
+        return find("select p from Priority p left join fetch p.items where p.code = ?1", code)
+                .firstResultOptional();
     }
 }

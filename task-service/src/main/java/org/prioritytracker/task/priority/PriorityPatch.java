@@ -12,10 +12,13 @@ import org.prioritytracker.problem.NonBlankText;
 public record PriorityPatch(
         @Pattern(regexp = NonBlankText.PATTERN, message = NonBlankText.MESSAGE)
         @Size(max = 500, message = "must be at most 500 characters")
-        @Schema(examples = "深入打好污染防治攻坚战") String titleZh,
+        @Schema(examples = "深入打好污染防治攻坚战")
+        String titleZh,
+
         @Pattern(regexp = NonBlankText.PATTERN, message = NonBlankText.MESSAGE)
         @Size(max = 500, message = "must be at most 500 characters")
-        @Schema(examples = "Fight the critical battle against pollution in depth") String titleEn) {
+        @Schema(examples = "Fight the critical battle against pollution in depth")
+        String titleEn) {
 
     List<String> fieldNames() {
         List<String> names = new ArrayList<>();

@@ -47,7 +47,14 @@ import org.prioritytracker.task.plan.Plan;
         The key tasks of a plan (the eight of the 2025 work conference, say); the ministry adds, renames and
         archives them and adds their sub-items.""")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER, Roles.SERVICE})
+@RolesAllowed({
+    Roles.MINISTRY_ADMIN,
+    Roles.MINISTRY_REVIEWER,
+    Roles.PROVINCIAL_REPORTER,
+    Roles.PROVINCIAL_APPROVER,
+    Roles.VIEWER,
+    Roles.SERVICE
+})
 public class PriorityResource {
 
     private static final String IF_MATCH_DOC = """
@@ -60,8 +67,8 @@ public class PriorityResource {
     private final Caller caller;
     private final Clock clock;
 
-    public PriorityResource(ResponseCache cache, PriorityService priorities, ItemService items, Caller caller,
-            Clock clock) {
+    public PriorityResource(
+            ResponseCache cache, PriorityService priorities, ItemService items, Caller caller, Clock clock) {
         this.cache = cache;
         this.priorities = priorities;
         this.items = items;
@@ -70,38 +77,54 @@ public class PriorityResource {
     }
 
     @GET
-    @Operation(operationId = "listPriorities",
-            summary = "The current plan's priorities in order, each with its sub-items", description = """
+    @Operation(
+            operationId = "listPriorities",
+            summary = "The current plan's priorities in order, each with its sub-items",
+            description = """
             The current plan is this year's, or else the newest that has begun (GET /api/plans says which);
             GET /api/plans/{year}/priorities gives any plan's.
             Carries an ETag: send it back in If-None-Match and an unchanged list is a 304 without a body.""")
-    @APIResponse(responseCode = "200", description = "The priorities",
+    @APIResponse(
+            responseCode = "200",
+            description = "The priorities",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PriorityView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return cache.get("priorities", () -> Plan.current(clock)
-                .map(plan -> Priority.listWithItems(plan.year).stream().map(PriorityView::of).toList())
-                .orElse(List.of()))
+        return cache.get(
+                        "priorities",
+                        () -> Plan.current(clock)
+                                .map(plan -> Priority.listWithItems(plan.year).stream()
+                                        .map(PriorityView::of)
+                                        .toList())
+                                .orElse(List.of()))
                 .toResponse(ifNoneMatch);
     }
 
     @GET
     @Path("/{code}")
     @Operation(operationId = "getPriority", summary = "One priority with its sub-items")
-    @APIResponse(responseCode = "200", description = "The priority",
+    @APIResponse(
+            responseCode = "200",
+            description = "The priority",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PriorityView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No priority has this code")
     public Response get(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return cache.get("priority " + code, () -> Priority.findWithItems(code).map(PriorityView::of)
-                .orElseThrow(() -> ProblemException.notFound("No priority has the code '" + code + "'.")))
+        return cache.get(
+                        "priority " + code,
+                        () -> Priority.findWithItems(code)
+                                .map(PriorityView::of)
+                                .orElseThrow(
+                                        () -> ProblemException.notFound("No priority has the code '" + code + "'.")))
                 .toResponse(ifNoneMatch);
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Path("/{code}/items")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -112,65 +135,100 @@ public class PriorityResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "new item", value = """
             {"titleZh": "推进重点流域水生态保护修复", "titleEn": "Restore the water ecology of key river basins",
              "leadDepartment": "水生态环境司", "dueDate": "2025-12-31"}""")))
-    @APIResponse(responseCode = "201", description = "The new item; Location is its address",
-            headers = {@Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING))},
+    @APIResponse(
+            responseCode = "201",
+            description = "The new item; Location is its address",
+            headers = {
+                @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING))
+            },
             content = @Content(schema = @Schema(implementation = ItemView.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is missing or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No priority has this code")
     @APIResponse(responseCode = "409", description = "The priority is archived, or full")
-    public Response addItem(@Parameter(example = "P3") @PathParam("code") String code,
+    public Response addItem(
+            @Parameter(example = "P3") @PathParam("code") String code,
             @Valid @NotNull(message = "a JSON body is required") NewItemRequest request) {
         SubItem item = items.create(code, request, caller.actor());
-        return Response.created(URI.create("/api/items/" + item.code)).entity(ItemView.of(item))
-                .header(HttpHeaders.ETAG, item.etag()).build();
+        return Response.created(URI.create("/api/items/" + item.code))
+                .entity(ItemView.of(item))
+                .header(HttpHeaders.ETAG, item.etag())
+                .build();
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @PATCH
     @Path("/{code}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.MINISTRY_ADMIN)
     @Operation(operationId = "patchPriority", summary = "Rename the priority (JSON merge patch of its titles)")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "rename", value = "{\"titleEn\": \"Win the battle against pollution\"}")))
-    @APIResponse(responseCode = "200", description = "The priority after the edit, with its new ETag",
+    @RequestBody(
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            name = "rename",
+                                            value = "{\"titleEn\": \"Win the battle against pollution\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The priority after the edit, with its new ETag",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PriorityView.class)))
-    @APIResponse(responseCode = "400", description = "A field is unknown or invalid",
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is unknown or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No priority has this code")
     @APIResponse(responseCode = "409", description = "The priority is archived")
-    public Response patch(@Parameter(example = "P3") @PathParam("code") String code,
+    public Response patch(
+            @Parameter(example = "P3") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") PriorityPatch patch) {
         return withETag(priorities.patch(code, patch, ifMatch, caller.actor()));
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Path("/{code}/archive")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
-    @Operation(operationId = "archivePriority", summary = "Archive the priority and its active sub-items", description = """
+    @Operation(
+            operationId = "archivePriority",
+            summary = "Archive the priority and its active sub-items",
+            description = """
             Archived rows stay, with their history and reports; they expect no reports and take no changes.""")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "withdrawn", value = "{\"reason\": \"任务调整，不再单列\"}")))
-    @APIResponse(responseCode = "200", description = "The archived priority, with its new ETag",
+    @RequestBody(
+            content = @Content(examples = @ExampleObject(name = "withdrawn", value = "{\"reason\": \"任务调整，不再单列\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The archived priority, with its new ETag",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PriorityView.class)))
-    @APIResponse(responseCode = "400", description = "The reason is missing or too long",
+    @APIResponse(
+            responseCode = "400",
+            description = "The reason is missing or too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No priority has this code")
     @APIResponse(responseCode = "409", description = "The priority is archived already")
-    public Response archive(@Parameter(example = "P3") @PathParam("code") String code,
+    public Response archive(
+            @Parameter(example = "P3") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") ArchiveRequest request) {
         return withETag(priorities.archive(code, request.trimmedReason(), ifMatch, caller.actor()));
     }
 
     private static Response withETag(Priority priority) {
-        return Response.ok(PriorityView.of(priority)).header(HttpHeaders.ETAG, priority.etag()).build();
+        return Response.ok(PriorityView.of(priority))
+                .header(HttpHeaders.ETAG, priority.etag())
+                .build();
     }
 }

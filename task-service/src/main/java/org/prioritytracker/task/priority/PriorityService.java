@@ -57,7 +57,8 @@ public class PriorityService {
         Priority priority = new Priority();
         priority.code = PlanCodes.priorityCode(plan.year, position);
         if (Priority.findById(priority.code) != null) {
-            throw new DomainException.AlreadyExists("A priority with the code " + priority.code + " exists already.", null, null);
+            throw new DomainException.AlreadyExists(
+                    "A priority with the code " + priority.code + " exists already.", null, null);
         }
         priority.planYear = plan.year;
         priority.position = position;
@@ -67,7 +68,10 @@ public class PriorityService {
         priority.updatedAt = PlanCalendar.now(clock);
         priority.persist();
         responses.invalidateOnCommit();
-        outbox.write(PriorityEvents.CREATED, priority.code, priority.version,
+        outbox.write(
+                PriorityEvents.CREATED,
+                priority.code,
+                priority.version,
                 PriorityEvents.PriorityChanged.of(priority, List.of(), null, actor));
         return priority;
     }
@@ -82,7 +86,10 @@ public class PriorityService {
         patch.applyTo(priority);
         priority.touch(PlanCalendar.now(clock));
         responses.invalidateOnCommit();
-        outbox.write(PriorityEvents.UPDATED, priority.code, priority.version,
+        outbox.write(
+                PriorityEvents.UPDATED,
+                priority.code,
+                priority.version,
                 PriorityEvents.PriorityChanged.of(priority, changed, null, actor));
         return priority;
     }
@@ -91,15 +98,20 @@ public class PriorityService {
     @Transactional
     public Priority archive(String code, String reason, String ifMatch, String actor) {
         Priority priority = lockCurrent(code, ifMatch);
-        List<SubItem> active = SubItem.<SubItem>find("priority.code = ?1 and archivedAt is null order by position", code)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<SubItem> active = SubItem.<SubItem>find(
+                        "priority.code = ?1 and archivedAt is null order by position", code)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
         for (SubItem item : active) {
             items.archiveLocked(item, reason, actor);
         }
         priority.archivedAt = PlanCalendar.now(clock);
         priority.touch(priority.archivedAt);
         responses.invalidateOnCommit();
-        outbox.write(PriorityEvents.ARCHIVED, priority.code, priority.version,
+        outbox.write(
+                PriorityEvents.ARCHIVED,
+                priority.code,
+                priority.version,
                 PriorityEvents.PriorityChanged.of(priority, List.of(), reason, actor));
         return priority;
     }

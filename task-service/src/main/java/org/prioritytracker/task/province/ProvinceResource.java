@@ -34,7 +34,14 @@ import org.prioritytracker.ratelimit.RateLimited;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provinces", description = "The 32 reporting bureaus")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_REVIEWER, Roles.PROVINCIAL_REPORTER, Roles.PROVINCIAL_APPROVER, Roles.VIEWER, Roles.SERVICE})
+@RolesAllowed({
+    Roles.MINISTRY_ADMIN,
+    Roles.MINISTRY_REVIEWER,
+    Roles.PROVINCIAL_REPORTER,
+    Roles.PROVINCIAL_APPROVER,
+    Roles.VIEWER,
+    Roles.SERVICE
+})
 public class ProvinceResource {
 
     private static final String IF_MATCH_DOC = "The bureau's version in quotes (its ETag): without it 428, stale 412";
@@ -48,7 +55,8 @@ public class ProvinceResource {
     }
 
     @GET
-    @Operation(operationId = "listProvinces",
+    @Operation(
+            operationId = "listProvinces",
             summary = "List the reporting bureaus in GB/T 2260 order, the XPCC bureau last, deactivated ones included")
     public List<ProvinceView> list() {
         return Province.listInOrder().stream().map(ProvinceView::of).toList();
@@ -57,7 +65,9 @@ public class ProvinceResource {
     @GET
     @Path("/{code}")
     @Operation(operationId = "getProvince", summary = "One reporting bureau, with its ETag")
-    @APIResponse(responseCode = "200", description = "The bureau",
+    @APIResponse(
+            responseCode = "200",
+            description = "The bureau",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ProvinceView.class)))
     @APIResponse(responseCode = "404", description = "No bureau has this code")
@@ -66,7 +76,9 @@ public class ProvinceResource {
     }
 
     @RateLimited
-    @APIResponse(responseCode = "429", description = "Too many writes from this caller: retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many writes from this caller: retry after Retry-After seconds")
     @POST
     @Path("/{code}/{action: deactivate|reactivate}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -76,23 +88,30 @@ public class ProvinceResource {
             reminders and open obligations leave it out for those periods, and progress-service takes no report of \
             it for them. What it reported stays. reactivate: the bureau owes every due period again, those of its \
             deactivation included.""")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "reorganised", value = "{\"reason\": \"机构调整，暂停报送\"}")))
-    @APIResponse(responseCode = "200", description = "The bureau after the change, with its new ETag",
+    @RequestBody(
+            content = @Content(examples = @ExampleObject(name = "reorganised", value = "{\"reason\": \"机构调整，暂停报送\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The bureau after the change, with its new ETag",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ProvinceView.class)))
-    @APIResponse(responseCode = "400", description = "The reason is missing or too long",
+    @APIResponse(
+            responseCode = "400",
+            description = "The reason is missing or too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No bureau has this code")
     @APIResponse(responseCode = "409", description = "The bureau is deactivated already, or active already")
-    public Response changeStatus(@Parameter(example = "130000") @PathParam("code") String code,
+    public Response changeStatus(
+            @Parameter(example = "130000") @PathParam("code") String code,
             @Parameter(schema = @Schema(enumeration = {"deactivate", "reactivate"})) @PathParam("action") String action,
             @Parameter(description = IF_MATCH_DOC, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") BureauStatusRequest request) {
-        return withETag(service.setActive(code, "reactivate".equals(action), request, ifMatch,
-                caller.actor()));
+        return withETag(service.setActive(code, "reactivate".equals(action), request, ifMatch, caller.actor()));
     }
 
     private static Response withETag(Province province) {
-        return Response.ok(ProvinceView.of(province)).header(HttpHeaders.ETAG, province.etag()).build();
+        return Response.ok(ProvinceView.of(province))
+                .header(HttpHeaders.ETAG, province.etag())
+                .build();
     }
 }

@@ -40,13 +40,18 @@ public class ProvinceService {
     public Province setActive(String code, boolean active, BureauStatusRequest request, String ifMatch, String actor) {
         Province province = lockCurrent(code, ifMatch);
         if (province.isActive() == active) {
-            throw new DomainException.WorkflowViolation(active ? "Bureau " + code + " is active."
-                    : "Bureau " + code + " has been deactivated since " + province.deactivatedAt + ".");
+            throw new DomainException.WorkflowViolation(
+                    active
+                            ? "Bureau " + code + " is active."
+                            : "Bureau " + code + " has been deactivated since " + province.deactivatedAt + ".");
         }
         province.deactivatedAt = active ? null : PlanCalendar.now(clock);
         province.statusReason = request.reason().strip();
         province.version++;
-        outbox.write(active ? ProvinceEvents.REACTIVATED : ProvinceEvents.DEACTIVATED, province.code, province.version,
+        outbox.write(
+                active ? ProvinceEvents.REACTIVATED : ProvinceEvents.DEACTIVATED,
+                province.code,
+                province.version,
                 ProvinceEvents.StatusChanged.of(province, actor));
         return province;
     }

@@ -47,7 +47,10 @@ public class ServiceIdentity implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        String problem = problem(token.getIssuer(), keyId(token.getRawToken()), identity.getRoles(),
+        String problem = problem(
+                token.getIssuer(),
+                keyId(token.getRawToken()),
+                identity.getRoles(),
                 text(token.getClaim(AUTHORIZED_PARTY)));
         if (problem != null) {
             return Uni.createFrom().failure(new AuthenticationFailedException(problem));
@@ -91,8 +94,8 @@ public class ServiceIdentity implements SecurityIdentityAugmentor {
             return null;
         }
         try {
-            JsonNode header = JSON.readTree(new String(Base64.getUrlDecoder().decode(rawToken.substring(0, dot)),
-                    StandardCharsets.UTF_8));
+            JsonNode header = JSON.readTree(
+                    new String(Base64.getUrlDecoder().decode(rawToken.substring(0, dot)), StandardCharsets.UTF_8));
             JsonNode kid = header.get("kid");
             return kid == null ? null : kid.asText();
         } catch (IOException | IllegalArgumentException e) {

@@ -8,25 +8,23 @@ public final class SeedFiles {
 
     public static final int FORMAT_VERSION = 1;
 
-    private SeedFiles() {
-    }
+    private SeedFiles() {}
 
-    public record PrioritiesFile(int formatVersion, int planYear, String planTitleZh, String planTitleEn, Source source,
-            List<PrioritySeed> priorities) {
-    }
+    public record PrioritiesFile(
+            int formatVersion,
+            int planYear,
+            String planTitleZh,
+            String planTitleEn,
+            Source source,
+            List<PrioritySeed> priorities) {}
 
-    public record Source(String title, String file, String paragraphStartsWith) {
-    }
+    public record Source(String title, String file, String paragraphStartsWith) {}
 
-    public record PrioritySeed(String code, int position, String titleZh, String titleEn, List<ItemSeed> items) {
-    }
+    public record PrioritySeed(String code, int position, String titleZh, String titleEn, List<ItemSeed> items) {}
 
-    public record ItemSeed(String code, String titleZh, String titleEn, String sourceText, LocalDate dueDate) {
-    }
+    public record ItemSeed(String code, String titleZh, String titleEn, String sourceText, LocalDate dueDate) {}
 
-    public record ProvincesFile(int formatVersion, String codeStandard, List<BureauSeed> bureaus) {
-    }
+    public record ProvincesFile(int formatVersion, String codeStandard, List<BureauSeed> bureaus) {}
 
-    public record BureauSeed(String code, String nameZh, String nameEn, String kind) {
-    }
+    public record BureauSeed(String code, String nameZh, String nameEn, String kind) {}
 }

@@ -50,41 +50,56 @@ public class SeedLoader {
         int added = 0;
         int position = 0;
         for (BureauSeed bureau : provinces.bureaus()) {
-            added += entityManager.createNativeQuery("""
+            added += entityManager
+                    .createNativeQuery("""
                     INSERT INTO province (code, position, name_zh, name_en, kind) VALUES (?1, ?2, ?3, ?4, ?5)
                     ON CONFLICT (code) DO NOTHING""")
-                    .setParameter(1, bureau.code()).setParameter(2, ++position)
-                    .setParameter(3, bureau.nameZh()).setParameter(4, bureau.nameEn()).setParameter(5, bureau.kind())
+                    .setParameter(1, bureau.code())
+                    .setParameter(2, ++position)
+                    .setParameter(3, bureau.nameZh())
+                    .setParameter(4, bureau.nameEn())
+                    .setParameter(5, bureau.kind())
                     .executeUpdate();
         }
-        added += entityManager.createNativeQuery("""
+        added += entityManager
+                .createNativeQuery("""
                 INSERT INTO plan (year, title_zh, title_en) VALUES (?1, ?2, ?3)
                 ON CONFLICT (year) DO NOTHING""")
-                .setParameter(1, priorities.planYear()).setParameter(2, priorities.planTitleZh())
+                .setParameter(1, priorities.planYear())
+                .setParameter(2, priorities.planTitleZh())
                 .setParameter(3, priorities.planTitleEn())
                 .executeUpdate();
         for (PrioritySeed priority : priorities.priorities()) {
-            added += entityManager.createNativeQuery("""
+            added += entityManager
+                    .createNativeQuery("""
                     INSERT INTO priority (code, plan_year, position, title_zh, title_en) VALUES (?1, ?2, ?3, ?4, ?5)
                     ON CONFLICT (code) DO NOTHING""")
-                    .setParameter(1, priority.code()).setParameter(2, priorities.planYear())
+                    .setParameter(1, priority.code())
+                    .setParameter(2, priorities.planYear())
                     .setParameter(3, priority.position())
-                    .setParameter(4, priority.titleZh()).setParameter(5, priority.titleEn())
+                    .setParameter(4, priority.titleZh())
+                    .setParameter(5, priority.titleEn())
                     .executeUpdate();
             int itemPosition = 0;
             for (ItemSeed item : priority.items()) {
-                added += entityManager.createNativeQuery("""
+                added += entityManager
+                        .createNativeQuery("""
                         INSERT INTO sub_item (code, priority_code, position, title_zh, title_en, source_text, due_date)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                         ON CONFLICT (code) DO NOTHING""")
-                        .setParameter(1, item.code()).setParameter(2, priority.code()).setParameter(3, ++itemPosition)
-                        .setParameter(4, item.titleZh()).setParameter(5, item.titleEn())
-                        .setParameter(6, item.sourceText()).setParameter(7, item.dueDate())
+                        .setParameter(1, item.code())
+                        .setParameter(2, priority.code())
+                        .setParameter(3, ++itemPosition)
+                        .setParameter(4, item.titleZh())
+                        .setParameter(5, item.titleEn())
+                        .setParameter(6, item.sourceText())
+                        .setParameter(7, item.dueDate())
                         .executeUpdate();
             }
         }
-        LOG.infof("Seed data: %d rows added (%d bureaus, %d priorities in the seed files)", added,
-                provinces.bureaus().size(), priorities.priorities().size());
+        LOG.infof(
+                "Seed data: %d rows added (%d bureaus, %d priorities in the seed files)",
+                added, provinces.bureaus().size(), priorities.priorities().size());
     }
 
     private <T> T read(String location, Class<T> type, java.util.function.ToIntFunction<T> formatVersion) {

@@ -40,7 +40,9 @@ class ConcurrentTransitionTest {
             for (int i = 0; i < CLIENTS; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return ItemApi.transition("P3.1", "\"1\"", "IN_PROGRESS", null).extract().statusCode();
+                    return ItemApi.transition("P3.1", "\"1\"", "IN_PROGRESS", null)
+                            .extract()
+                            .statusCode();
                 }));
             }
             start.countDown();
@@ -53,7 +55,11 @@ class ConcurrentTransitionTest {
         } finally {
             pool.shutdownNow();
         }
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items/P3.1/history").then().body("$", hasSize(1));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items/P3.1/history")
+                .then()
+                .body("$", hasSize(1));
         assertEquals("\"2\"", ItemApi.etag("P3.1"));
         assertEquals(1, data.events("P3.1"));
     }

@@ -52,14 +52,18 @@ class ItemPatchRulesTest {
 
     @Test
     void everyFieldThatMayNotChangeOrIsInvalidIsNamed() throws Exception {
-        ProblemException e = assertThrows(ProblemException.class, () -> ItemPatch.parse(json("""
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> ItemPatch.parse(json("""
                 {"status": "COMPLETED", "code": "P9.9", "colour": "red", "titleZh": " ", "titleEn": 5,
                  "description": 7, "leadDepartment": "%s", "dueDate": "2025-02-30"}""".formatted("部".repeat(201)))));
         assertEquals(400, e.problem().status());
         List<Problem.FieldError> errors = e.problem().errors();
-        assertEquals(List.of("status", "code", "colour", "titleZh", "titleEn", "description", "leadDepartment", "dueDate"),
+        assertEquals(
+                List.of("status", "code", "colour", "titleZh", "titleEn", "description", "leadDepartment", "dueDate"),
                 errors.stream().map(Problem.FieldError::field).toList());
-        assertEquals("cannot be changed with PATCH; use POST /api/items/{code}/transitions", errors.get(0).message());
+        assertEquals(
+                "cannot be changed with PATCH; use POST /api/items/{code}/transitions",
+                errors.get(0).message());
         assertEquals("cannot be changed with PATCH", errors.get(1).message());
         assertEquals("is not a known field", errors.get(2).message());
         assertEquals("must be a non-empty string", errors.get(3).message());
@@ -72,10 +76,14 @@ class ItemPatchRulesTest {
     void limitsAndDatesAreChecked() throws Exception {
         assertThrows(ProblemException.class, () -> ItemPatch.parse(json("{\"titleZh\": \"" + "题".repeat(501) + "\"}")));
         ItemPatch.parse(json("{\"titleZh\": \"" + "题".repeat(500) + "\"}"));
-        assertThrows(ProblemException.class, () -> ItemPatch.parse(json("{\"description\": \"" + "x".repeat(5001) + "\"}")));
+        assertThrows(
+                ProblemException.class, () -> ItemPatch.parse(json("{\"description\": \"" + "x".repeat(5001) + "\"}")));
         ItemPatch.parse(json("{\"description\": \"" + "x".repeat(5000) + "\"}"));
-        ProblemException year = assertThrows(ProblemException.class, () -> ItemPatch.parse(json("{\"dueDate\": \"1999-12-31\"}")));
-        assertEquals("must lie between the years 2000 and 2100", year.problem().errors().get(0).message());
+        ProblemException year =
+                assertThrows(ProblemException.class, () -> ItemPatch.parse(json("{\"dueDate\": \"1999-12-31\"}")));
+        assertEquals(
+                "must lie between the years 2000 and 2100",
+                year.problem().errors().get(0).message());
         assertThrows(ProblemException.class, () -> ItemPatch.parse(json("{\"dueDate\": \"2101-01-01\"}")));
         ItemPatch.parse(json("{\"dueDate\": \"2100-12-31\"}"));
         ItemPatch.parse(json("{\"dueDate\": \"2000-01-01\"}"));
@@ -87,10 +95,15 @@ class ItemPatchRulesTest {
 
     @Test
     void textThatCannotBeStoredIsRefusedNamingTheField() throws Exception {
-        ProblemException e = assertThrows(ProblemException.class,
+        ProblemException e = assertThrows(
+                ProblemException.class,
                 () -> ItemPatch.parse(json("{\"titleZh\": \"a\\u0000b\", \"description\": \"x\\u0001\"}")));
-        assertEquals(List.of("titleZh", "description"), e.problem().errors().stream().map(Problem.FieldError::field).toList());
-        assertEquals("contains the character U+0000 at position 1, which cannot be stored", e.problem().errors().get(0).message());
+        assertEquals(
+                List.of("titleZh", "description"),
+                e.problem().errors().stream().map(Problem.FieldError::field).toList());
+        assertEquals(
+                "contains the character U+0000 at position 1, which cannot be stored",
+                e.problem().errors().get(0).message());
     }
 
     private JsonNode json(String text) throws Exception {

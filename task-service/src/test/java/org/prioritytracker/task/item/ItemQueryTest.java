@@ -28,8 +28,11 @@ class ItemQueryTest {
 
     @Test
     void listsAllItemsInPriorityOrderWithTheTotal() {
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(31))
                 .body("page", equalTo(0))
                 .body("size", equalTo(50))
@@ -46,21 +49,42 @@ class ItemQueryTest {
         ItemApi.move("P5.1", "AT_RISK", "风险上升");
         data.execute("UPDATE sub_item SET overdue = true WHERE code IN ('P3.1', 'P5.1')");
 
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items?priority=P3")
-                .then().statusCode(200).body("total", equalTo(5))
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items?priority=P3")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(5))
                 .body("items.code", contains("P3.1", "P3.2", "P3.3", "P3.4", "P3.5"));
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items?status=AT_RISK")
-                .then().statusCode(200).body("total", equalTo(2)).body("items.code", contains("P3.2", "P5.1"));
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items?priority=P3&status=AT_RISK&overdue=false")
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].code", equalTo("P3.2"));
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items?overdue=true")
-                .then().statusCode(200).body("items.code", containsInAnyOrder("P3.1", "P5.1"));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items?status=AT_RISK")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.code", contains("P3.2", "P5.1"));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items?priority=P3&status=AT_RISK&overdue=false")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].code", equalTo("P3.2"));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items?overdue=true")
+                .then()
+                .statusCode(200)
+                .body("items.code", containsInAnyOrder("P3.1", "P5.1"));
     }
 
     @Test
     void pagesThroughTheItems() {
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items?page=3&size=10")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items?page=3&size=10")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(31))
                 .body("page", equalTo(3))
                 .body("items.code", contains("P8.4"));
@@ -68,16 +92,22 @@ class ItemQueryTest {
 
     @Test
     void badFiltersAre400NamingEachParameter() {
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items?status=DONE&overdue=maybe&page=-1&size=1000")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items?status=DONE&overdue=maybe&page=-1&size=1000")
+                .then()
+                .statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors.field", containsInAnyOrder("status", "overdue", "page", "size"));
     }
 
     @Test
     void getsOneItemWithItsETag() {
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items/P3.2")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items/P3.2")
+                .then()
+                .statusCode(200)
                 .header("ETag", equalTo("\"1\""))
                 .body("code", equalTo("P3.2"))
                 .body("priorityCode", equalTo("P3"))
@@ -90,9 +120,17 @@ class ItemQueryTest {
 
     @Test
     void unknownItemIs404Problem() {
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items/P9.9")
-                .then().statusCode(404).contentType(startsWith("application/problem+json"));
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items/P9.9/history")
-                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items/P9.9")
+                .then()
+                .statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items/P9.9/history")
+                .then()
+                .statusCode(404)
+                .contentType(startsWith("application/problem+json"));
     }
 }

@@ -24,8 +24,10 @@ class ItemWorkflowPropertyTest {
         boolean allows(ItemStatus to) {
             return switch (status) {
                 case NOT_STARTED -> to == ItemStatus.IN_PROGRESS || to == ItemStatus.SUSPENDED;
-                case IN_PROGRESS -> to == ItemStatus.AT_RISK || to == ItemStatus.COMPLETED || to == ItemStatus.SUSPENDED;
-                case AT_RISK -> to == ItemStatus.IN_PROGRESS || to == ItemStatus.COMPLETED || to == ItemStatus.SUSPENDED;
+                case IN_PROGRESS ->
+                    to == ItemStatus.AT_RISK || to == ItemStatus.COMPLETED || to == ItemStatus.SUSPENDED;
+                case AT_RISK ->
+                    to == ItemStatus.IN_PROGRESS || to == ItemStatus.COMPLETED || to == ItemStatus.SUSPENDED;
                 case COMPLETED -> to == ItemStatus.IN_PROGRESS;
                 case SUSPENDED -> to == suspendedFrom;
             };
@@ -42,11 +44,16 @@ class ItemWorkflowPropertyTest {
         for (ItemStatus to : requests) {
             boolean allowed = ItemWorkflow.allows(model.status(), model.suspendedFrom(), to);
             assertEquals(model.allows(to), allowed, model + " -> " + to);
-            assertEquals(allowed, ItemWorkflow.nextStates(model.status(), model.suspendedFrom()).contains(to));
+            assertEquals(
+                    allowed,
+                    ItemWorkflow.nextStates(model.status(), model.suspendedFrom())
+                            .contains(to));
             if (allowed) {
                 boolean reopening = model.status() == ItemStatus.COMPLETED;
-                assertEquals(to == ItemStatus.AT_RISK || to == ItemStatus.SUSPENDED || reopening,
-                        ItemWorkflow.requiresReason(model.status(), to), model + " -> " + to);
+                assertEquals(
+                        to == ItemStatus.AT_RISK || to == ItemStatus.SUSPENDED || reopening,
+                        ItemWorkflow.requiresReason(model.status(), to),
+                        model + " -> " + to);
                 model = model.move(to);
             }
         }

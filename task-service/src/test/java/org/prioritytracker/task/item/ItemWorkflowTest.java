@@ -41,10 +41,13 @@ class ItemWorkflowTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ItemStatus.class, names = {"NOT_STARTED", "IN_PROGRESS", "AT_RISK"})
+    @EnumSource(
+            value = ItemStatus.class,
+            names = {"NOT_STARTED", "IN_PROGRESS", "AT_RISK"})
     void aSuspendedItemResumesOnlyToTheStateItLeft(ItemStatus left) {
         for (ItemStatus to : ItemStatus.values()) {
-            assertEquals(to == left, ItemWorkflow.allows(SUSPENDED, left, to), "SUSPENDED (from " + left + ") -> " + to);
+            assertEquals(
+                    to == left, ItemWorkflow.allows(SUSPENDED, left, to), "SUSPENDED (from " + left + ") -> " + to);
         }
         assertEquals(Set.of(left), ItemWorkflow.nextStates(SUSPENDED, left));
     }
@@ -72,9 +75,11 @@ class ItemWorkflowTest {
     void theWholeTableHasTwelveMoves() {
         int moves = 0;
         for (ItemStatus from : ItemStatus.values()) {
-            Set<ItemStatus> leftFrom = from == SUSPENDED ? EnumSet.of(NOT_STARTED, IN_PROGRESS, AT_RISK) : EnumSet.of(from);
+            Set<ItemStatus> leftFrom =
+                    from == SUSPENDED ? EnumSet.of(NOT_STARTED, IN_PROGRESS, AT_RISK) : EnumSet.of(from);
             for (ItemStatus left : leftFrom) {
-                moves += ItemWorkflow.nextStates(from, from == SUSPENDED ? left : null).size();
+                moves += ItemWorkflow.nextStates(from, from == SUSPENDED ? left : null)
+                        .size();
             }
         }
         assertEquals(12, moves);

@@ -14,17 +14,32 @@ class OpenApiDocumentTest {
 
     @Test
     void describesEveryEndpointWithItsErrorsAndExamples() {
-        var document = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200);
-        for (String path : new String[] {"/api/priorities", "/api/priorities/{code}", "/api/items", "/api/items/{code}",
-                "/api/items/{code}/transitions", "/api/items/{code}/history", "/api/provinces", "/api/provinces/{code}"}) {
+        var document = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200);
+        for (String path : new String[] {
+            "/api/priorities",
+            "/api/priorities/{code}",
+            "/api/items",
+            "/api/items/{code}",
+            "/api/items/{code}/transitions",
+            "/api/items/{code}/history",
+            "/api/provinces",
+            "/api/provinces/{code}"
+        }) {
             document.body("paths", hasKey(path));
         }
         document.body("paths.'/api/items/{code}/transitions'.post.responses", hasKey("409"))
                 .body("paths.'/api/items/{code}/transitions'.post.responses", hasKey("412"))
                 .body("paths.'/api/items/{code}/transitions'.post.responses", hasKey("428"))
-                .body("paths.'/api/items/{code}/transitions'.post.requestBody.content.'application/json'.examples", notNullValue())
+                .body(
+                        "paths.'/api/items/{code}/transitions'.post.requestBody.content.'application/json'.examples",
+                        notNullValue())
                 .body("paths.'/api/items/{code}'.patch.requestBody.content.'application/json'.examples", notNullValue())
-                .body("tags.find { it.name == 'Items' }.description", containsString("COMPLETED -> IN_PROGRESS (reopen)"))
+                .body(
+                        "tags.find { it.name == 'Items' }.description",
+                        containsString("COMPLETED -> IN_PROGRESS (reopen)"))
                 .body("components.securitySchemes", hasKey("jwt"));
     }
 }

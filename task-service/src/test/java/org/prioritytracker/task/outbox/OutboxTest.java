@@ -69,7 +69,8 @@ class OutboxTest {
         assertEquals("tracker.item.status-changed", event.type());
         assertEquals("P3.2", event.subject());
         assertFalse(event.time().isBefore(committedAround), "time comes from the service's clock");
-        assertTrue(event.time().isBefore(committedAround.plus(Duration.ofMinutes(1))), "time is when the change was made");
+        assertTrue(
+                event.time().isBefore(committedAround.plus(Duration.ofMinutes(1))), "time is when the change was made");
         JsonNode payload = json.readTree(event.data());
         assertEquals("P3.2", payload.get("itemCode").asText());
         assertEquals("P3", payload.get("priorityCode").asText());
@@ -85,10 +86,12 @@ class OutboxTest {
 
     @Test
     void aRolledBackChangeLeavesNoEvent() {
-        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            items.transition("P4.3", new TransitionRequest(ItemStatus.IN_PROGRESS, null), "\"1\"", "test");
-            throw new IllegalStateException("abort after the change was written");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    items.transition("P4.3", new TransitionRequest(ItemStatus.IN_PROGRESS, null), "\"1\"", "test");
+                    throw new IllegalStateException("abort after the change was written");
+                }));
         assertEquals(0, data.events("P4.3"));
         assertEquals("\"1\"", ItemApi.etag("P4.3"));
     }
@@ -96,8 +99,10 @@ class OutboxTest {
     @Test
     void anEventTooLargeForTheTopicIsNeverWritten() {
         Map<String, String> huge = Map.of("text", "长".repeat(30_000));
-        assertThrows(OversizedEventException.class, () -> QuarkusTransaction.requiringNew().run(() ->
-                outbox.write("tracker.item.status-changed", "P4.4", 99, huge)));
+        assertThrows(
+                OversizedEventException.class,
+                () -> QuarkusTransaction.requiringNew()
+                        .run(() -> outbox.write("tracker.item.status-changed", "P4.4", 99, huge)));
         assertEquals(0, data.events("P4.4"));
     }
 

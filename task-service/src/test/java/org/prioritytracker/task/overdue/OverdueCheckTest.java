@@ -28,6 +28,7 @@ class OverdueCheckTest {
 
     /** 2025-06-30 23:59 in Beijing; a minute later it is 1 July there, while it is still 30 June in UTC. */
     private static final Instant LAST_MINUTE_OF_JUNE_30 = Instant.parse("2025-06-30T15:59:00Z");
+
     private static final LocalDate JUNE_30 = LocalDate.parse("2025-06-30");
 
     @Inject
@@ -62,10 +63,17 @@ class OverdueCheckTest {
         assertEquals(1, check.flagOverdueItems(), "it is 1 July in Beijing, though still 30 June in UTC");
         assertEquals(0, check.flagOverdueItems(), "flagged once");
 
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items?overdue=true")
-                .then().body("items.code", contains("P1.1"));
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items/P1.1")
-                .then().body("overdue", equalTo(true)).header("ETag", equalTo("\"3\""));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items?overdue=true")
+                .then()
+                .body("items.code", contains("P1.1"));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items/P1.1")
+                .then()
+                .body("overdue", equalTo(true))
+                .header("ETag", equalTo("\"3\""));
 
         TestData.OutboxRow event = data.event("P1.1", 3);
         assertEquals("tracker.item.overdue", event.type());
@@ -74,7 +82,8 @@ class OverdueCheckTest {
         assertEquals("P1", payload.get("priorityCode").asText());
         assertEquals("NOT_STARTED", payload.get("status").asText());
         assertEquals("2025-06-30", payload.get("dueDate").asText());
-        assertEquals(Instant.parse("2025-06-30T16:00:00Z"),
+        assertEquals(
+                Instant.parse("2025-06-30T16:00:00Z"),
                 Instant.parse(payload.get("overdueSince").asText()).truncatedTo(ChronoUnit.MINUTES));
         assertEquals("overdue-check", payload.get("actor").asText());
         assertEquals(3, payload.get("version").asLong());
@@ -91,14 +100,24 @@ class OverdueCheckTest {
 
         assertEquals(1, check.flagOverdueItems());
         ItemApi.move("P5.2", "COMPLETED", null);
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items/P5.2").then().body("overdue", equalTo(false));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items/P5.2")
+                .then()
+                .body("overdue", equalTo(false));
         assertEquals(0, check.flagOverdueItems());
 
         ItemApi.move("P5.2", "IN_PROGRESS", "整改未完成");
         assertEquals(1, check.flagOverdueItems());
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items/P5.2").then().body("overdue", equalTo(true));
-        assertEquals(List.of("tracker.item.updated#2", "tracker.item.status-changed#3", "tracker.item.status-changed#4"),
-                data.eventSequence("P1.3"), "its edit and two moves, and no overdue event");
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items/P5.2")
+                .then()
+                .body("overdue", equalTo(true));
+        assertEquals(
+                List.of("tracker.item.updated#2", "tracker.item.status-changed#3", "tracker.item.status-changed#4"),
+                data.eventSequence("P1.3"),
+                "its edit and two moves, and no overdue event");
     }
 
     @Test
@@ -106,15 +125,24 @@ class OverdueCheckTest {
         dueOn("P6.4", JUNE_30.minusDays(1));
         check.flagOverdueItems();
         dueOn("P6.4", JUNE_30.plusDays(5));
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/items/P6.4").then().body("overdue", equalTo(false));
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items/P6.4")
+                .then()
+                .body("overdue", equalTo(false));
         assertEquals(0, check.flagOverdueItems());
         dueOn("P6.4", JUNE_30.minusDays(2));
         assertEquals(1, check.flagOverdueItems());
     }
 
     private void dueOn(String code, LocalDate date) {
-        given().auth().oauth2(TestTokens.forRole("ministry-admin")).contentType(ContentType.JSON)
-                .header("If-Match", ItemApi.etag(code)).body("{\"dueDate\": \"" + date + "\"}")
-                .patch("/api/items/" + code).then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.forRole("ministry-admin"))
+                .contentType(ContentType.JSON)
+                .header("If-Match", ItemApi.etag(code))
+                .body("{\"dueDate\": \"" + date + "\"}")
+                .patch("/api/items/" + code)
+                .then()
+                .statusCode(200);
     }
 }

@@ -32,6 +32,7 @@ class CachedListsAcrossInstancesTest {
 
     @Inject
     TestData data;
+
     @Inject
     PeerInvalidation peers;
 
@@ -49,7 +50,8 @@ class CachedListsAcrossInstancesTest {
     @Test
     void anotherInstancesCommitReachesTheCachedListWithItsNotice() throws SQLException {
         String seeded = titleOfP62();
-        try (Connection otherInstance = database(); Statement statement = otherInstance.createStatement()) {
+        try (Connection otherInstance = database();
+                Statement statement = otherInstance.createStatement()) {
             statement.executeUpdate("UPDATE sub_item SET title_en = 'Renamed by another instance' WHERE code = 'P6.2'");
             // Without its notice the change is not seen yet: the list is served from the cache.
             assertEquals(seeded, titleOfP62());
@@ -62,7 +64,8 @@ class CachedListsAcrossInstancesTest {
     @Test
     void aChangeMadeWhileTheInstanceCannotListenIsNotServedStale() throws SQLException {
         titleOfP62();
-        try (Connection otherInstance = database(); Statement statement = otherInstance.createStatement()) {
+        try (Connection otherInstance = database();
+                Statement statement = otherInstance.createStatement()) {
             // The listening session ends (a lost connection, a database restart) and notices go unheard.
             statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                     + "WHERE application_name = 'response cache peers' AND datname = current_database()");
@@ -74,13 +77,19 @@ class CachedListsAcrossInstancesTest {
     }
 
     private static String titleOfP62() {
-        return given().auth().oauth2(TestTokens.forRole("viewer")).get(PATH).then().statusCode(200).extract()
+        return given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .extract()
                 .path("items.find { it.code == 'P6.2' }.titleEn");
     }
 
     private static Connection database() throws SQLException {
         var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }

@@ -18,13 +18,19 @@ class CorsTest {
 
     @Test
     void theDashboardsOriginMayCallTheApiWithItsHeaders() {
-        given().header("Origin", DASHBOARD).header("Access-Control-Request-Method", "POST")
+        given().header("Origin", DASHBOARD)
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
-                .options("/api/items/P3.2/transitions").then()
+                .options("/api/items/P3.2/transitions")
+                .then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo(DASHBOARD))
                 .header("Access-Control-Allow-Headers", containsString("If-Match"));
-        given().header("Origin", DASHBOARD).auth().oauth2(TestTokens.forRole("viewer")).get("/api/items/P3.2").then()
+        given().header("Origin", DASHBOARD)
+                .auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items/P3.2")
+                .then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo(DASHBOARD))
                 .header("Access-Control-Expose-Headers", containsString("ETag"));
@@ -32,10 +38,16 @@ class CorsTest {
 
     @Test
     void anotherSiteMayNot() {
-        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
-                .options("/api/items/P3.2/transitions").then()
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/api/items/P3.2/transitions")
+                .then()
                 .header("Access-Control-Allow-Origin", not(equalTo("https://evil.example")));
-        given().header("Origin", "https://evil.example").auth().oauth2(TestTokens.forRole("viewer")).get("/api/items/P3.2")
-                .then().header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://evil.example")
+                .auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/items/P3.2")
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 }

@@ -14,8 +14,10 @@ class SecurityTest {
 
     @Test
     void noTokenIs401Problem() {
-        given().when().get("/api/provinces")
-                .then().statusCode(401)
+        given().when()
+                .get("/api/provinces")
+                .then()
+                .statusCode(401)
                 .contentType(startsWith("application/problem+json"))
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("status", equalTo(401))
@@ -24,33 +26,57 @@ class SecurityTest {
 
     @Test
     void tokenSignedByAnotherKeyIs401() {
-        String forged = Jwt.issuer("priority-tracker-dev").subject("mallory").groups("ministry-admin")
-                .audience("task-service").jws().keyId(TestTokens.KEY_ID).sign(freshKey());
-        given().auth().oauth2(forged).when().get("/api/provinces")
-                .then().statusCode(401).contentType(startsWith("application/problem+json"));
+        String forged = Jwt.issuer("priority-tracker-dev")
+                .subject("mallory")
+                .groups("ministry-admin")
+                .audience("task-service")
+                .jws()
+                .keyId(TestTokens.KEY_ID)
+                .sign(freshKey());
+        given().auth()
+                .oauth2(forged)
+                .when()
+                .get("/api/provinces")
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"));
     }
 
     @Test
     void tokenFromAnotherIssuerIs401() {
-        String foreign = Jwt.issuer("someone-else").subject("x").groups("viewer")
-                .audience("task-service").jws().keyId(TestTokens.KEY_ID).sign();
-        given().auth().oauth2(foreign).when().get("/api/provinces")
-                .then().statusCode(401);
+        String foreign = Jwt.issuer("someone-else")
+                .subject("x")
+                .groups("viewer")
+                .audience("task-service")
+                .jws()
+                .keyId(TestTokens.KEY_ID)
+                .sign();
+        given().auth().oauth2(foreign).when().get("/api/provinces").then().statusCode(401);
     }
 
     @Test
     void expiredTokenIs401() {
         long past = System.currentTimeMillis() / 1000 - 3600;
-        String expired = Jwt.issuer("priority-tracker-dev").subject("late").groups("viewer")
-                .issuedAt(past - 600).expiresAt(past).audience("task-service").jws().keyId(TestTokens.KEY_ID).sign();
-        given().auth().oauth2(expired).when().get("/api/provinces")
-                .then().statusCode(401);
+        String expired = Jwt.issuer("priority-tracker-dev")
+                .subject("late")
+                .groups("viewer")
+                .issuedAt(past - 600)
+                .expiresAt(past)
+                .audience("task-service")
+                .jws()
+                .keyId(TestTokens.KEY_ID)
+                .sign();
+        given().auth().oauth2(expired).when().get("/api/provinces").then().statusCode(401);
     }
 
     @Test
     void tokenWithoutATrackerRoleIs403Problem() {
-        given().auth().oauth2(TestTokens.withoutRole()).when().get("/api/provinces")
-                .then().statusCode(403)
+        given().auth()
+                .oauth2(TestTokens.withoutRole())
+                .when()
+                .get("/api/provinces")
+                .then()
+                .statusCode(403)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(403));
     }
@@ -58,20 +84,45 @@ class SecurityTest {
     @Test
     void everyTrackerRoleMayRead() {
         for (String role : new String[] {"ministry-admin", "ministry-reviewer", "viewer"}) {
-            given().auth().oauth2(TestTokens.forRole(role)).when().get("/api/provinces").then().statusCode(200);
+            given().auth()
+                    .oauth2(TestTokens.forRole(role))
+                    .when()
+                    .get("/api/provinces")
+                    .then()
+                    .statusCode(200);
         }
-        given().auth().oauth2(TestTokens.forReporter("130000")).when().get("/api/priorities").then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.forReporter("130000"))
+                .when()
+                .get("/api/priorities")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void aBureausApproverReadsAsItsOfficersDoButChangesNothing() {
         String approver = TestTokens.forApprover("130000");
-        for (String path : new String[] {"/api/priorities", "/api/priorities/P3", "/api/items", "/api/items/P3.2",
-                "/api/items/P3.2/history", "/api/provinces", "/api/provinces/130000", "/api/plans", "/api/plans/2025"}) {
+        for (String path : new String[] {
+            "/api/priorities",
+            "/api/priorities/P3",
+            "/api/items",
+            "/api/items/P3.2",
+            "/api/items/P3.2/history",
+            "/api/provinces",
+            "/api/provinces/130000",
+            "/api/plans",
+            "/api/plans/2025"
+        }) {
             given().auth().oauth2(approver).when().get(path).then().statusCode(200);
         }
-        given().auth().oauth2(approver).contentType("application/json").body("{\"to\": \"IN_PROGRESS\"}")
-                .when().post("/api/items/P3.2/transitions").then().statusCode(403);
+        given().auth()
+                .oauth2(approver)
+                .contentType("application/json")
+                .body("{\"to\": \"IN_PROGRESS\"}")
+                .when()
+                .post("/api/items/P3.2/transitions")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -84,7 +135,11 @@ class SecurityTest {
 
     @Test
     void apiResponsesCarryTheSecurityHeaders() {
-        given().auth().oauth2(TestTokens.forRole("viewer")).get("/api/priorities").then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forRole("viewer"))
+                .get("/api/priorities")
+                .then()
+                .statusCode(200)
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
                 .header("X-Frame-Options", equalTo("DENY"))

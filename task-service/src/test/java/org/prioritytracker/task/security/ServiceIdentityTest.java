@@ -31,8 +31,15 @@ class ServiceIdentityTest {
     @Test
     void aServiceTokenCannotWrite() {
         String token = TestTokens.forService("progress-service", "progress-service", "task-service", "service");
-        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"to\": \"IN_PROGRESS\"}")
-                .post("/api/items/P1.2/transitions").then().statusCode(403).contentType(startsWith("application/problem+json"));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("{\"to\": \"IN_PROGRESS\"}")
+                .post("/api/items/P1.2/transitions")
+                .then()
+                .statusCode(403)
+                .contentType(startsWith("application/problem+json"));
     }
 
     @Test
@@ -55,7 +62,11 @@ class ServiceIdentityTest {
             TestTokens.withoutAudience("viewer"),
         };
         for (String token : refused) {
-            given().auth().oauth2(token).get("/api/priorities").then().statusCode(401)
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/priorities")
+                    .then()
+                    .statusCode(401)
                     .contentType(startsWith("application/problem+json"));
         }
     }

@@ -53,19 +53,23 @@ class SeedDataTest {
                 assertEquals("P" + (i + 1) + "." + (j + 1), item.get("code").asText());
                 assertEquals("2025-12-31", item.get("dueDate").asText());
                 assertEnglish(item.get("titleEn").asText());
-                assertTrue(source.contains("、") || source.contains("和") || source.equals(titleZh),
+                assertTrue(
+                        source.contains("、") || source.contains("和") || source.equals(titleZh),
                         item.get("code") + ": a sub-item that is not split from a bundle keeps the text as written");
-                assertTrue(titleZh.codePoints().allMatch(c -> source.indexOf(c) >= 0),
+                assertTrue(
+                        titleZh.codePoints().allMatch(c -> source.indexOf(c) >= 0),
                         item.get("code") + ": the title uses only words of its source phrase");
                 sourcePhrases.add(source);
             }
-            assertEquals(clauses.subList(1, clauses.size()), new ArrayList<>(sourcePhrases), "sub-items of P" + (i + 1));
+            assertEquals(
+                    clauses.subList(1, clauses.size()), new ArrayList<>(sourcePhrases), "sub-items of P" + (i + 1));
         }
     }
 
     @Test
     void bundledPhrasesAreTrackedAsSeparateSubItems() throws IOException {
-        JsonNode items = json.readTree(seeds.resolve("priorities.json").toFile()).at("/priorities/2/items");
+        JsonNode items =
+                json.readTree(seeds.resolve("priorities.json").toFile()).at("/priorities/2/items");
         List<String> titles = new ArrayList<>();
         items.forEach(item -> titles.add(item.get("titleZh").asText()));
         assertTrue(titles.stream().anyMatch(t -> t.contains("蓝天")));
@@ -88,7 +92,11 @@ class SeedDataTest {
             assertFalse(bureau.get("nameZh").asText().isBlank());
             assertEnglish(bureau.get("nameEn").asText());
         }
-        assertEquals(31, bureaus.findValuesAsText("kind").stream().filter(k -> !k.equals("production-corps")).count());
+        assertEquals(
+                31,
+                bureaus.findValuesAsText("kind").stream()
+                        .filter(k -> !k.equals("production-corps"))
+                        .count());
         assertTrue(codes.containsAll(Set.of("110000", "130000", "320000", "440000", "540000", "650000", "660000")));
     }
 
@@ -96,7 +104,8 @@ class SeedDataTest {
         String paragraph = Files.readAllLines(seeds.resolve(sourceFile), StandardCharsets.UTF_8).stream()
                 .map(String::strip)
                 .filter(line -> line.startsWith(PARAGRAPH_START))
-                .findFirst().orElseThrow(() -> new AssertionError("paragraph not found in " + sourceFile));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("paragraph not found in " + sourceFile));
         List<String> sentences = new ArrayList<>();
         for (int i = 0; i < ORDINALS.length; i++) {
             int start = paragraph.indexOf(ORDINALS[i]);

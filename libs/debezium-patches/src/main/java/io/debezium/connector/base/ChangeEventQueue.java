@@ -16,6 +16,14 @@ package io.debezium.connector.base;
 
 import static io.debezium.util.Loggings.maybeRedactSensitiveData;
 
+import io.debezium.annotation.SingleThreadAccess;
+import io.debezium.annotation.ThreadSafe;
+import io.debezium.config.CommonConnectorConfig;
+import io.debezium.config.ConfigurationDefaults;
+import io.debezium.pipeline.Sizeable;
+import io.debezium.time.Temporals;
+import io.debezium.util.LoggingContext;
+import io.debezium.util.LoggingContext.PreviousContext;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,18 +37,8 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.debezium.annotation.SingleThreadAccess;
-import io.debezium.annotation.ThreadSafe;
-import io.debezium.config.CommonConnectorConfig;
-import io.debezium.config.ConfigurationDefaults;
-import io.debezium.pipeline.Sizeable;
-import io.debezium.time.Temporals;
-import io.debezium.util.LoggingContext;
-import io.debezium.util.LoggingContext.PreviousContext;
 
 /**
  * A queue which serves as handover point between producer threads (e.g. MySQL's
@@ -105,8 +103,14 @@ public class ChangeEventQueue<T extends Sizeable> implements ChangeEventQueueMet
 
     private volatile RuntimeException producerException;
 
-    private ChangeEventQueue(Duration pollInterval, int maxQueueSize, int maxBatchSize, Supplier<LoggingContext.PreviousContext> loggingContextSupplier,
-                             long maxQueueSizeInBytes, boolean buffering, QueueProvider<T> queueProvider) {
+    private ChangeEventQueue(
+            Duration pollInterval,
+            int maxQueueSize,
+            int maxBatchSize,
+            Supplier<LoggingContext.PreviousContext> loggingContextSupplier,
+            long maxQueueSizeInBytes,
+            boolean buffering,
+            QueueProvider<T> queueProvider) {
         this.pollInterval = pollInterval;
         this.maxBatchSize = maxBatchSize;
         this.maxQueueSize = maxQueueSize;
@@ -118,8 +122,7 @@ public class ChangeEventQueue<T extends Sizeable> implements ChangeEventQueueMet
         this.loggingContextSupplier = loggingContextSupplier;
         if (maxQueueSizeInBytes > 0) {
             this.sizeInBytesQueue = new ArrayDeque<>(maxQueueSize);
-        }
-        else {
+        } else {
             this.sizeInBytesQueue = new ArrayDeque<>(0);
         }
 
@@ -185,10 +188,18 @@ public class ChangeEventQueue<T extends Sizeable> implements ChangeEventQueueMet
         public ChangeEventQueue<T> build() {
             if (queueProvider == null) {
                 final DefaultQueueProvider<T> defaultProvider = new DefaultQueueProvider<>();
-                defaultProvider.configure(java.util.Map.of(CommonConnectorConfig.MAX_QUEUE_SIZE.name(), String.valueOf(maxQueueSize)));
+                defaultProvider.configure(
+                        java.util.Map.of(CommonConnectorConfig.MAX_QUEUE_SIZE.name(), String.valueOf(maxQueueSize)));
                 queueProvider = defaultProvider;
             }
-            return new ChangeEventQueue<>(pollInterval, maxQueueSize, maxBatchSize, loggingContextSupplier, maxQueueSizeInBytes, buffering, queueProvider);
+            return new ChangeEventQueue<>(
+                    pollInterval,
+                    maxQueueSize,
+                    maxBatchSize,
+                    loggingContextSupplier,
+                    maxQueueSizeInBytes,
+                    buffering,
+                    queueProvider);
         }
     }
 
@@ -259,7 +270,8 @@ public class ChangeEventQueue<T extends Sizeable> implements ChangeEventQueueMet
         try {
             this.lock.lock();
 
-            while (queue.size() >= maxQueueSize || (maxQueueSizeInBytes > 0 && currentQueueSizeInBytes >= maxQueueSizeInBytes)) {
+            while (queue.size() >= maxQueueSize
+                    || (maxQueueSizeInBytes > 0 && currentQueueSizeInBytes >= maxQueueSizeInBytes)) {
                 // signal poll() to drain queue
                 this.isFull.signalAll();
                 // queue size or queue sizeInBytes threshold reached, so wait a bit
@@ -275,12 +287,12 @@ public class ChangeEventQueue<T extends Sizeable> implements ChangeEventQueueMet
             }
 
             // batch size or queue sizeInBytes threshold reached
-            if (queue.size() >= maxBatchSize || (maxQueueSizeInBytes > 0 && currentQueueSizeInBytes >= maxQueueSizeInBytes)) {
+            if (queue.size() >= maxBatchSize
+                    || (maxQueueSizeInBytes > 0 && currentQueueSizeInBytes >= maxQueueSizeInBytes)) {
                 // signal poll() to start draining queue and do not wait
                 this.isFull.signalAll();
             }
-        }
-        finally {
+        } finally {
             this.lock.unlock();
         }
     }
@@ -301,7 +313,9 @@ public class ChangeEventQueue<T extends Sizeable> implements ChangeEventQueueMet
             // priority-tracker patch: the wait is measured in nanoseconds. The original measures it
             // with a millisecond timer and waits only while a whole millisecond remains, so with
             // poll.interval.ms=1 this loop spins on a core for as long as the connector is idle.
-            final long deadline = System.nanoTime() + Temporals.min(pollInterval, ConfigurationDefaults.RETURN_CONTROL_INTERVAL).toNanos();
+            final long deadline = System.nanoTime()
+                    + Temporals.min(pollInterval, ConfigurationDefaults.RETURN_CONTROL_INTERVAL)
+                            .toNanos();
             try {
                 this.lock.lock();
                 List<T> records = new ArrayList<>(Math.min(maxBatchSize, queue.size()));
@@ -322,12 +336,10 @@ public class ChangeEventQueue<T extends Sizeable> implements ChangeEventQueueMet
                 // signal doEnqueue() to add more records
                 this.isNotFull.signalAll();
                 return records;
-            }
-            finally {
+            } finally {
                 this.lock.unlock();
             }
-        }
-        finally {
+        } finally {
             previousContext.restore();
         }
     }
@@ -390,8 +402,7 @@ public class ChangeEventQueue<T extends Sizeable> implements ChangeEventQueueMet
     public void close() {
         try {
             queue.close();
-        }
-        catch (Exception e) {
+        } catch (Exception e) {
             LOGGER.warn("Failed to close queue provider", e);
         }
     }
