@@ -17,6 +17,8 @@ const METRIC_UNIT_MAX = 32;
 const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const PERCENT = /^\s*\d{1,3}(\.\d+)?\s*$/;
 const STATUSES = ['ON_TRACK', 'AT_RISK', 'BLOCKED', 'COMPLETED'];
+// The API's largest page of reports (ReportFilter.MAX_SIZE).
+const PAGE_SIZE = 200;
 const REPORTER = 'provincial-reporter';
 const APPROVER = 'provincial-approver';
 
@@ -68,9 +70,15 @@ async function loadCatalogue() {
 
 async function loadReports() {
     if (!state.plan) return;
-    const query = `?province=${province()}&plan=${state.plan}&size=200`;
-    const page = (await progress('/api/reports' + query)).body;
-    state.reports = new Map(page.reports.map((r) => [key(r.itemCode, r.period), r]));
+    // Page by page: a monthly plan holds more reports than one page (items × 12).
+    const reports = [];
+    for (let page = 0; ; page++) {
+        const query = `?province=${province()}&plan=${state.plan}&size=${PAGE_SIZE}&page=${page}`;
+        const answer = (await progress('/api/reports' + query)).body;
+        reports.push(...answer.reports);
+        if (answer.reports.length < PAGE_SIZE || reports.length >= answer.total) break;
+    }
+    state.reports = new Map(reports.map((r) => [key(r.itemCode, r.period), r]));
     if (session.has(REPORTER)) {
         const drafts = (await progress('/api/drafts?plan=' + state.plan)).body;
         state.drafts = new Map(drafts.map((d) => [key(d.itemCode, d.period), d]));
