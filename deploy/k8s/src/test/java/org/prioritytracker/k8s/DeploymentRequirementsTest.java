@@ -399,7 +399,9 @@ class DeploymentRequirementsTest {
             }
         }
         assertEquals("notification-service", routes.get("/"), "the dashboard");
-        assertEquals("notification-service", routes.get("/dashboard"), "the dashboard's scripts");
+        for (String page : pages()) {
+            assertEquals("notification-service", routes.get(page), "the Ingress does not route the page " + page);
+        }
 
         JsonNode stream = ingressOfPath.get("/api/events").at("/metadata/annotations");
         assertEquals(
@@ -568,6 +570,22 @@ class DeploymentRequirementsTest {
     }
 
     /** The first segment under /api of each class-level @Path in a service's sources, e.g. /api/items. */
+    /** What notification-service serves as static files: each top-level file and folder (the dashboard, entry, review). */
+    private static Set<String> pages() {
+        Path resources = Renders.k8sDir()
+                .resolve("../..")
+                .normalize()
+                .resolve("notification-service/src/main/resources/META-INF/resources");
+        try (Stream<Path> entries = Files.list(resources)) {
+            Set<String> pages = new TreeSet<>();
+            entries.forEach(entry -> pages.add("/" + entry.getFileName()));
+            assertTrue(pages.contains("/entry") && pages.contains("/review"), "pages found: " + pages);
+            return pages;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Set<String> apiPrefixes(String service) {
         Path sources =
                 Renders.k8sDir().resolve("../..").normalize().resolve(service).resolve("src/main/java");
