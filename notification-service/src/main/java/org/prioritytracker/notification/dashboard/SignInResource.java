@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -68,8 +69,8 @@ public class SignInResource {
     @APIResponse(responseCode = "303", description = "Signed in: back to the page named by next, or to the dashboard")
     public Response signIn(
             @Parameter(
-                            description = "The page to return to: one of the service's own pages",
-                            schema = @Schema(enumeration = {"/", "/entry/", "/review/"}))
+                            description = "The page to return to: /, /entry/ or /review/; any other value returns to /",
+                            schema = @Schema(type = SchemaType.STRING, examples = "/entry/"))
                     @QueryParam("next")
                     String next) {
         // Only the service's own pages: a link to sign-in must not send a signed-in person elsewhere.
