@@ -86,11 +86,6 @@ public class CaptureLeadership {
         }
     }
 
-    /** Whether this instance runs the capture now. */
-    public boolean isLeading() {
-        return leading;
-    }
-
     private void campaign() {
         try {
             while (running) {

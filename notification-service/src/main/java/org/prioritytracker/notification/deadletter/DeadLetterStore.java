@@ -11,12 +11,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.prioritytracker.notification.event.CloudEventJson;
+import org.prioritytracker.notification.publish.EventPublisher;
 import org.prioritytracker.time.PlanCalendar;
 import org.prioritytracker.time.SqlTimes;
 
-/** Events the broker refused for good, kept whole so that an operator can inspect and replay them. */
+/**
+ * Events the broker refused for good, kept whole so that an operator can inspect and replay them. The
+ * publishers reach it through their own interface (EventPublisher.DeadLetters), so publish/ does not
+ * depend on this feature, which depends on it to replay.
+ */
 @ApplicationScoped
-public class DeadLetterStore {
+public class DeadLetterStore implements EventPublisher.DeadLetters {
 
     /** One dead letter, without the event itself. */
     public record Entry(
@@ -36,6 +41,11 @@ public class DeadLetterStore {
     public DeadLetterStore(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
         this.clock = clock;
+    }
+
+    @Override
+    public void accept(CloudEvent event, String reason) {
+        store(event, reason);
     }
 
     public void store(CloudEvent event, String reason) {

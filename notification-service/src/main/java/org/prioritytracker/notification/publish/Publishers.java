@@ -12,7 +12,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.prioritytracker.notification.deadletter.DeadLetterStore;
 
 /**
  * Makes the publishers of the topic: each with its own idempotent producer writing CloudEvents in
@@ -23,7 +22,7 @@ public class Publishers {
 
     private final PublisherConfig config;
     private final String bootstrapServers;
-    private final DeadLetterStore deadLetters;
+    private final EventPublisher.DeadLetters deadLetters;
     private final Counter published;
     private final Counter failedAttempts;
     private final Counter deadLettered;
@@ -31,7 +30,7 @@ public class Publishers {
     public Publishers(
             PublisherConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            DeadLetterStore deadLetters,
+            EventPublisher.DeadLetters deadLetters,
             MeterRegistry registry) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -50,7 +49,7 @@ public class Publishers {
                 config.initialBackoff(),
                 config.maxBackoff(),
                 config.deliveryTimeout(),
-                deadLetters::store,
+                deadLetters,
                 new EventPublisher.Meter() {
                     @Override
                     public void published(int count) {

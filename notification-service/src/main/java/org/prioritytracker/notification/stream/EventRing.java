@@ -72,10 +72,6 @@ final class EventRing {
         return events.size();
     }
 
-    long bytes() {
-        return bytes;
-    }
-
     private void grow(int partitions) {
         if (partitions > droppedUpTo.length) {
             int from = droppedUpTo.length;

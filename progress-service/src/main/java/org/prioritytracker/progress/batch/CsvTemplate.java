@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.prioritytracker.progress.calendar.Period;
 import org.prioritytracker.progress.catalog.PriorityInfo;
-import org.prioritytracker.progress.report.Period;
 
 /**
  * The spreadsheet an officer fills in for a period: the batch's header and a row per active sub-item

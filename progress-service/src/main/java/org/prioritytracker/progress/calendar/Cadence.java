@@ -2,7 +2,6 @@ package org.prioritytracker.progress.calendar;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.prioritytracker.progress.report.Period;
 
 /** How often a plan's bureaus report: once a quarter (2025-Q2) or once a month (2025-06). */
 public enum Cadence {

@@ -19,7 +19,6 @@ import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.catalog.Bureaus;
 import org.prioritytracker.progress.catalog.ItemCatalog;
-import org.prioritytracker.progress.report.Period;
 import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.time.PlanCalendar;
 

@@ -3,7 +3,6 @@ package org.prioritytracker.progress.calendar;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import org.prioritytracker.progress.report.Period;
 
 /**
  * A plan's reporting calendar and the dates it gives each period, all Beijing calendar days: the

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.progress.calendar.Period;
 import org.prioritytracker.progress.catalog.Bureaus;
 import org.prioritytracker.progress.catalog.ItemCatalog;
 import org.prioritytracker.progress.catalog.PriorityInfo;
-import org.prioritytracker.progress.report.Period;
 import org.prioritytracker.time.PlanCalendar;
 import org.prioritytracker.time.SqlTimes;
 

@@ -25,10 +25,10 @@ import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.calendar.CalendarService;
 import org.prioritytracker.progress.calendar.CalendarTerms;
+import org.prioritytracker.progress.calendar.Period;
 import org.prioritytracker.progress.calendar.PlanYears;
 import org.prioritytracker.progress.catalog.Bureaus;
 import org.prioritytracker.progress.catalog.PriorityInfo;
-import org.prioritytracker.progress.report.Period;
 import org.prioritytracker.progress.timeliness.Obligations;
 import org.prioritytracker.time.PlanCalendar;
 

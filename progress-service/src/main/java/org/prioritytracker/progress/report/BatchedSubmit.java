@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.prioritytracker.outbox.OutboxWriter;
-import org.prioritytracker.progress.rollup.LatestReports;
 import org.prioritytracker.responsecache.ResponseCache;
 
 /**

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.prioritytracker.outbox.OutboxWriter;
-import org.prioritytracker.progress.rollup.LatestReports;
 
 /** The {@code data} of the events progress-service publishes (see asyncapi.yaml). */
 public final class ReportEvents {

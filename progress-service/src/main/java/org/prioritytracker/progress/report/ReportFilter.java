@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.prioritytracker.problem.Paging;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.progress.calendar.Period;
 
 /** The filters and page of {@code GET /api/reports}, parsed so that a bad value is a 400 naming it. */
 record ReportFilter(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.progress.calendar.Period;
 import org.prioritytracker.progress.catalog.ItemInfo;
 
 /**

@@ -22,9 +22,9 @@ import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.calendar.CalendarService;
+import org.prioritytracker.progress.calendar.Period;
 import org.prioritytracker.progress.catalog.Bureaus;
 import org.prioritytracker.progress.catalog.ItemCatalog;
-import org.prioritytracker.progress.rollup.LatestReports;
 import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.time.PlanCalendar;
 

@@ -12,7 +12,7 @@ import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.calendar.BureauApproval;
 import org.prioritytracker.progress.calendar.CalendarService;
-import org.prioritytracker.progress.report.Period;
+import org.prioritytracker.progress.calendar.Period;
 import org.prioritytracker.progress.report.Report;
 import org.prioritytracker.progress.report.ReportEvents;
 import org.prioritytracker.progress.report.ReviewState;

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.calendar.CalendarTerms;
+import org.prioritytracker.progress.calendar.Period;
 import org.prioritytracker.progress.catalog.Bureaus;
 import org.prioritytracker.progress.catalog.ItemCatalog;
 import org.prioritytracker.progress.catalog.PriorityInfo;
-import org.prioritytracker.progress.report.Period;
 import org.prioritytracker.time.PlanCalendar;
 import org.prioritytracker.time.SqlTimes;
 

@@ -13,10 +13,10 @@ import java.util.Set;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.progress.calendar.CalendarService;
 import org.prioritytracker.progress.calendar.CalendarTerms;
+import org.prioritytracker.progress.calendar.Period;
 import org.prioritytracker.progress.catalog.Bureaus;
 import org.prioritytracker.progress.catalog.ItemCatalog;
 import org.prioritytracker.progress.catalog.PriorityInfo;
-import org.prioritytracker.progress.report.Period;
 import org.prioritytracker.time.PlanCalendar;
 
 /** Completeness and timeliness, as DHIS2 reports them: the {@link Obligations} of the due periods, tallied. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.prioritytracker.progress.calendar.Period;
 import org.prioritytracker.progress.support.FakeTaskServiceResource;
 import org.prioritytracker.progress.support.TestData;
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.progress.calendar.Period;
 import org.prioritytracker.progress.catalog.ItemInfo;
 import org.prioritytracker.testsupport.DomainTestClock;
 import org.prioritytracker.time.PlanCalendar;

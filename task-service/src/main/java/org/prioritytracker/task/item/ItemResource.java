@@ -33,7 +33,6 @@ import org.prioritytracker.identity.Roles;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.ratelimit.RateLimited;
 import org.prioritytracker.responsecache.ResponseCache;
-import org.prioritytracker.task.history.HistoryView;
 
 @Path("/api/items")
 @Produces(MediaType.APPLICATION_JSON)

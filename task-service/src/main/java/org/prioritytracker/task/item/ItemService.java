@@ -16,8 +16,6 @@ import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.responsecache.ResponseCache;
-import org.prioritytracker.task.history.HistoryKind;
-import org.prioritytracker.task.history.ItemHistory;
 import org.prioritytracker.task.plan.PlanCodes;
 import org.prioritytracker.task.priority.Priority;
 import org.prioritytracker.time.PlanCalendar;
@@ -144,6 +142,18 @@ public class ItemService {
         SubItem item = lockCurrent(code, ifMatch);
         archiveLocked(item, request.trimmedReason(), actor);
         return item;
+    }
+
+    /** Archives every active sub-item of a priority whose row the caller has locked, in order, for one reason. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void archiveActiveOf(String priorityCode, String reason, String actor) {
+        List<SubItem> active = SubItem.<SubItem>find(
+                        "priority.code = ?1 and archivedAt is null order by position", priorityCode)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        for (SubItem item : active) {
+            archiveLocked(item, reason, actor);
+        }
     }
 
     /** Archives an active item whose row the caller has locked; it keeps its status and history. */

@@ -4,15 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.prioritytracker.problem.Preconditions;
-import org.prioritytracker.task.item.SubItem;
 
 /** One of the key tasks a plan holds, for example one of the eight of the 2025 conference. */
 @Entity
@@ -44,10 +38,6 @@ public class Priority extends PanacheEntityBase {
     @Column(name = "archived_at")
     public OffsetDateTime archivedAt;
 
-    @OneToMany(mappedBy = "priority")
-    @OrderBy("position")
-    public List<SubItem> items = new ArrayList<>();
-
     public boolean isArchived() {
         return archivedAt != null;
     }
@@ -68,18 +58,5 @@ public class Priority extends PanacheEntityBase {
                 .setParameter(1, planYear)
                 .getSingleResult();
         return last == null ? 0 : last;
-    }
-
-    /** A plan's priorities in order with their sub-items, in one query. */
-    public static List<Priority> listWithItems(int planYear) {
-        return find(
-                        "select distinct p from Priority p left join fetch p.items where p.planYear = ?1 order by p.position",
-                        planYear)
-                .list();
-    }
-
-    public static Optional<Priority> findWithItems(String code) {
-        return find("select p from Priority p left join fetch p.items where p.code = ?1", code)
-                .firstResultOptional();
     }
 }

@@ -5,33 +5,28 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import org.hibernate.Hibernate;
 import org.prioritytracker.outbox.OutboxWriter;
 import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.problem.Preconditions;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.responsecache.ResponseCache;
-import org.prioritytracker.task.item.ItemService;
-import org.prioritytracker.task.item.SubItem;
 import org.prioritytracker.task.plan.Plan;
 import org.prioritytracker.task.plan.PlanCodes;
 import org.prioritytracker.time.PlanCalendar;
 
 /**
  * The ministry's changes to a plan's priorities. Like item changes, each locks the row, checks
- * If-Match, and writes its event in the same transaction; archiving a priority archives its active
- * sub-items with it.
+ * If-Match, and writes its event in the same transaction. Archiving a priority with its sub-items is
+ * catalogue's PriorityArchive: a priority knows nothing of its sub-items.
  */
 @ApplicationScoped
 public class PriorityService {
 
-    private final ItemService items;
     private final OutboxWriter outbox;
     private final ResponseCache responses;
     private final Clock clock;
 
-    public PriorityService(ItemService items, OutboxWriter outbox, ResponseCache responses, Clock clock) {
-        this.items = items;
+    public PriorityService(OutboxWriter outbox, ResponseCache responses, Clock clock) {
         this.outbox = outbox;
         this.responses = responses;
         this.clock = clock;
@@ -94,17 +89,12 @@ public class PriorityService {
         return priority;
     }
 
-    /** Archives the priority and each of its active sub-items, for the same reason. */
-    @Transactional
-    public Priority archive(String code, String reason, String ifMatch, String actor) {
-        Priority priority = lockCurrent(code, ifMatch);
-        List<SubItem> active = SubItem.<SubItem>find(
-                        "priority.code = ?1 and archivedAt is null order by position", code)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list();
-        for (SubItem item : active) {
-            items.archiveLocked(item, reason, actor);
-        }
+    /**
+     * Archives a priority whose row the caller has locked (lockCurrent), after the caller has archived its
+     * sub-items in the same transaction (catalogue's PriorityArchive): the priority's event comes last.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Priority archiveLocked(Priority priority, String reason, String actor) {
         priority.archivedAt = PlanCalendar.now(clock);
         priority.touch(priority.archivedAt);
         responses.invalidateOnCommit();
@@ -116,7 +106,9 @@ public class PriorityService {
         return priority;
     }
 
-    private static Priority lockCurrent(String code, String ifMatch) {
+    /** The active priority, locked for a change, if the If-Match names its current version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Priority lockCurrent(String code, String ifMatch) {
         Priority priority = Priority.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (priority == null) {
             throw ProblemException.notFound("No priority has the code '" + code + "'.");
@@ -125,8 +117,6 @@ public class PriorityService {
             throw new DomainException.WorkflowViolation("Priority " + code + " is archived: it takes no more changes.");
         }
         Preconditions.requireCurrent(ifMatch, priority.version, "priority");
-        // The response lists the items, read after this transaction has closed its session.
-        Hibernate.initialize(priority.items);
         return priority;
     }
 }

@@ -1,4 +1,4 @@
-package org.prioritytracker.task.history;
+package org.prioritytracker.task.item;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -11,8 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.prioritytracker.task.item.ItemStatus;
-import org.prioritytracker.task.item.SubItem;
 
 /** One change of a sub-item: its creation, a status move, an edit or its archiving. Rows are only ever added. */
 @Entity

@@ -1,4 +1,4 @@
-package org.prioritytracker.task.plan;
+package org.prioritytracker.task.catalogue;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,9 +1,10 @@
-package org.prioritytracker.task.plan;
+package org.prioritytracker.task.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
+import org.prioritytracker.task.plan.PlanCodes;
 import org.prioritytracker.task.seed.SeedFiles;
 import org.prioritytracker.task.seed.SeedFiles.ItemSeed;
 import org.prioritytracker.task.seed.SeedFiles.PrioritiesFile;

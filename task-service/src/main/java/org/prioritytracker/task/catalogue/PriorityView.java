@@ -1,11 +1,14 @@
-package org.prioritytracker.task.priority;
+package org.prioritytracker.task.catalogue;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prioritytracker.task.item.ItemStatus;
 import org.prioritytracker.task.item.SubItem;
+import org.prioritytracker.task.priority.Priority;
 
 @Schema(name = "Priority", description = "One of a plan's key tasks, with its sub-items in order")
 public record PriorityView(
@@ -73,7 +76,22 @@ public record PriorityView(
         }
     }
 
+    /** The priority with its sub-items, read in one query. */
     public static PriorityView of(Priority priority) {
+        return of(priority, SubItem.<SubItem>list("priority.code = ?1 order by position", priority.code));
+    }
+
+    /** A plan's priorities in order, each with its sub-items: two queries, whatever the number of priorities. */
+    public static List<PriorityView> ofPlan(int planYear) {
+        Map<String, List<SubItem>> items =
+                SubItem.<SubItem>list("priority.planYear = ?1 order by position", planYear).stream()
+                        .collect(Collectors.groupingBy(item -> item.priority.code));
+        return Priority.<Priority>list("planYear = ?1 order by position", planYear).stream()
+                .map(priority -> of(priority, items.getOrDefault(priority.code, List.of())))
+                .toList();
+    }
+
+    private static PriorityView of(Priority priority, List<SubItem> items) {
         return new PriorityView(
                 priority.code,
                 priority.planYear,
@@ -82,6 +100,6 @@ public record PriorityView(
                 priority.titleEn,
                 priority.version,
                 priority.archivedAt,
-                priority.items.stream().map(ItemSummary::of).toList());
+                items.stream().map(ItemSummary::of).toList());
     }
 }

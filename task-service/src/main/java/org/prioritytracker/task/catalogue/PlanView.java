@@ -1,6 +1,7 @@
-package org.prioritytracker.task.plan;
+package org.prioritytracker.task.catalogue;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.prioritytracker.task.plan.Plan;
 
 @Schema(name = "Plan", description = "A work conference's year, holding the priorities it set")
 public record PlanView(

@@ -1,4 +1,4 @@
-package org.prioritytracker.task.priority;
+package org.prioritytracker.task.catalogue;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -40,6 +40,9 @@ import org.prioritytracker.task.item.ItemView;
 import org.prioritytracker.task.item.NewItemRequest;
 import org.prioritytracker.task.item.SubItem;
 import org.prioritytracker.task.plan.Plan;
+import org.prioritytracker.task.priority.Priority;
+import org.prioritytracker.task.priority.PriorityPatch;
+import org.prioritytracker.task.priority.PriorityService;
 
 @Path("/api/priorities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,14 +66,21 @@ public class PriorityResource {
 
     private final ResponseCache cache;
     private final PriorityService priorities;
+    private final PriorityArchive archives;
     private final ItemService items;
     private final Caller caller;
     private final Clock clock;
 
     public PriorityResource(
-            ResponseCache cache, PriorityService priorities, ItemService items, Caller caller, Clock clock) {
+            ResponseCache cache,
+            PriorityService priorities,
+            PriorityArchive archives,
+            ItemService items,
+            Caller caller,
+            Clock clock) {
         this.cache = cache;
         this.priorities = priorities;
+        this.archives = archives;
         this.items = items;
         this.caller = caller;
         this.clock = clock;
@@ -94,9 +104,7 @@ public class PriorityResource {
         return cache.get(
                         "priorities",
                         () -> Plan.current(clock)
-                                .map(plan -> Priority.listWithItems(plan.year).stream()
-                                        .map(PriorityView::of)
-                                        .toList())
+                                .map(plan -> PriorityView.ofPlan(plan.year))
                                 .orElse(List.of()))
                 .toResponse(ifNoneMatch);
     }
@@ -114,7 +122,7 @@ public class PriorityResource {
     public Response get(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return cache.get(
                         "priority " + code,
-                        () -> Priority.findWithItems(code)
+                        () -> Priority.<Priority>findByIdOptional(code)
                                 .map(PriorityView::of)
                                 .orElseThrow(
                                         () -> ProblemException.notFound("No priority has the code '" + code + "'.")))
@@ -223,7 +231,7 @@ public class PriorityResource {
             @Parameter(example = "P3") @PathParam("code") String code,
             @Parameter(description = IF_MATCH_DOC, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") ArchiveRequest request) {
-        return withETag(priorities.archive(code, request.trimmedReason(), ifMatch, caller.actor()));
+        return withETag(archives.archive(code, request.trimmedReason(), ifMatch, caller.actor()));
     }
 
     private static Response withETag(Priority priority) {

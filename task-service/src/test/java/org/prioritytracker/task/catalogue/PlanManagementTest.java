@@ -1,4 +1,4 @@
-package org.prioritytracker.task.plan;
+package org.prioritytracker.task.catalogue;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

@@ -1,4 +1,4 @@
-package org.prioritytracker.task.priority;
+package org.prioritytracker.task.catalogue;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.prioritytracker.progress.report;
+package org.prioritytracker.progress.calendar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

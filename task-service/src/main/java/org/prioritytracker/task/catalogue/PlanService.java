@@ -1,4 +1,4 @@
-package org.prioritytracker.task.plan;
+package org.prioritytracker.task.catalogue;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,6 +8,8 @@ import org.prioritytracker.problem.DomainException;
 import org.prioritytracker.responsecache.ResponseCache;
 import org.prioritytracker.task.item.ItemService;
 import org.prioritytracker.task.item.NewItemRequest;
+import org.prioritytracker.task.plan.Plan;
+import org.prioritytracker.task.plan.PlanEvents;
 import org.prioritytracker.task.priority.NewPriorityRequest;
 import org.prioritytracker.task.priority.Priority;
 import org.prioritytracker.task.priority.PriorityService;

@@ -1,4 +1,4 @@
-package org.prioritytracker.progress.report;
+package org.prioritytracker.progress.calendar;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,4 +1,4 @@
-package org.prioritytracker.task.plan;
+package org.prioritytracker.task.catalogue;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,10 +33,10 @@ import org.prioritytracker.problem.Problem;
 import org.prioritytracker.problem.ProblemException;
 import org.prioritytracker.ratelimit.RateLimited;
 import org.prioritytracker.responsecache.ResponseCache;
+import org.prioritytracker.task.plan.Plan;
 import org.prioritytracker.task.priority.NewPriorityRequest;
 import org.prioritytracker.task.priority.Priority;
 import org.prioritytracker.task.priority.PriorityService;
-import org.prioritytracker.task.priority.PriorityView;
 import org.prioritytracker.task.seed.SeedFiles.PrioritiesFile;
 
 @Path("/api/plans")
@@ -112,9 +112,7 @@ public class PlanResource {
                     if (Plan.findById(planYear) == null) {
                         throw ProblemException.notFound("No plan has the year " + planYear + ".");
                     }
-                    return Priority.listWithItems(planYear).stream()
-                            .map(PriorityView::of)
-                            .toList();
+                    return PriorityView.ofPlan(planYear);
                 })
                 .toResponse(ifNoneMatch);
     }

@@ -1,4 +1,4 @@
-package org.prioritytracker.progress.rollup;
+package org.prioritytracker.progress.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

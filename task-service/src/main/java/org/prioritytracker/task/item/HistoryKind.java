@@ -1,4 +1,4 @@
-package org.prioritytracker.task.history;
+package org.prioritytracker.task.item;
 
 /** What a history entry records. */
 public enum HistoryKind {

@@ -1,10 +1,9 @@
-package org.prioritytracker.task.history;
+package org.prioritytracker.task.item;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.prioritytracker.task.item.ItemStatus;
 
 @Schema(
         name = "HistoryEntry",

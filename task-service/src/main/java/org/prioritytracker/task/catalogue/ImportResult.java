@@ -1,4 +1,4 @@
-package org.prioritytracker.task.plan;
+package org.prioritytracker.task.catalogue;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
